@@ -1,0 +1,2 @@
+import FragmentService
+await SocialServiceCommand.main()

@@ -1,0 +1,2 @@
+import SocialCore
+import CLibXML2

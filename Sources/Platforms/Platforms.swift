@@ -1,0 +1,2 @@
+import SocialCore
+import AsyncHTTPClient

@@ -1,0 +1,2 @@
+import Sandbox
+await SandboxCommand.main()

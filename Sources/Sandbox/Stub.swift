@@ -1,0 +1,6 @@
+import ArgumentParser
+import Hummingbird
+public struct SandboxCommand: AsyncParsableCommand {
+    public init() {}
+    public func run() async throws {}
+}
