@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// The context of JSON routes after `BearerAuthMiddleware` verified the caller.
+struct APIContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let userID: String
+
+    init(context: AppRequestContext) throws {
+        guard let userID = context.apiUserID else {
+            throw HTTPError(.unauthorized, message: "A Bearer token from the Rose Ash account service is required.")
+        }
+        self.coreContext = context.coreContext
+        self.userID = userID
+    }
+
+    var maxUploadSize: Int { 256 * 1024 }
+}

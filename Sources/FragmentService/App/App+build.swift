@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Logging
+import SocialCore
+
+/// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
+/// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
+func buildApplication<Users, Ledger>(
+    configuration: AppConfiguration,
+    dependencies: AppDependencies<Users, Ledger>,
+    logger: Logger
+) async throws -> some ApplicationProtocol {
+    let views = try await Views.load()
+    let verifier = await IdentityVerifier(
+        secret: configuration.identitySecret, issuer: configuration.identityIssuer, audience: configuration.identityAudience)
+    let sessions = SessionMiddleware(codec: SessionCodec(secret: configuration.sessionSecret), secureCookies: configuration.isHTTPS)
+    let origin = configuration.publicBaseURL.absoluteString
+
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorMiddleware(views: views))
+    if let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil) {
+        router.add(middleware: FileMiddleware(publicFolder.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
+    }
+    router.get("healthz") { _, _ in "ok" }
+    router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/social/"]) }
+
+    // Browser routes: session cookie and CSRF on every state-changing form.
+    let browser = router.group().add(middleware: sessions).add(middleware: CSRFMiddleware(origin: origin))
+    AuthController(
+        users: dependencies.users, ledger: dependencies.ledger, verifier: verifier, sessions: sessions, views: views,
+        devLogin: configuration.devLogin
+    ).addRoutes(to: browser.group("auth"))
+    let signedIn = browser.group("social").add(middleware: RequireSignInMiddleware()).group(context: SignedInContext.self)
+    SocialHomeController(users: dependencies.users, views: views).addRoutes(to: signedIn)
+
+    // JSON routes: Bearer tokens from the account service.
+    let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(verifier: verifier, users: dependencies.users))
+        .group(context: APIContext.self)
+    AccountAPIController(users: dependencies.users).addRoutes(to: api)
+
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "social-service"),
+        services: dependencies.services,
+        logger: logger)
+    for check in dependencies.startupChecks { app.beforeServerStarts(perform: check) }
+    return app
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// `social-service serve`: runs the HTTP service (the default command).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP service.")
+
+    @OptionGroup var options: EnvironmentOptions
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        let logger = options.logger()
+        let client = PostgresClient(configuration: try .fromURL(configuration.databaseURL ?? ""), backgroundLogger: logger)
+        let migrations = try Migration.load(from: Migration.defaultDirectory(environment: options.environment()))
+        let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
+        let dependencies = AppDependencies(
+            users: PostgresUserRepository(client: client, logger: logger),
+            ledger: PostgresHandoffLedger(client: client, logger: logger),
+            services: [client],
+            startupChecks: [
+                {
+                    let pending = try await runner.pending()
+                    guard pending.isEmpty else {
+                        throw MigrationError(
+                            description: "the database is behind: \(pending.map(\.name).joined(separator: ", ")) not applied. Run `social-service migrate` (or `make run`) first."
+                        )
+                    }
+                }
+            ])
+        let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
+        do {
+            try await app.runService()
+        } catch let error as MigrationError {
+            FileHandle.standardError.write(Data("social-service: \(error.description)\n".utf8))
+            throw ExitCode(75)
+        }
+    }
+}

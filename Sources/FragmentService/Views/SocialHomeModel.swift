@@ -1,0 +1,5 @@
+/// `social_home.mustache`.
+struct SocialHomeModel: Sendable {
+    var layout: LayoutModel
+    var userName: String
+}

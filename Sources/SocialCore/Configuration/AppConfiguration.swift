@@ -1,0 +1,152 @@
+import Foundation
+
+/// Everything the service reads from its environment, validated once at start.
+/// `README.md` lists each variable; tests build this from an in-memory dictionary.
+package struct AppConfiguration: Sendable {
+    /// `DATABASE_URL`: `postgres://user:password@host:port/database`.
+    package var databaseURL: String?
+    /// `PUBLIC_BASE_URL`: the service's external origin, without a trailing slash.
+    package var publicBaseURL: URL
+    /// `SOCIAL_HOST` / `SOCIAL_PORT`: where the HTTP server listens.
+    package var host: String
+    package var port: Int
+    /// `SOCIAL_ENCRYPTION_KEY`: the Fernet keys (first encrypts, all decrypt).
+    package var fernet: Fernet
+    /// `SOCIAL_SESSION_SECRET`: signs session cookies.
+    package var sessionSecret: String
+    /// `SOCIAL_IDENTITY_SECRET`: HS256 key shared with the account service for handoff tokens.
+    package var identitySecret: String
+    /// `SOCIAL_IDENTITY_ISSUER` / `SOCIAL_IDENTITY_AUDIENCE`: expected `iss` and `aud` claims.
+    package var identityIssuer: String
+    package var identityAudience: String
+    /// `SOCIAL_DEV_LOGIN=1`: a page to sign in as a demo user (refused with an https base URL).
+    package var devLogin: Bool
+    /// `SOCIAL_SANDBOX_URL`: every platform host is reached through this emulator instead.
+    package var sandboxURL: URL?
+    /// `SOCIAL_ALLOW_PRIVATE_HOSTS=1`: development only; lets outbound calls reach internal addresses.
+    package var allowPrivateHosts: Bool
+    /// Platform apps by platform name (`facebook`, `threads`, `twitter`, `linkedin`).
+    package var credentials: [String: PlatformCredentials]
+    /// `SOCIAL_FACEBOOK_GRAPH_VERSION` (default `v26.0`), also used by Instagram.
+    package var graphAPIVersion: String
+    /// `SOCIAL_LINKEDIN_VERSION` (default `202601`): the `LinkedIn-Version` header.
+    package var linkedInVersion: String
+    /// `SOCIAL_APP_NAME`: the name shown on consent pages (Mastodon app registration).
+    package var appName: String
+
+    /// True when cookies must be `Secure`.
+    package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
+
+    /// Which variables hold each platform's app credentials.
+    package static let credentialVariables: [(platform: String, id: String, secret: String)] = [
+        ("facebook", "SOCIAL_FACEBOOK_APP_ID", "SOCIAL_FACEBOOK_APP_SECRET"),
+        ("threads", "SOCIAL_THREADS_APP_ID", "SOCIAL_THREADS_APP_SECRET"),
+        ("twitter", "SOCIAL_TWITTER_CLIENT_ID", "SOCIAL_TWITTER_CLIENT_SECRET"),
+        ("linkedin", "SOCIAL_LINKEDIN_CLIENT_ID", "SOCIAL_LINKEDIN_CLIENT_SECRET"),
+    ]
+
+    /// Validates `environment`, reporting every problem together.
+    /// - Parameter requireDatabase: `serve` and `migrate` need `DATABASE_URL`; `generate-key` does not.
+    package init(environment env: [String: String], requireDatabase: Bool = true) throws(ConfigurationError) {
+        var problems: [String] = []
+        func value(_ name: String) -> String? {
+            guard let v = env[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        func flag(_ name: String) -> Bool {
+            guard let v = value(name)?.lowercased() else { return false }
+            if ["1", "true", "yes", "on"].contains(v) { return true }
+            if !["0", "false", "no", "off"].contains(v) { problems.append("\(name) must be 1 or 0, not '\(v)'") }
+            return false
+        }
+
+        databaseURL = value("DATABASE_URL")
+        if requireDatabase {
+            if let url = databaseURL {
+                if !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) || URL(string: url)?.host == nil {
+                    problems.append("DATABASE_URL must look like postgres://user:password@host:5432/database")
+                }
+            } else {
+                problems.append("DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/social); `make run` sets one up")
+            }
+        }
+
+        let base = value("PUBLIC_BASE_URL") ?? "http://127.0.0.1:8080"
+        if let url = URL(string: base.hasSuffix("/") ? String(base.dropLast()) : base),
+            ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.path.isEmpty || url.path == "/", url.query == nil
+        {
+            publicBaseURL = url
+        } else {
+            problems.append("PUBLIC_BASE_URL must be an http(s) origin such as https://social.rose-ash.com, not '\(base)'")
+            publicBaseURL = URL(string: "http://127.0.0.1:8080")!
+        }
+
+        host = value("SOCIAL_HOST") ?? "127.0.0.1"
+        if let p = value("SOCIAL_PORT") {
+            if let n = Int(p), (0...65535).contains(n) { port = n } else {
+                problems.append("SOCIAL_PORT must be a port number, not '\(p)'")
+                port = 8080
+            }
+        } else {
+            port = 8080
+        }
+
+        if let keys = value("SOCIAL_ENCRYPTION_KEY") {
+            do { fernet = try Fernet(keyList: keys) } catch {
+                problems.append(error.description)
+                fernet = Fernet(keys: [try! FernetKey(base64URL: FernetKey.generate())])
+            }
+        } else {
+            problems.append(FernetError.missingKey.description)
+            fernet = Fernet(keys: [try! FernetKey(base64URL: FernetKey.generate())])
+        }
+
+        sessionSecret = value("SOCIAL_SESSION_SECRET") ?? ""
+        if sessionSecret.utf8.count < 32 {
+            problems.append("SOCIAL_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+        }
+        identitySecret = value("SOCIAL_IDENTITY_SECRET") ?? ""
+        if identitySecret.utf8.count < 32 {
+            problems.append("SOCIAL_IDENTITY_SECRET must be at least 32 characters and match the account service's signing key")
+        }
+        identityIssuer = value("SOCIAL_IDENTITY_ISSUER") ?? "rose-ash-account"
+        identityAudience = value("SOCIAL_IDENTITY_AUDIENCE") ?? "rose-ash-social"
+
+        devLogin = flag("SOCIAL_DEV_LOGIN")
+        allowPrivateHosts = flag("SOCIAL_ALLOW_PRIVATE_HOSTS")
+        if publicBaseURL.scheme == "https" {
+            if devLogin { problems.append("SOCIAL_DEV_LOGIN=1 is for development and is refused when PUBLIC_BASE_URL is https") }
+            if allowPrivateHosts { problems.append("SOCIAL_ALLOW_PRIVATE_HOSTS=1 is for development and is refused when PUBLIC_BASE_URL is https") }
+        }
+
+        if let s = value("SOCIAL_SANDBOX_URL") {
+            if let url = URL(string: s.hasSuffix("/") ? String(s.dropLast()) : s), url.scheme == "http" || url.scheme == "https", url.host != nil {
+                sandboxURL = url
+            } else {
+                problems.append("SOCIAL_SANDBOX_URL must be an http(s) URL such as http://127.0.0.1:8100, not '\(s)'")
+            }
+        }
+
+        credentials = [:]
+        for (platform, idName, secretName) in Self.credentialVariables {
+            switch (value(idName), value(secretName)) {
+            case let (id?, secret?): credentials[platform] = PlatformCredentials(clientID: id, clientSecret: secret)
+            case (nil, nil): break
+            case (nil, _?): problems.append("\(secretName) is set but \(idName) is not; set both or neither")
+            case (_?, nil): problems.append("\(idName) is set but \(secretName) is not; set both or neither")
+            }
+        }
+
+        graphAPIVersion = value("SOCIAL_FACEBOOK_GRAPH_VERSION") ?? "v26.0"
+        if graphAPIVersion.range(of: #"^v\d+\.\d+$"#, options: .regularExpression) == nil {
+            problems.append("SOCIAL_FACEBOOK_GRAPH_VERSION must look like v26.0, not '\(graphAPIVersion)'")
+        }
+        linkedInVersion = value("SOCIAL_LINKEDIN_VERSION") ?? "202601"
+        if linkedInVersion.range(of: #"^\d{6}$"#, options: .regularExpression) == nil {
+            problems.append("SOCIAL_LINKEDIN_VERSION must be YYYYMM such as 202601, not '\(linkedInVersion)'")
+        }
+        appName = value("SOCIAL_APP_NAME") ?? "Rose Ash"
+
+        if !problems.isEmpty { throw ConfigurationError(problems: problems) }
+    }
+}

@@ -1,4 +1,0 @@
-import Crypto
-import CryptoExtras
-import AsyncHTTPClient
-import Logging

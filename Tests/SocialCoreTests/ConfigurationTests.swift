@@ -1,0 +1,83 @@
+import Testing
+
+@testable import SocialCore
+
+@Suite struct ConfigurationTests {
+    static let valid: [String: String] = [
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/social",
+        "SOCIAL_ENCRYPTION_KEY": FernetKey.generate(),
+        "SOCIAL_SESSION_SECRET": String(repeating: "s", count: 40),
+        "SOCIAL_IDENTITY_SECRET": String(repeating: "i", count: 40),
+    ]
+
+    @Test func validEnvironmentGivesDefaults() throws {
+        let config = try AppConfiguration(environment: Self.valid)
+        #expect(config.host == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(config.publicBaseURL.absoluteString == "http://127.0.0.1:8080")
+        #expect(config.graphAPIVersion == "v26.0")
+        #expect(config.linkedInVersion == "202601")
+        #expect(config.credentials.isEmpty)
+        #expect(!config.devLogin)
+    }
+
+    @Test func everyProblemIsReportedAtOnceWithItsVariable() {
+        do {
+            _ = try AppConfiguration(environment: ["SOCIAL_PORT": "eighty", "PUBLIC_BASE_URL": "ftp://x"])
+            Issue.record("configuration accepted")
+        } catch {
+            let text = error.description
+            for name in ["DATABASE_URL", "SOCIAL_ENCRYPTION_KEY", "SOCIAL_SESSION_SECRET", "SOCIAL_IDENTITY_SECRET", "SOCIAL_PORT", "PUBLIC_BASE_URL"] {
+                #expect(text.contains(name), "missing \(name)")
+            }
+        }
+    }
+
+    @Test func malformedEncryptionKeyStopsStartWithHowToGenerateOne() {
+        var env = Self.valid
+        env["SOCIAL_ENCRYPTION_KEY"] = "not-a-key"
+        #expect { try AppConfiguration(environment: env) } throws: { error in
+            "\(error)".contains("SOCIAL_ENCRYPTION_KEY") && "\(error)".contains("generate-key")
+        }
+    }
+
+    @Test func devLoginIsRefusedBehindHTTPS() throws {
+        var env = Self.valid
+        env["PUBLIC_BASE_URL"] = "https://social.rose-ash.com"
+        env["SOCIAL_DEV_LOGIN"] = "1"
+        #expect { try AppConfiguration(environment: env) } throws: { "\($0)".contains("SOCIAL_DEV_LOGIN") }
+        env["SOCIAL_DEV_LOGIN"] = "0"
+        #expect(try AppConfiguration(environment: env).isHTTPS)
+    }
+
+    @Test func halfConfiguredPlatformIsAnError() {
+        var env = Self.valid
+        env["SOCIAL_TWITTER_CLIENT_ID"] = "abc"
+        #expect { try AppConfiguration(environment: env) } throws: { "\($0)".contains("SOCIAL_TWITTER_CLIENT_SECRET") }
+        env["SOCIAL_TWITTER_CLIENT_SECRET"] = "def"
+        env["SOCIAL_THREADS_APP_ID"] = "t"
+        env["SOCIAL_THREADS_APP_SECRET"] = "u"
+        let config = try? AppConfiguration(environment: env)
+        #expect(config?.credentials["twitter"] == PlatformCredentials(clientID: "abc", clientSecret: "def"))
+        #expect(config?.credentials["threads"]?.clientID == "t")
+    }
+
+    @Test func databaseIsOptionalOnlyWhenNotRequired() throws {
+        var env = Self.valid
+        env["DATABASE_URL"] = nil
+        #expect(throws: ConfigurationError.self) { try AppConfiguration(environment: env) }
+        _ = try AppConfiguration(environment: env, requireDatabase: false)
+    }
+
+    @Test func dotEnvParsesCommentsQuotesAndExport() {
+        let values = DotEnv.parse(
+            """
+            # comment
+            export A=1
+            B = "two words"
+            C='x=y'
+            BROKEN
+            """)
+        #expect(values == ["A": "1", "B": "two words", "C": "x=y"])
+    }
+}
