@@ -14,7 +14,7 @@ enum TestDatabase {
 
     static var logger: Logger {
         var logger = Logger(label: "test-db")
-        logger.logLevel = .warning
+        logger.logLevel = .error
         return logger
     }
 

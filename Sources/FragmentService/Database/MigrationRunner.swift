@@ -62,15 +62,17 @@ struct MigrationRunner: Sendable {
 
     private func apply(_ migration: Migration, on connection: PostgresConnection) async throws {
         logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
-        // Migration files hold several statements, which only the simple query protocol accepts.
-        _ = try await connection.simpleQuery("BEGIN").get()
+        _ = try await connection.query("BEGIN", logger: logger)
         do {
-            _ = try await connection.simpleQuery(migration.sql).get()
+            for statement in SQLScript.statements(migration.sql) {
+                // Migration files are code in this repository, not input: sent as written.
+                _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
             _ = try await connection.query(
                 "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))", logger: logger)
-            _ = try await connection.simpleQuery("COMMIT").get()
+            _ = try await connection.query("COMMIT", logger: logger)
         } catch {
-            _ = try? await connection.simpleQuery("ROLLBACK").get()
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw MigrationError(description: "migration \(migration.name) failed and was rolled back: \(String(reflecting: error))")
         }
     }

@@ -1,0 +1,64 @@
+# Rose Ash social sharing service. The two commands: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Build folder; point it outside the clone (BUILD_DIR=~/.cache/social-build) to reuse builds.
+BUILD_DIR ?= $(CURDIR)/.build
+SWIFT_FLAGS := --scratch-path $(BUILD_DIR)
+ifeq ($(CI),true)
+SWIFT_FLAGS += -Xswiftc -warnings-as-errors
+endif
+BIN := $(BUILD_DIR)/debug
+VENV := $(CURDIR)/.venv
+PG := scripts/postgres.sh
+
+.PHONY: help run test build build-tests deps db db-stop migrate compose-check fernet-fixtures clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+deps: ## Install missing system packages (libxml2-dev, pkg-config, postgresql)
+	@bash scripts/system-deps.sh
+
+build: deps ## Build social-service and social-sandbox
+	swift build $(SWIFT_FLAGS)
+
+build-tests: deps
+	swift build $(SWIFT_FLAGS) --build-tests
+
+db: deps ## Start the project-local PostgreSQL (unless DATABASE_URL is set)
+	@if [ -z "$$DATABASE_URL" ]; then bash $(PG) start; fi
+
+db-stop: ## Stop the project-local PostgreSQL
+	@bash $(PG) stop
+
+migrate: build db ## Apply database migrations
+	@DATABASE_URL="$${DATABASE_URL:-$$(bash $(PG) url)}" $(BIN)/social-service migrate
+
+run: build db ## Set up everything and serve http://127.0.0.1:8080 with the dev login
+	@bash scripts/write-dotenv.sh $(BIN)/social-service
+	@export DATABASE_URL="$${DATABASE_URL:-$$(bash $(PG) url)}"; \
+	  $(BIN)/social-service migrate && \
+	  echo "" && \
+	  echo "  Rose Ash social: http://127.0.0.1:8080/  (sign in with the development login; Ctrl-C stops)" && \
+	  echo "" && \
+	  exec $(BIN)/social-service serve
+
+test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway database
+	@export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}"; \
+	  swift test $(SWIFT_FLAGS) --skip-build --disable-xctest
+	@$(MAKE) --no-print-directory compose-check
+
+compose-check: $(VENV)/.ok ## Validate docker-compose.yml against the Compose specification schema
+	@$(VENV)/bin/python scripts/check_compose.py docker-compose.yml
+
+fernet-fixtures: $(VENV)/.ok ## Regenerate Fixtures/fernet with Python's cryptography
+	$(VENV)/bin/python scripts/make_fernet_fixtures.py
+
+$(VENV)/.ok: scripts/requirements.txt
+	@python3 -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -r scripts/requirements.txt
+	@touch $@
+
+clean: ## Remove build products (keeps the database)
+	rm -rf $(BUILD_DIR) $(VENV)
