@@ -7,16 +7,19 @@ ENV_FILE="$ROOT/.env"
 [ -f "$ENV_FILE" ] && exit 0
 BIN="$1"
 secret() { python3 -c 'import secrets; print(secrets.token_hex(32))'; }
+KEY="$("$BIN" generate-key)"
+[ -n "$KEY" ] || { echo "could not generate SOCIAL_ENCRYPTION_KEY" >&2; exit 1; }
 umask 077
-cat > "$ENV_FILE" <<ENV
+cat > "$ENV_FILE.tmp" <<ENV
 # Written by \`make run\` for local development. Never commit this file.
 PUBLIC_BASE_URL=http://127.0.0.1:8080
 SOCIAL_HOST=127.0.0.1
 SOCIAL_PORT=8080
-SOCIAL_ENCRYPTION_KEY=$("$BIN" generate-key)
+SOCIAL_ENCRYPTION_KEY=$KEY
 SOCIAL_SESSION_SECRET=$(secret)
 SOCIAL_IDENTITY_SECRET=$(secret)
 SOCIAL_DEV_LOGIN=1
 SOCIAL_ALLOW_PRIVATE_HOSTS=1
 ENV
+mv "$ENV_FILE.tmp" "$ENV_FILE"
 echo "wrote .env with new secrets"

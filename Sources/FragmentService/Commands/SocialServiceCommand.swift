@@ -11,3 +11,21 @@ public struct SocialServiceCommand: AsyncParsableCommand {
 
     public init() {}
 }
+
+extension SocialServiceCommand {
+    /// Parses the process arguments and runs the chosen subcommand. Called from `main.swift`;
+    /// spelled out because top-level code otherwise resolves `main()` to the synchronous overload,
+    /// which refuses to run asynchronous subcommands on Linux.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

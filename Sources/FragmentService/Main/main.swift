@@ -1,2 +1,3 @@
 import FragmentService
-await SocialServiceCommand.main()
+
+await SocialServiceCommand.runFromCommandLine()
