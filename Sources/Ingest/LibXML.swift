@@ -1,0 +1,259 @@
+import CLibXML2
+
+/// The only place in `Ingest` that calls libxml2.
+///
+/// Every function parses bytes, copies what the callers need into Swift values and frees
+/// the C document (with `defer`) before returning, so no libxml2 pointer leaves this file.
+/// The parsers never touch the network (`NONET`), never load a DTD and never expand
+/// entities (`NOENT` is not set): an entity reference to a custom entity is dropped.
+enum LibXML {
+    /// `xmlInitParser()` must run once before parsing from several threads; a `static let`
+    /// initialiser runs exactly once, lazily and thread-safely.
+    private static let initialised: Void = { xmlInitParser() }()
+
+    /// Deepest element nesting copied into an `XMLElementSnapshot`; feeds need a handful of
+    /// levels, and the limit keeps the recursive copy far from the stack's end.
+    static let maximumXMLDepth = 64
+
+    private static let htmlOptions = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+
+    private static let xmlOptions = Int32(
+        XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue)
+
+    /// Element names whose boundaries separate words when HTML is flattened to text.
+    private static let inlineElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+        "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "font",
+    ]
+
+    /// Whether libxml2 (directly or through iconv) can decode `encoding`.
+    static func supportsEncoding(_ encoding: String) -> Bool {
+        _ = initialised
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
+    /// Parses `bytes` as HTML in `encoding` (a name libxml2 or iconv knows), recovering from
+    /// broken markup, and copies out the elements metadata extraction reads.
+    static func parseHTML(_ bytes: [UInt8], encoding: String) -> HTMLDocumentSnapshot {
+        _ = initialised
+        var snapshot = HTMLDocumentSnapshot()
+        guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else { return snapshot }
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                htmlReadMemory($0.baseAddress, size, nil, encoding, htmlOptions)
+            }
+        }
+        guard let document else { return snapshot }
+        defer { xmlFreeDoc(document) }
+
+        var stack: [xmlNodePtr] = []
+        if let first = document.pointee.children { stack.append(first) }
+        while let node = stack.popLast() {
+            if let next = node.pointee.next { stack.append(next) }
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            let name = elementName(node).lowercased()
+            var descend = true
+            switch name {
+            case "html":
+                if snapshot.language == nil { snapshot.language = attributes(of: node)["lang"] }
+            case "base":
+                if snapshot.baseHref == nil { snapshot.baseHref = attributes(of: node)["href"] }
+            case "title":
+                if snapshot.title == nil { snapshot.title = textContent(of: node) }
+                descend = false
+            case "meta":
+                snapshot.metaTags.append(HTMLTag(attributes: attributes(of: node)))
+            case "link":
+                snapshot.linkTags.append(HTMLTag(attributes: attributes(of: node)))
+            case "script":
+                let type = attributes(of: node)["type"]?.lowercased() ?? ""
+                if type.split(separator: ";").first?.trimmingWhitespace() == "application/ld+json" {
+                    snapshot.jsonLDScripts.append(textContent(of: node))
+                }
+                descend = false
+            case "svg", "style", "template", "noscript":
+                descend = false
+            default:
+                break
+            }
+            if descend, let child = node.pointee.children { stack.append(child) }
+        }
+        return snapshot
+    }
+
+    /// Parses `bytes` as XML in recovery mode. `encoding` overrides the document's own
+    /// declaration; pass `nil` to let libxml2 use the BOM and XML declaration.
+    static func parseXML(_ bytes: [UInt8], encoding: String?) -> XMLDocumentSnapshot {
+        _ = initialised
+        guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else {
+            return XMLDocumentSnapshot(root: nil, wellFormednessError: "the document is empty")
+        }
+        guard let context = xmlNewParserCtxt() else {
+            return XMLDocumentSnapshot(root: nil, wellFormednessError: "libxml2 could not allocate a parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        // libxml2 keeps only the last error on the context; the first one is what a publisher
+        // needs, so a structured-error callback records it in an object reached via `_private`.
+        let firstError = FirstError()
+        context.pointee._private = Unmanaged.passUnretained(firstError).toOpaque()
+        context.pointee.sax.pointee.serror = recordFirstError
+        let document = withExtendedLifetime(firstError) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlCtxtReadMemory(context, $0.baseAddress, size, nil, encoding, xmlOptions)
+                }
+            }
+        }
+        context.pointee._private = nil
+        defer { if let document { xmlFreeDoc(document) } }
+
+        var problem: String?
+        if context.pointee.wellFormed == 0 {
+            problem = firstError.description ?? describe(context.pointee.lastError)
+        }
+        guard let document, let root = xmlDocGetRootElement(document) else {
+            return XMLDocumentSnapshot(root: nil, wellFormednessError: problem ?? "no root element")
+        }
+        return XMLDocumentSnapshot(root: snapshot(of: root, depth: 0), wellFormednessError: problem)
+    }
+
+    /// The text a reader would see in an HTML fragment: entities decoded, tags removed,
+    /// script and style dropped, block boundaries turned into spaces. Not whitespace-normalised.
+    static func plainText(fromHTML html: String) -> String {
+        _ = initialised
+        let bytes = Array(html.utf8)
+        guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else { return "" }
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                htmlReadMemory($0.baseAddress, size, nil, "UTF-8", htmlOptions)
+            }
+        }
+        guard let document else { return "" }
+        defer { xmlFreeDoc(document) }
+        var result = ""
+        var stack: [xmlNodePtr] = []
+        if let first = document.pointee.children { stack.append(first) }
+        while let node = stack.popLast() {
+            if let next = node.pointee.next { stack.append(next) }
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { result += String(cString: content) }
+            case XML_ELEMENT_NODE:
+                let name = elementName(node).lowercased()
+                if name == "script" || name == "style" { continue }
+                if !inlineElements.contains(name) { result += " " }
+                if let child = node.pointee.children { stack.append(child) }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    // MARK: - Errors
+
+    /// Holds the first error libxml2 reports while one document is parsed.
+    private final class FirstError {
+        var description: String?
+    }
+
+    /// Structured-error callback: `userData` is the parser context, whose `_private` points at
+    /// the `FirstError` of the parse in progress. Warnings are ignored.
+    private static let recordFirstError: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let holder = context.pointee._private else { return }
+        let firstError = Unmanaged<FirstError>.fromOpaque(holder).takeUnretainedValue()
+        if firstError.description == nil { firstError.description = describe(error.pointee) }
+    }
+
+    private static func describe(_ error: xmlError) -> String {
+        let message = error.message.map { String(cString: $0) }?.trimmingWhitespace() ?? "unknown error"
+        return "line \(error.line): \(message)"
+    }
+
+    // MARK: - Copying out of the tree
+
+    private static func elementName(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    /// Character data of `node` and its descendants, skipping entity references.
+    private static func textContent(of node: xmlNodePtr) -> String {
+        var result = ""
+        var stack: [xmlNodePtr] = []
+        if let first = node.pointee.children { stack.append(first) }
+        while let current = stack.popLast() {
+            if let next = current.pointee.next { stack.append(next) }
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { result += String(cString: content) }
+            case XML_ELEMENT_NODE:
+                if let child = current.pointee.children { stack.append(child) }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// Attribute values keyed by lower-cased local name (`xml:` attributes keep the prefix).
+    /// The first un-namespaced attribute with a name wins over any namespaced one.
+    private static func attributes(of node: xmlNodePtr, lowercaseNames: Bool = true) -> [String: String] {
+        var result: [String: String] = [:]
+        var namespaced: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let rawName = current.pointee.name else { continue }
+            var name = String(cString: rawName)
+            if lowercaseNames { name = name.lowercased() }
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                child = text.pointee.next
+                if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                    value += String(cString: content)
+                }
+            }
+            if let namespace = current.pointee.ns, let prefix = namespace.pointee.prefix,
+                String(cString: prefix) == "xml"
+            {
+                name = "xml:" + name
+            } else if current.pointee.ns != nil {
+                if namespaced[name] == nil { namespaced[name] = value }
+                continue
+            }
+            if result[name] == nil { result[name] = value }
+        }
+        return result.merging(namespaced) { plain, _ in plain }
+    }
+
+    private static func snapshot(of node: xmlNodePtr, depth: Int) -> XMLElementSnapshot {
+        var content: [XMLElementSnapshot.Content] = []
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                if depth < maximumXMLDepth {
+                    content.append(.element(snapshot(of: current, depth: depth + 1)))
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let text = current.pointee.content { content.append(.text(String(cString: text))) }
+            default:
+                continue
+            }
+        }
+        return XMLElementSnapshot(
+            name: elementName(node),
+            namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
+            attributes: attributes(of: node, lowercaseNames: false),
+            content: content)
+    }
+}
