@@ -100,6 +100,10 @@ let package = Package(
             dependencies: ["SocialCore"]
         ),
         .testTarget(
+            name: "PlatformsTests",
+            dependencies: ["Platforms"]
+        ),
+        .testTarget(
             name: "IngestTests",
             dependencies: ["Ingest"]
         ),

@@ -1,0 +1,33 @@
+/// The platforms this service can post to. The raw value is what the database stores
+/// (`social_connections.platform`) and what routes use (`/social/connect/<platform>/`).
+package enum PlatformName: String, CaseIterable, Codable, Sendable, Comparable {
+    case facebook, instagram, threads, twitter, linkedin, mastodon
+
+    /// The name people know it by.
+    package var displayName: String {
+        switch self {
+        case .facebook: "Facebook"
+        case .instagram: "Instagram"
+        case .threads: "Threads"
+        case .twitter: "X"
+        case .linkedin: "LinkedIn"
+        case .mastodon: "Mastodon"
+        }
+    }
+
+    /// The Font Awesome 6 brand icon class the plan names (4a).
+    package var iconClass: String {
+        switch self {
+        case .facebook: "fa-facebook"
+        case .instagram: "fa-instagram"
+        case .threads: "fa-threads"
+        case .twitter: "fa-x-twitter"
+        case .linkedin: "fa-linkedin"
+        case .mastodon: "fa-mastodon"
+        }
+    }
+
+    package static func < (lhs: PlatformName, rhs: PlatformName) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,21 @@
+/// What is being shared: the content item and the person's optional message.
+package struct ShareContent: Sendable, Equatable {
+    package var url: String
+    package var title: String
+    package var description: String?
+    /// Public http(s) URL of an image (Instagram requires one).
+    package var imageURL: String?
+    /// The person's own words; the link is appended by the platform client where needed.
+    package var message: String?
+    /// Stable per attempt: platforms that support it (Mastodon) deduplicate with it.
+    package var idempotencyKey: String
+
+    package init(url: String, title: String, description: String? = nil, imageURL: String? = nil, message: String? = nil, idempotencyKey: String) {
+        self.url = url
+        self.title = title
+        self.description = description
+        self.imageURL = imageURL
+        self.message = message
+        self.idempotencyKey = idempotencyKey
+    }
+}

@@ -1,2 +1,0 @@
-import SocialCore
-import AsyncHTTPClient
