@@ -5,9 +5,9 @@ import SocialCore
 
 /// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
 /// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
-func buildApplication<Users, Ledger>(
+func buildApplication<Users, Ledger, Apps, Events, Items>(
     configuration: AppConfiguration,
-    dependencies: AppDependencies<Users, Ledger>,
+    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items>,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
@@ -37,6 +37,11 @@ func buildApplication<Users, Ledger>(
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(verifier: verifier, users: dependencies.users))
         .group(context: APIContext.self)
     AccountAPIController(users: dependencies.users).addRoutes(to: api)
+    EventsAPIController(events: dependencies.events).addRoutes(to: api)
+
+    // Webhooks: authenticated by their HMAC signature, not by a session.
+    PublishWebhookController(apps: dependencies.apps, events: dependencies.events, signal: dependencies.eventSignal)
+        .addRoutes(to: router.group("webhooks"))
 
     var app = Application(
         router: router,

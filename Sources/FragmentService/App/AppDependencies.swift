@@ -2,17 +2,31 @@ import ServiceLifecycle
 
 /// What the app builder wires into the routes: repositories (PostgreSQL in production, memory
 /// in router tests), background services to run beside the server, and start-up checks.
-struct AppDependencies<Users: UserRepository, Ledger: HandoffLedger>: Sendable {
+struct AppDependencies<
+    Users: UserRepository, Ledger: HandoffLedger, Apps: ContentAppRepository, Events: PublishEventRepository,
+    Items: ContentItemRepository
+>: Sendable {
     var users: Users
     var ledger: Ledger
+    var apps: Apps
+    var events: Events
+    var items: Items
+    /// Wakes the publish-event worker when intake stores something new.
+    var eventSignal = WakeSignal()
     var services: [any Service] = []
     /// Run before the server accepts connections (e.g. "the database is migrated").
     var startupChecks: [@Sendable () async throws -> Void] = []
 }
 
-extension AppDependencies where Users == MemoryUserRepository, Ledger == MemoryHandoffLedger {
+extension AppDependencies
+where
+    Users == MemoryUserRepository, Ledger == MemoryHandoffLedger, Apps == MemoryContentAppRepository,
+    Events == MemoryPublishEventRepository, Items == MemoryContentItemRepository
+{
     /// Everything in memory, for router tests.
-    static func inMemory() -> Self {
-        AppDependencies(users: MemoryUserRepository(), ledger: MemoryHandoffLedger())
+    static func inMemory(apps: [ContentApp] = []) -> Self {
+        AppDependencies(
+            users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
+            events: MemoryPublishEventRepository(), items: MemoryContentItemRepository())
     }
 }

@@ -16,9 +16,12 @@ struct ServeCommand: AsyncParsableCommand {
         let client = PostgresClient(configuration: try .fromURL(configuration.databaseURL ?? ""), backgroundLogger: logger)
         let migrations = try Migration.load(from: Migration.defaultDirectory(environment: options.environment()))
         let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
-        let dependencies = AppDependencies(
+        var dependencies = AppDependencies(
             users: PostgresUserRepository(client: client, logger: logger),
             ledger: PostgresHandoffLedger(client: client, logger: logger),
+            apps: PostgresContentAppRepository(client: client, fernet: configuration.fernet, logger: logger),
+            events: PostgresPublishEventRepository(client: client, logger: logger),
+            items: PostgresContentItemRepository(client: client, logger: logger),
             services: [client],
             startupChecks: [
                 {
@@ -30,6 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
                     }
                 }
             ])
+        dependencies.services.append(
+            PublishEventWorker(
+                apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: nil,
+                signal: dependencies.eventSignal, logger: logger))
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
         do {
             try await app.runService()

@@ -10,6 +10,7 @@ struct SecretRotator: Sendable {
     struct Report: Sendable, Equatable {
         var connections = 0
         var mastodonApps = 0
+        var contentApps = 0
     }
 
     let client: PostgresClient
@@ -26,12 +27,17 @@ struct SecretRotator: Sendable {
             guard let last else { break }
             lastID = last
         }
-        var lastInstance = ""
-        while true {
-            let (count, last) = try await rotateMastodonApps(after: lastInstance)
-            report.mastodonApps += count
-            guard let last else { break }
-            lastInstance = last
+        for (table, key, column, path) in [
+            ("mastodon_apps", "instance_url", "client_secret_enc", \Report.mastodonApps),
+            ("content_apps", "id", "signing_secret_enc", \Report.contentApps),
+        ] {
+            var lastKey = ""
+            while true {
+                let (count, last) = try await rotateSingleSecret(table: table, key: key, column: column, after: lastKey)
+                report[keyPath: path] += count
+                guard let last else { break }
+                lastKey = last
+            }
         }
         return report
     }
@@ -62,21 +68,23 @@ struct SecretRotator: Sendable {
         }
     }
 
-    private func rotateMastodonApps(after lastInstance: String) async throws -> (Int, String?) {
+    /// Rotates one batch of a single-secret table keyed by text. `table`, `key` and `column` are
+    /// code constants from `rotate()`, never input, which is why they are spliced in unescaped.
+    private func rotateSingleSecret(table: String, key: String, column: String, after lastKey: String) async throws -> (Int, String?) {
         try await client.withTransaction(logger: logger) { connection in
-            let rows = try await connection.query(
-                """
-                SELECT instance_url, client_secret_enc FROM mastodon_apps
-                WHERE instance_url > \(lastInstance) ORDER BY instance_url LIMIT \(batchSize) FOR UPDATE
-                """, logger: logger)
+            var select = PostgresQuery(unsafeSQL: "SELECT \(key), \(column) FROM \(table) WHERE \(key) > $1 ORDER BY \(key) LIMIT $2 FOR UPDATE")
+            select.binds.append(lastKey)
+            select.binds.append(batchSize)
             var batch: [(String, String)] = []
-            for try await row in rows.decode((String, String).self) { batch.append(row) }
+            for try await row in try await connection.query(select, logger: logger).decode((String, String).self) { batch.append(row) }
             var changed = 0
-            for (instance, secret) in batch {
+            for (id, secret) in batch {
                 let rotated = try reencrypt(secret)
                 guard rotated != secret else { continue }
-                _ = try await connection.query(
-                    "UPDATE mastodon_apps SET client_secret_enc = \(rotated) WHERE instance_url = \(instance)", logger: logger)
+                var update = PostgresQuery(unsafeSQL: "UPDATE \(table) SET \(column) = $1 WHERE \(key) = $2")
+                update.binds.append(rotated)
+                update.binds.append(id)
+                _ = try await connection.query(update, logger: logger)
                 changed += 1
             }
             return (changed, batch.last?.0)

@@ -1,0 +1,7 @@
+/// One resolved record per canonical content URL.
+protocol ContentItemRepository: Sendable {
+    /// Inserts or refreshes the record for its canonical URL; returns its id.
+    func upsert(_ record: ContentRecord) async throws -> Int64
+    /// The record for a canonical URL.
+    func find(canonicalURL: String) async throws -> ContentRecord?
+}

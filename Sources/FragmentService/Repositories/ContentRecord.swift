@@ -1,0 +1,42 @@
+import Foundation
+import Ingest
+
+/// The clean record of one content URL, ready to share: what the content app said, filled in
+/// with what its page says. The app's own values win (it knows its content best).
+struct ContentRecord: Sendable, Equatable, Codable {
+    var canonicalURL: String
+    var contentType: String?
+    var title: String?
+    var description: String?
+    var imageURL: String?
+    var siteName: String?
+    var author: String?
+    var tags: [String]
+    var publishedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case title, description, author, tags
+        case canonicalURL = "canonical_url"
+        case contentType = "content_type"
+        case imageURL = "image"
+        case siteName = "site_name"
+        case publishedAt = "published_at"
+    }
+
+    /// Merges an event with scraped metadata. The page's canonical URL is used only when the
+    /// app owns it, so a page cannot redirect its record onto somebody else's URL.
+    static func merge(event: PublishEvent, scraped: ContentMetadata?, app: ContentApp?) -> ContentRecord {
+        var canonical = event.url
+        if let candidate = scraped?.url, let url = URL(string: candidate), app?.owns(url) ?? false { canonical = candidate }
+        return ContentRecord(
+            canonicalURL: canonical,
+            contentType: event.contentType,
+            title: event.title ?? scraped?.title,
+            description: event.description ?? scraped?.description,
+            imageURL: event.imageURL ?? scraped?.image?.url,
+            siteName: scraped?.siteName,
+            author: scraped?.author,
+            tags: event.tags.isEmpty ? (scraped?.tags ?? []) : event.tags,
+            publishedAt: event.publishedAt ?? scraped?.publishedAt)
+    }
+}

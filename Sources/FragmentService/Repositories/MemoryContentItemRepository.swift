@@ -1,0 +1,12 @@
+/// `ContentItemRepository` in memory, for router tests.
+actor MemoryContentItemRepository: ContentItemRepository {
+    private var items: [String: (id: Int64, record: ContentRecord)] = [:]
+
+    func upsert(_ record: ContentRecord) async throws -> Int64 {
+        let id = items[record.canonicalURL]?.id ?? Int64(items.count + 1)
+        items[record.canonicalURL] = (id, record)
+        return id
+    }
+
+    func find(canonicalURL: String) async throws -> ContentRecord? { items[canonicalURL]?.record }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// `PublishEventRepository` in memory, for router tests.
+actor MemoryPublishEventRepository: PublishEventRepository {
+    private var events: [PublishEvent] = []
+
+    func record(_ e: NewPublishEvent) async throws -> (event: PublishEvent, created: Bool) {
+        if let existing = events.first(where: { $0.appID == e.appID && $0.eventID == e.eventID }) { return (existing, false) }
+        let event = PublishEvent(
+            id: Int64(events.count + 1), appID: e.appID, eventID: e.eventID, source: e.source, contentType: e.contentType, url: e.url,
+            title: e.title, description: e.description, imageURL: e.imageURL, tags: e.tags, authorUserID: e.authorUserID,
+            publishedAt: e.publishedAt, state: .received, stateDetail: nil, attempts: 0, contentItemID: nil, receivedAt: Date(),
+            resolvedAt: nil)
+        events.append(event)
+        return (event, true)
+    }
+
+    func recent(author: String?, limit: Int) async throws -> [PublishEvent] {
+        Array(events.filter { author == nil || $0.authorUserID == author }.reversed().prefix(limit))
+    }
+
+    func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent] {
+        var claimed: [PublishEvent] = []
+        for index in events.indices where events[index].state == .received && events[index].attempts < maxAttempts && claimed.count < limit {
+            events[index].attempts += 1
+            claimed.append(events[index])
+        }
+        return claimed
+    }
+
+    func markResolved(id: Int64, contentItemID: Int64) async throws {
+        update(id) {
+            $0.state = .resolved
+            $0.stateDetail = nil
+            $0.contentItemID = contentItemID
+            $0.resolvedAt = Date()
+        }
+    }
+
+    func markFailed(id: Int64, detail: String, final: Bool) async throws {
+        update(id) {
+            if final { $0.state = .failed }
+            $0.stateDetail = detail
+        }
+    }
+
+    private func update(_ id: Int64, _ change: (inout PublishEvent) -> Void) {
+        if let index = events.firstIndex(where: { $0.id == id }) { change(&events[index]) }
+    }
+}

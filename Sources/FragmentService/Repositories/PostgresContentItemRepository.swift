@@ -1,0 +1,40 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// `ContentItemRepository` over `content_items` (canonical URL unique).
+struct PostgresContentItemRepository: ContentItemRepository {
+    let client: PostgresClient
+    let logger: Logger
+
+    func upsert(_ r: ContentRecord) async throws -> Int64 {
+        let rows = try await client.query(
+            """
+            INSERT INTO content_items (canonical_url, content_type, title, description, image_url, site_name, author, tags,
+                published_at, fetched_at)
+            VALUES (\(r.canonicalURL), \(r.contentType), \(r.title), \(r.description), \(r.imageURL), \(r.siteName), \(r.author),
+                \(r.tags), \(r.publishedAt), now())
+            ON CONFLICT (canonical_url) DO UPDATE SET content_type = EXCLUDED.content_type, title = EXCLUDED.title,
+                description = EXCLUDED.description, image_url = EXCLUDED.image_url, site_name = EXCLUDED.site_name,
+                author = EXCLUDED.author, tags = EXCLUDED.tags, published_at = EXCLUDED.published_at,
+                fetched_at = now(), updated_at = now()
+            RETURNING id
+            """, logger: logger)
+        for try await id in rows.decode(Int64.self) { return id }
+        throw PostgresRepositoryError.noRowReturned
+    }
+
+    func find(canonicalURL: String) async throws -> ContentRecord? {
+        let rows = try await client.query(
+            """
+            SELECT canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at
+            FROM content_items WHERE canonical_url = \(canonicalURL)
+            """, logger: logger)
+        for try await c in rows.decode((String, String?, String?, String?, String?, String?, String?, [String], Date?).self) {
+            return ContentRecord(
+                canonicalURL: c.0, contentType: c.1, title: c.2, description: c.3, imageURL: c.4, siteName: c.5, author: c.6,
+                tags: c.7, publishedAt: c.8)
+        }
+        return nil
+    }
+}

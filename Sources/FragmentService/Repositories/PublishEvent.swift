@@ -1,0 +1,54 @@
+import Foundation
+
+/// A publish event from a content app, as stored.
+struct PublishEvent: Sendable, Equatable, Codable {
+    enum State: String, Sendable, Codable { case received, resolved, failed }
+
+    var id: Int64
+    var appID: String
+    var eventID: String
+    var source: String
+    var contentType: String
+    var url: String
+    var title: String?
+    var description: String?
+    var imageURL: String?
+    var tags: [String]
+    var authorUserID: String?
+    var publishedAt: Date?
+    var state: State
+    var stateDetail: String?
+    var attempts: Int
+    var contentItemID: Int64?
+    var receivedAt: Date
+    var resolvedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, url, title, description, tags, state, attempts
+        case appID = "app"
+        case eventID = "event_id"
+        case contentType = "content_type"
+        case imageURL = "image"
+        case authorUserID = "author"
+        case publishedAt = "published_at"
+        case stateDetail = "state_detail"
+        case contentItemID = "content_item_id"
+        case receivedAt = "received_at"
+        case resolvedAt = "resolved_at"
+    }
+}
+
+/// What intake stores for a new event.
+struct NewPublishEvent: Sendable, Equatable {
+    var appID: String
+    var eventID: String
+    var source: String = "webhook"
+    var contentType: String
+    var url: String
+    var title: String?
+    var description: String?
+    var imageURL: String?
+    var tags: [String] = []
+    var authorUserID: String?
+    var publishedAt: Date?
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Publish events: stored once per (app, event id), then resolved by a background worker.
+protocol PublishEventRepository: Sendable {
+    /// Stores the event unless the app already sent this event id; returns the stored event and
+    /// whether it is new.
+    func record(_ event: NewPublishEvent) async throws -> (event: PublishEvent, created: Bool)
+    /// The newest events, optionally only those naming `author`.
+    func recent(author: String?, limit: Int) async throws -> [PublishEvent]
+    /// Takes up to `limit` events waiting for resolution, counting an attempt on each.
+    func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent]
+    /// Marks an event resolved against a content item.
+    func markResolved(id: Int64, contentItemID: Int64) async throws
+    /// Records why resolution failed; `final` stops further attempts.
+    func markFailed(id: Int64, detail: String, final: Bool) async throws
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Ingest
+import Logging
+import ServiceLifecycle
+
+/// Resolves stored publish events into content records after the webhook has been answered.
+/// Runs beside the server; woken by intake, and polling as a safety net so events stored before
+/// a crash or restart are picked up again (claims are leased, so a dead worker's claim lapses).
+struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
+    let apps: Apps
+    let events: Events
+    let items: Items
+    /// nil when pages cannot be fetched: records are then built from what the app sent.
+    let pages: (any PageMetadataSource)?
+    let signal: WakeSignal
+    let logger: Logger
+    var pollInterval: Duration = .seconds(5)
+    var maxAttempts = 5
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    // Ticks become wake-ups, so one loop serves both.
+                    group.addTask {
+                        while !Task.isCancelled {
+                            signal.wake()
+                            try await Task.sleep(for: pollInterval)
+                        }
+                    }
+                    group.addTask {
+                        for await _ in signal.stream { await drain() }
+                    }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
+        } catch is CancellationError {}
+        logger.info("publish event worker stopped")
+    }
+
+    /// Resolves everything claimable now. Exposed for tests.
+    func drain() async {
+        do {
+            while true {
+                let batch = try await events.claimPending(limit: 10, maxAttempts: maxAttempts)
+                if batch.isEmpty { return }
+                for event in batch { await resolve(event) }
+            }
+        } catch {
+            logger.error("could not read pending publish events", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    private func resolve(_ event: PublishEvent) async {
+        do {
+            let app = try await apps.find(id: event.appID)
+            var scraped: ContentMetadata?
+            var fetchProblem: String?
+            if let pages, let url = URL(string: event.url) {
+                do { scraped = try await pages.metadata(for: url) } catch { fetchProblem = "\(error)" }
+            }
+            let record = ContentRecord.merge(event: event, scraped: scraped, app: app)
+            guard record.title != nil else {
+                let reason = fetchProblem.map { "The page could not be read (\($0)) and the event has no title." }
+                    ?? "The event has no title and the page was not read."
+                try await events.markFailed(id: event.id, detail: reason, final: event.attempts >= maxAttempts)
+                return
+            }
+            let itemID = try await items.upsert(record)
+            try await events.markResolved(id: event.id, contentItemID: itemID)
+            logger.debug("publish event resolved", metadata: ["event": "\(event.id)"])
+        } catch {
+            logger.error("publish event resolution failed", metadata: ["event": "\(event.id)", "error": "\(String(reflecting: error))"])
+            try? await events.markFailed(id: event.id, detail: "Internal error while resolving; will retry.", final: false)
+        }
+    }
+}
