@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 
 /// `social-sandbox`: runs every emulated platform on one local HTTP server.
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
 public struct SandboxCommand: AsyncParsableCommand {
     /// Command description shown by `--help`.
     public static let configuration = CommandConfiguration(
@@ -14,6 +15,21 @@ public struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Address to bind.") public var host: String = "127.0.0.1"
     /// Port to bind (0 picks a free one).
     @Option(help: "Port to bind (0 picks a free port).") public var port: Int = 8100
+
+    /// Async entry point used by `main.swift`: top-level code resolves `main()` to the synchronous
+    /// `ParsableCommand.main()`, which refuses async commands on Linux.
+    public static func launch() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 
     /// Creates the command with default options.
     public init() {}
