@@ -8,6 +8,7 @@ extension SandboxState {
             return GraphError.response(code: 2635, message: "Unknown API version \(request.segments.first ?? "")")
         }
         if s == ["oauth", "access_token"] && (request.method == .get || request.method == .post) { return facebookAccessToken(request) }
+        if s == ["debug_token"] && request.method == .get { return facebookDebugToken(request) }
         let token: IssuedToken
         switch graphToken(request, platform: .facebook) {
         case .failure(let failure): return failure.response

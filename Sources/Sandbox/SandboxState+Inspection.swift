@@ -51,6 +51,9 @@ extension SandboxState {
             guard let switches = body(Switches.self) else { return bad }
             if let value = switches.linkedinRefreshTokens { linkedinRefreshEnabled = value }
             return .object(["linkedin_refresh_tokens": linkedinRefreshEnabled])
+        case (.post, ["signed_request"]):
+            guard let spec = body(SignedRequestSpec.self), [.facebook, .instagram, .threads].contains(spec.platform) else { return bad }
+            return signedRequest(platform: spec.platform == .instagram ? .facebook : spec.platform, clientID: spec.clientID, userID: spec.userID)
         case (.get, ["accounts"]):
             return .object(["facebook": DemoData.facebookUsers.map(\.id), "threads": DemoData.threadsUsers.map(\.id),
                             "twitter": DemoData.twitterUsers.map(\.id), "linkedin": DemoData.linkedinMembers.map(\.id),

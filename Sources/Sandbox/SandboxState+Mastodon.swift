@@ -15,6 +15,14 @@ extension SandboxState {
             return mastodonAuthenticated(request, scope: "read:accounts", alternative: "profile") { token in
                 .object(self.mastodonAccountJSON(token.accountID, host: request.host))
             }
+        case (.get, ["oauth", "userinfo"]):
+            return mastodonAuthenticated(request, scope: "profile") { token in
+                let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
+                return .object(["iss": "https://\(request.host)/", "sub": "https://\(request.host)/users/\(account.username)",
+                                "preferred_username": account.username, "name": account.name,
+                                "profile": "https://\(request.host)/@\(account.username)",
+                                "picture": "https://\(request.host)/avatars/original/missing.png"])
+            }
         case (.post, ["api", "v1", "statuses"]):
             return mastodonAuthenticated(request, scope: "write:statuses") { self.mastodonPostStatus(request, token: $0) }
         case (.get, let path) where path.count == 4 && path.starts(with: ["api", "v1", "statuses"]):
@@ -46,6 +54,9 @@ extension SandboxState {
         if token.revoked { return .object(.unauthorized, ["error": "The access token was revoked"]) }
         guard Self.mastodonCovers(token.scopes, scope) || alternative.map(token.scopes.contains) == true else {
             return .object(.forbidden, ["error": "This action is outside the authorized scopes"])
+        }
+        guard !token.accountID.isEmpty else {
+            return .object(.unprocessableContent, ["error": "This method requires an authenticated user"])
         }
         // 300 requests / 5 min per access token (mastodon.md §10).
         let key = "mastodon:" + value

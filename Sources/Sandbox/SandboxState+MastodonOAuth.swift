@@ -106,6 +106,10 @@ extension SandboxState {
             value: randomSecret(bytes: 32), platform: .mastodon, instance: host, clientID: clientID, redirectURI: redirect,
             accountID: account.id, scopes: scopes, codeChallenge: p["code_challenge"],
             codeChallengeMethod: p["code_challenge"] == nil ? nil : "S256", issuedAt: now, expiresAt: now.addingTimeInterval(600)))
+        if redirect == "urn:ietf:wg:oauth:2.0:oob" {
+            // Out-of-band: the code is shown instead of redirecting (mastodon.md §1).
+            return .html(HTML.page(title: "Authorization code", body: "<p>Copy this authorization code:</p><code id=\"code\">\(HTML.escape(code.value))</code>"))
+        }
         var pairs = [("code", code.value)]
         if let state { pairs.append(("state", state)) }
         return .redirect(FormCoding.appendQuery(to: redirect, pairs))
@@ -123,6 +127,17 @@ extension SandboxState {
 
     func mastodonToken(_ request: SandboxRequest) -> SandboxResponse {
         guard let app = mastodonClient(request) else { return Self.invalidClient }
+        if request.form["grant_type"] == "client_credentials" {
+            // An app token: no user behind it (mastodon.md §0 lists the grant).
+            let scopes = Self.scopeList(request.form["scope"]).isEmpty ? ["read"] : Self.scopeList(request.form["scope"])
+            guard scopes.allSatisfy({ app.scopes.contains($0) }) else {
+                return Self.mastodonOAuthError(400, "invalid_scope", "The requested scope is invalid, unknown, or malformed.")
+            }
+            let token = issueToken(.mastodon, kind: .access, prefix: "", instance: request.host, clientID: app.clientID,
+                                   accountID: "", scopes: scopes, lifetime: nil)
+            return .object(["access_token": token.value, "token_type": "Bearer", "scope": scopes.joined(separator: " "),
+                            "created_at": Int(token.issuedAt.timeIntervalSince1970)])
+        }
         guard request.form["grant_type"] == "authorization_code" else {
             return Self.mastodonOAuthError(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.")
         }
