@@ -31,7 +31,10 @@ struct TokenRequest: Codable {
 /// `POST /_sandbox/switches` body.
 struct Switches: Codable {
     var linkedinRefreshTokens: Bool?
-    enum CodingKeys: String, CodingKey { case linkedinRefreshTokens = "linkedin_refresh_tokens" }
+    var instagramFlatTokenResponse: Bool?
+    enum CodingKeys: String, CodingKey {
+        case linkedinRefreshTokens = "linkedin_refresh_tokens", instagramFlatTokenResponse = "instagram_flat_token_response"
+    }
 }
 
 /// `POST /_sandbox/signed_request` body.

@@ -50,7 +50,8 @@ extension SandboxState {
         case (.post, ["switches"]):
             guard let switches = body(Switches.self) else { return bad }
             if let value = switches.linkedinRefreshTokens { linkedinRefreshEnabled = value }
-            return .object(["linkedin_refresh_tokens": linkedinRefreshEnabled])
+            if let value = switches.instagramFlatTokenResponse { instagramFlatTokenResponse = value }
+            return .object(["linkedin_refresh_tokens": linkedinRefreshEnabled, "instagram_flat_token_response": instagramFlatTokenResponse])
         case (.post, ["signed_request"]):
             guard let spec = body(SignedRequestSpec.self), [.facebook, .instagram, .threads].contains(spec.platform) else { return bad }
             return signedRequest(platform: spec.platform == .instagram ? .facebook : spec.platform, clientID: spec.clientID, userID: spec.userID)

@@ -7,16 +7,30 @@ extension SandboxState {
     static let instagramQuota = 50
 
     func instagramRespond(_ request: SandboxRequest) -> SandboxResponse {
-        if request.host != "graph.facebook.com" { return instagramWeb(request) }
-        guard let s = Self.unversioned(request.segments), let id = s.first else { return GraphError.unknownPath }
+        switch request.host {
+        case "graph.facebook.com", "graph.instagram.com": break
+        case "api.instagram.com" where request.segments == ["oauth", "access_token"]: return instagramLoginCode(request)
+        default:
+            if request.segments == ["oauth", "authorize"], request.host != "instagram.com" { return instagramLoginAuthorize(request) }
+            return instagramWeb(request)
+        }
+        let login = request.host == "graph.instagram.com"
+        if login, request.segments == ["access_token"] { return instagramLoginGrant(request, refresh: false) }
+        if login, request.segments == ["refresh_access_token"] { return instagramLoginGrant(request, refresh: true) }
+        guard let s = Self.unversioned(request.segments), var id = s.first else { return GraphError.unknownPath }
         let token: IssuedToken
-        switch graphToken(request, platform: .facebook) {
+        switch graphToken(request, platform: login ? .instagram : .facebook) {
         case .failure(let failure): return failure.response
         case .success(let found): token = found
         }
+        if login, id == "me" {
+            if s.count == 1, request.method == .get { return instagramLoginMe(request, token: token).adding(usageHeaders(token)) }
+            id = token.accountID
+        }
         let answer: SandboxResponse
         if let account = DemoData.instagramAccounts.first(where: { $0.id == id }) {
-            guard account.ownerID == token.accountID, account.accountType != "PERSONAL", token.scopes.contains("instagram_basic") else {
+            guard ownsInstagram(token, account.id), account.accountType != "PERSONAL",
+                  token.scopes.contains("instagram_basic") || token.scopes.contains("instagram_business_basic") else {
                 return GraphError.unknownPath.adding(usageHeaders(token))
             }
             switch (request.method, Array(s.dropFirst())) {
@@ -38,12 +52,18 @@ extension SandboxState {
         return answer.adding(usageHeaders(token))
     }
 
+    /// Facebook Login tokens reach the IG accounts of the Facebook user; Instagram Login tokens only their own account.
+    func ownsInstagram(_ token: IssuedToken, _ igID: String) -> Bool {
+        token.platform == .instagram ? token.accountID == igID
+            : DemoData.instagramAccounts.first { $0.id == igID }?.ownerID == token.accountID
+    }
+
     func instagramPublishedLastDay(_ accountID: String) -> Int {
         posts.filter { $0.platform == .instagram && $0.account == accountID && now.timeIntervalSince($0.time) < 86400 }.count
     }
 
     func instagramCreateContainer(_ request: SandboxRequest, token: IssuedToken, account: DemoInstagramAccount) -> SandboxResponse {
-        guard token.scopes.contains("instagram_content_publish") else {
+        guard token.scopes.contains("instagram_content_publish") || token.scopes.contains("instagram_business_content_publish") else {
             return GraphError.permission("Insufficient permission to publish: instagram_content_publish is required")
         }
         if let type = request.param("media_type"), !type.isEmpty {
@@ -86,7 +106,7 @@ extension SandboxState {
     }
 
     func instagramPublish(_ request: SandboxRequest, token: IssuedToken, account: DemoInstagramAccount) -> SandboxResponse {
-        guard token.scopes.contains("instagram_content_publish") else {
+        guard token.scopes.contains("instagram_content_publish") || token.scopes.contains("instagram_business_content_publish") else {
             return GraphError.permission("Insufficient permission to publish: instagram_content_publish is required")
         }
         guard let id = request.param("creation_id"), var container = containers[id], container.platform == .instagram,
@@ -124,12 +144,12 @@ extension SandboxState {
 
     func instagramObject(_ request: SandboxRequest, token: IssuedToken, id: String) -> SandboxResponse {
         if let container = containers[id], container.platform == .instagram,
-           DemoData.instagramAccounts.first(where: { $0.id == container.ownerID })?.ownerID == token.accountID {
+           ownsInstagram(token, container.ownerID) {
             let status = containerStatus(container)
             return .object(["id": id, "status_code": status.rawValue, "status": status == .error ? "Error: UNKNOWN" : status.rawValue])
         }
         if let post = posts.first(where: { $0.platform == .instagram && $0.id == id }),
-           DemoData.instagramAccounts.first(where: { $0.id == post.account })?.ownerID == token.accountID {
+           ownsInstagram(token, post.account) {
             var entry: [String: Any] = ["id": id]
             let fields = Self.fields(request) ?? []
             if fields.contains("permalink") { entry["permalink"] = post.url }

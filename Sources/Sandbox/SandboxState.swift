@@ -19,6 +19,8 @@ public actor SandboxState {
     var rateWindows: [String: RateWindow] = [:]
     /// LinkedIn programmatic refresh tokens (approved MDP partners only; off by default — linkedin.md §3).
     var linkedinRefreshEnabled = false
+    /// Instagram Login code exchange answers flat instead of the documented wrapped form (instagram.md §A).
+    var instagramFlatTokenResponse = false
     var sequence: UInt64 = 0
 
     /// Creates state holding the configuration's apps.
@@ -41,6 +43,7 @@ public actor SandboxState {
         idempotency = [:]
         rateWindows = [:]
         linkedinRefreshEnabled = false
+        instagramFlatTokenResponse = false
         sequence = 0
     }
 
