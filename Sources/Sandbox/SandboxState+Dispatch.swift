@@ -12,6 +12,7 @@ extension SandboxState {
     func begin(_ request: SandboxRequest) -> Plan {
         let platform = platform(for: request)
         requests.append(recorded(request, platform: platform))
+        if requests.count > 10_000 { requests.removeFirst(requests.count - 10_000) }
         guard !isBrowserPage(request, platform: platform) else { return Plan(platform: platform, failure: nil) }
         guard let index = failures.firstIndex(where: {
             $0.platform == platform && ($0.pathContains.map { request.path.contains($0) } ?? true)

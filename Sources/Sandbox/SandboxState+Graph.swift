@@ -56,9 +56,3 @@ extension SandboxState {
         }
     }
 }
-
-/// A Graph error answer carried through `Result`.
-struct GraphFailure: Error {
-    let response: SandboxResponse
-    init(_ response: SandboxResponse) { self.response = response }
-}

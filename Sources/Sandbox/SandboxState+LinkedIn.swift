@@ -2,19 +2,6 @@ import Foundation
 
 /// LinkedIn REST: `/v2/userinfo`, versioned `/rest/posts`, post pages, errors (linkedin.md §4–§9).
 extension SandboxState {
-    /// JSON body of `POST /rest/posts`, decoded by the sandbox's own types.
-    struct LinkedInPostBody: Decodable {
-        struct Distribution: Decodable { var feedDistribution: String }
-        struct Article: Decodable { var source: String?; var title: String?; var description: String?; var thumbnail: String? }
-        struct Content: Decodable { var article: Article? }
-        var author: String?
-        var commentary: String?
-        var visibility: String?
-        var distribution: Distribution?
-        var content: Content?
-        var lifecycleState: String?
-    }
-
     static func linkedinError(_ status: Int, _ code: String, _ message: String, service: Int? = nil) -> SandboxResponse {
         var body: [String: Any] = ["status": status, "code": code, "message": message]
         if let service { body["serviceErrorCode"] = service }

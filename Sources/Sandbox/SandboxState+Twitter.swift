@@ -2,13 +2,6 @@ import Foundation
 
 /// X API v2: identity, posting, post pages, errors and rate-limit headers (twitter.md §4–§10).
 extension SandboxState {
-    /// JSON body of `POST /2/tweets`, decoded by the sandbox's own type.
-    struct TweetBody: Decodable {
-        struct Media: Decodable { var media_ids: [String]? }
-        var text: String?
-        var media: Media?
-    }
-
     static func problem(_ status: Int, _ title: String, _ detail: String, type: String = "about:blank", headers: [(String, String)] = []) -> SandboxResponse {
         .object(.init(code: status), ["title": title, "detail": detail, "type": type, "status": status], headers: headers)
     }
