@@ -100,6 +100,13 @@ extension SandboxState {
            let post = posts.first(where: { $0.id == stored.id && $0.host == request.host }) {
             return .object(mastodonStatusJSON(post))  // replay within 1 h (mastodon.md §5)
         }
+        // No media upload or scheduling is emulated: refuse rather than silently drop (NOTES.md "Mastodon").
+        if request.form.keys.contains(where: { $0.hasPrefix("media_ids") }) {
+            return .object(.unprocessableContent, ["error": "Validation failed: Media attachments are invalid (none uploaded in the sandbox)"])
+        }
+        if request.param("scheduled_at") != nil {
+            return .object(.unprocessableContent, ["error": "Validation failed: Scheduled statuses are not emulated by the sandbox"])
+        }
         let text = request.param("status") ?? ""
         let spoiler = request.param("spoiler_text") ?? ""
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
