@@ -1,2 +1,3 @@
 import Sandbox
-await SandboxCommand.main()
+
+await SandboxCommand.launch()

@@ -1,0 +1,2 @@
+/// `POST /_sandbox/clock` body.
+struct ClockAdvance: Codable { var advance: Double }

@@ -1,0 +1,13 @@
+/// An Instagram account belonging to a demo Facebook user.
+public struct DemoInstagramAccount: Sendable, Codable, Equatable {
+    /// IG user id.
+    public var id: String
+    /// Username.
+    public var username: String
+    /// Display name.
+    public var name: String
+    /// `BUSINESS`, `MEDIA_CREATOR` or `PERSONAL` (personal accounts cannot publish — instagram.md intro).
+    public var accountType: String
+    /// Facebook user who owns it.
+    public var ownerID: String
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// An Instagram or Threads media container (two-step publishing: create, then publish).
+struct MediaContainer: Sendable {
+    /// Container states shared by both APIs (instagram.md "Publishing" 2, threads.md §5).
+    enum Status: String, Sendable { case inProgress = "IN_PROGRESS", finished = "FINISHED", published = "PUBLISHED", error = "ERROR", expired = "EXPIRED" }
+
+    var id: String
+    var platform: Platform
+    var ownerID: String
+    var mediaType: String
+    var text: String
+    var imageURL: String?
+    var linkAttachment: String?
+    var createdAt: Date
+    var status: Status
+    /// Media id once published.
+    var publishedID: String?
+}

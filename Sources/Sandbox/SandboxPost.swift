@@ -1,0 +1,30 @@
+import Foundation
+
+/// A post the sandbox accepted, as listed by `GET /_sandbox/posts`.
+public struct SandboxPost: Sendable, Codable, Equatable {
+    /// Platform-side id (as returned to the client).
+    public var id: String
+    /// Platform name.
+    public var platform: Platform
+    /// Emulated host the post lives on (Mastodon instance or the platform's web host).
+    public var host: String
+    /// Account id that posted (Page id for Facebook, IG user id for Instagram).
+    public var account: String
+    /// Account username/name.
+    public var accountName: String
+    /// Post text (caption for Instagram, commentary for LinkedIn, message for Facebook).
+    public var text: String
+    /// Link attached separately from the text (Facebook `link`, LinkedIn article, Threads `link_attachment`).
+    public var link: String?
+    /// Image URL (Instagram, Threads image posts).
+    public var imageURL: String?
+    /// Public URL the platform would return, without the sandbox prefix.
+    public var url: String
+    /// Creation time on the sandbox clock.
+    public var time: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, platform, host, account, accountName = "account_name", text, link
+        case imageURL = "image_url", url, time
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Parses each request, applies switched-on failures, and hands it to the state actor.
+struct SandboxResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let state: SandboxState
+    let logger: Logger
+
+    /// Thrown from a response body writer so the server drops the connection ("response lost").
+    struct ConnectionDropped: Error {}
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let parsed = try await parse(request)
+        if parsed.host == "_sandbox" {
+            return Self.convert(await state.inspect(parsed))
+        }
+        let plan = await state.begin(parsed)
+        switch plan.failure?.mode {
+        case .slow?:
+            try await Task.sleep(for: .milliseconds(Int((plan.failure?.latency ?? 2) * 1000)))
+        case .timeout?:
+            // Hang longer than any client timeout; nothing is executed.
+            try await Task.sleep(for: .milliseconds(Int((plan.failure?.latency ?? 600) * 1000)))
+            return Self.convert(.empty(.gatewayTimeout))
+        case .lostResponse?, .lostResponse502?:
+            let answer = await state.respond(parsed, platform: plan.platform)
+            if plan.failure?.mode == .lostResponse502 { return Self.convert(.empty(.badGateway)) }
+            _ = answer
+            return Response(status: .ok, headers: [.contentLength: "64"], body: ResponseBody { _ in throw ConnectionDropped() })
+        case let mode?:
+            return Self.convert(await state.failureResponse(mode, platform: plan.platform, request: parsed))
+        case nil:
+            break
+        }
+        let answer = await state.respond(parsed, platform: plan.platform)
+        if answer.status.code >= 500 { logger.error("sandbox answered \(answer.status.code) for \(parsed.host)\(parsed.path)") }
+        return Self.convert(answer)
+    }
+
+    private func parse(_ request: Request) async throws -> SandboxRequest {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 4 * 1024 * 1024)
+        let body = Data(buffer.readableBytesView)
+        let rawSegments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var segments = rawSegments.map { String($0).removingPercentEncoding ?? String($0) }
+        let host = segments.isEmpty ? "" : segments.removeFirst().lowercased()
+        if segments.last == "" && segments.count > 0 { segments.removeLast() }
+        var parsed = SandboxRequest(
+            method: request.method, host: host, segments: segments,
+            query: FormCoding.decode(request.uri.query ?? ""), form: [:], body: body, headers: request.headers)
+        if parsed.contentType == "application/x-www-form-urlencoded" {
+            parsed.form = FormCoding.decode(String(decoding: body, as: UTF8.self))
+        } else if parsed.contentType == "application/json",
+                  let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
+            for (key, value) in object {
+                switch value {
+                case let text as String: parsed.form[key] = text
+                case let number as NSNumber: parsed.form[key] = number.stringValue
+                case let list as [Any]: parsed.form[key] = list.map { "\($0)" }.joined(separator: " ")
+                default: break
+                }
+            }
+        }
+        return parsed
+    }
+
+    static func convert(_ answer: SandboxResponse) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+        }
+        fields[.contentLength] = String(answer.body.count)
+        return Response(status: answer.status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The inspection API under `/_sandbox/` (documented in NOTES.md "Inspection API").
+extension SandboxState {
+    func inspect(_ request: SandboxRequest) -> SandboxResponse {
+        let decoder = JSONDecoder()
+        func body<T: Decodable>(_ type: T.Type) -> T? { try? decoder.decode(type, from: request.body) }
+        let bad = SandboxResponse.object(.badRequest, ["error": "invalid JSON body for \(request.path)"])
+        let platformFilter = request.query["platform"].flatMap(Platform.init(rawValue:))
+        switch (request.method, request.segments) {
+        case (.get, ["posts"]):
+            return .json(posts.filter { platformFilter == nil || $0.platform == platformFilter }
+                .filter { request.query["host"] == nil || $0.host == request.query["host"] })
+        case (.get, ["requests"]):
+            return .json(requests.filter { platformFilter == nil || $0.platform == platformFilter }
+                .filter { request.query["host"] == nil || $0.host == request.query["host"] })
+        case (.post, ["reset"]):
+            resetStorage()
+            return .object(["reset": true])
+        case (.get, ["failures"]):
+            return .json(failures)
+        case (.delete, ["failures"]):
+            failures.removeAll { platformFilter == nil || $0.platform == platformFilter }
+            return .object(["cleared": true])
+        case (.post, ["failures"]):
+            guard let rule = body(FailureRule.self) else { return bad }
+            if rule.mode == .duplicate, ![.twitter, .linkedin, .facebook].contains(rule.platform) {
+                return .object(.badRequest, ["error": "\(rule.platform.rawValue) documents no duplicate-content error"])
+            }
+            failures.append(rule)
+            return .json(rule)
+        case (.post, ["clock"]):
+            guard let advance = body(ClockAdvance.self) else { return bad }
+            clockOffset += advance.advance
+            return .object(["now": Timestamps.isoMillis(now), "offset": clockOffset])
+        case (.get, ["apps"]):
+            return .json(apps)
+        case (.post, ["apps"]):
+            guard let app = body(RegisteredApp.self) else { return bad }
+            apps.removeAll { $0.platform == app.platform && $0.clientID == app.clientID && $0.instance == app.instance }
+            apps.append(app)
+            return .json(app)
+        case (.post, ["instances"]):
+            guard let limits = body(InstanceLimits.self) else { return bad }
+            mastodonMaxCharacters[limits.host.lowercased()] = limits.maxCharacters
+            return .json(limits)
+        case (.post, ["tokens"]):
+            guard let spec = body(TokenRequest.self) else { return bad }
+            return mintToken(spec)
+        case (.post, ["switches"]):
+            guard let switches = body(Switches.self) else { return bad }
+            if let value = switches.linkedinRefreshTokens { linkedinRefreshEnabled = value }
+            if let value = switches.instagramFlatTokenResponse { instagramFlatTokenResponse = value }
+            return .object(["linkedin_refresh_tokens": linkedinRefreshEnabled, "instagram_flat_token_response": instagramFlatTokenResponse])
+        case (.post, ["signed_request"]):
+            guard let spec = body(SignedRequestSpec.self), [.facebook, .instagram, .threads].contains(spec.platform) else { return bad }
+            return signedRequest(platform: spec.platform == .instagram ? .facebook : spec.platform, clientID: spec.clientID, userID: spec.userID)
+        case (.get, ["accounts"]):
+            return .object(["facebook": DemoData.facebookUsers.map(\.id), "threads": DemoData.threadsUsers.map(\.id),
+                            "twitter": DemoData.twitterUsers.map(\.id), "linkedin": DemoData.linkedinMembers.map(\.id),
+                            "mastodon": DemoData.mastodonAccounts.map(\.id), "facebook_pages": DemoData.facebookPages.map(\.id),
+                            "instagram": DemoData.instagramAccounts.map(\.id)])
+        default:
+            return .object(.notFound, ["error": "unknown inspection route \(request.method.rawValue) \(request.path)"])
+        }
+    }
+
+    private func mintToken(_ spec: TokenRequest) -> SandboxResponse {
+        let kind = spec.kind ?? .access
+        let defaultLifetime: TimeInterval? = switch spec.platform {
+        case .mastodon: nil
+        case .twitter: kind == .refresh ? nil : 7200
+        case .linkedin: 5_184_000
+        case .facebook, .instagram: kind == .page ? nil : (kind == .shortLivedUser ? 3600 : 5_183_944)
+        case .threads: 5_183_944
+        }
+        let prefixes: [Platform: String] = [.facebook: "EAAB", .instagram: "EAAB", .threads: "THQV", .linkedin: "AQ", .twitter: "", .mastodon: ""]
+        var token = issueToken(spec.platform, kind: kind, prefix: prefixes[spec.platform] ?? "", instance: spec.instance?.lowercased(),
+                               clientID: spec.clientID, accountID: spec.account, scopes: spec.scopes,
+                               lifetime: spec.expiresIn ?? defaultLifetime, pageID: spec.pageID)
+        if let age = spec.ageSeconds {
+            token.issuedAt = token.issuedAt.addingTimeInterval(-age)
+            tokens[token.value] = token
+        }
+        return .object(["access_token": token.value, "kind": token.kind.rawValue,
+                        "expires_at": token.expiresAt.map { Timestamps.isoMillis($0) } ?? NSNull()])
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Mastodon REST API: identity, statuses, instance, status pages (mastodon.md §4–§10).
+extension SandboxState {
+    func mastodonRespond(_ request: SandboxRequest) -> SandboxResponse {
+        let s = request.segments
+        switch (request.method, s) {
+        case (.get, [".well-known", "oauth-authorization-server"]): return mastodonMetadata(request.host)
+        case (.post, ["api", "v1", "apps"]): return mastodonRegisterApp(request)
+        case (.get, ["oauth", "authorize"]), (.post, ["oauth", "authorize"]): return mastodonAuthorize(request)
+        case (.post, ["oauth", "token"]): return mastodonToken(request)
+        case (.post, ["oauth", "revoke"]): return mastodonRevoke(request)
+        case (.get, ["api", "v2", "instance"]), (.get, ["api", "v1", "instance"]): return mastodonInstance(request.host)
+        case (.get, ["api", "v1", "accounts", "verify_credentials"]):
+            return mastodonAuthenticated(request, scope: "read:accounts", alternative: "profile") { token in
+                .object(self.mastodonAccountJSON(token.accountID, host: request.host))
+            }
+        case (.get, ["oauth", "userinfo"]):
+            return mastodonAuthenticated(request, scope: "profile") { token in
+                let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
+                return .object(["iss": "https://\(request.host)/", "sub": "https://\(request.host)/users/\(account.username)",
+                                "preferred_username": account.username, "name": account.name,
+                                "profile": "https://\(request.host)/@\(account.username)",
+                                "picture": "https://\(request.host)/avatars/original/missing.png"])
+            }
+        case (.post, ["api", "v1", "statuses"]):
+            return mastodonAuthenticated(request, scope: "write:statuses") { self.mastodonPostStatus(request, token: $0) }
+        case (.get, let path) where path.count == 4 && path.starts(with: ["api", "v1", "statuses"]):
+            return mastodonAuthenticated(request, scope: "read:statuses") { _ in
+                guard let post = self.posts.first(where: { $0.platform == .mastodon && $0.host == request.host && $0.id == path[3] }) else {
+                    return .object(.notFound, ["error": "Record not found"])
+                }
+                return .object(self.mastodonStatusJSON(post))
+            }
+        case (.get, let path) where path.count == 2 && path[0].hasPrefix("@"):
+            guard let post = posts.first(where: { $0.platform == .mastodon && $0.host == request.host && $0.id == path[1]
+                && "@" + $0.accountName == path[0] }) else {
+                return .html(.notFound, HTML.errorPage(platformName: request.host, message: "The page you are looking for isn't here."))
+            }
+            return .html(HTML.postPage(platformName: request.host, post: post))
+        default:
+            return .object(.notFound, ["error": "Record not found"])
+        }
+    }
+
+    /// Checks the bearer token, scope and rate limit, then runs `body`; adds `X-RateLimit-*` headers.
+    func mastodonAuthenticated(
+        _ request: SandboxRequest, scope: String, alternative: String? = nil, _ body: (IssuedToken) -> SandboxResponse
+    ) -> SandboxResponse {
+        guard let value = request.bearerToken, let token = tokens[value], token.platform == .mastodon,
+              token.instance == request.host, token.kind == .access else {
+            return .object(.unauthorized, ["error": "The access token is invalid"])
+        }
+        if token.revoked { return .object(.unauthorized, ["error": "The access token was revoked"]) }
+        guard Self.mastodonCovers(token.scopes, scope) || alternative.map(token.scopes.contains) == true else {
+            return .object(.forbidden, ["error": "This action is outside the authorized scopes"])
+        }
+        guard !token.accountID.isEmpty else {
+            return .object(.unprocessableContent, ["error": "This method requires an authenticated user"])
+        }
+        // 300 requests / 5 min per access token (mastodon.md §10).
+        let key = "mastodon:" + value
+        var window = rateWindows[key] ?? RateWindow(limit: 300, length: 300, start: now, used: 0)
+        let allowed = window.take(at: now)
+        rateWindows[key] = window
+        let headers = [("X-RateLimit-Limit", String(window.limit)), ("X-RateLimit-Remaining", String(window.remaining)),
+                       ("X-RateLimit-Reset", Timestamps.isoMicros(window.reset))]
+        guard allowed else { return .object(.tooManyRequests, ["error": "Too many requests"], headers: headers) }
+        return body(token).adding(headers)
+    }
+
+    func mastodonMaxCharacters(_ host: String) -> Int { mastodonMaxCharacters[host] ?? 500 }
+
+    func mastodonInstance(_ host: String) -> SandboxResponse {
+        .object(["domain": host, "title": "\(host) (sandbox)", "version": "4.5.0", "source_url": "https://github.com/mastodon/mastodon",
+                 "configuration": ["urls": ["streaming": "wss://\(host)"],
+                     "statuses": ["max_characters": mastodonMaxCharacters(host), "max_media_attachments": 4,
+                                  "characters_reserved_per_url": 23]],
+                 "registrations": ["enabled": false, "approval_required": false]])
+    }
+
+    func mastodonAccountJSON(_ id: String, host: String) -> [String: Any] {
+        let account = DemoData.mastodonAccounts.first { $0.id == id } ?? DemoAccount(id: id, username: "unknown", name: "")
+        return ["id": account.id, "username": account.username, "acct": account.username, "display_name": account.name,
+                "url": "https://\(host)/@\(account.username)", "avatar": "https://\(host)/avatars/original/missing.png",
+                "locked": false, "bot": false, "note": "", "created_at": "2022-11-01T00:00:00.000Z"]
+    }
+
+    func mastodonStatusJSON(_ post: SandboxPost) -> [String: Any] {
+        let paragraphs = post.text.components(separatedBy: "\n\n").map { "<p>\(HTML.escape($0))</p>" }.joined()
+        return ["id": post.id, "created_at": Timestamps.isoMillis(post.time),
+                "uri": "https://\(post.host)/users/\(post.accountName)/statuses/\(post.id)", "url": post.url,
+                "visibility": "public", "content": paragraphs, "card": NSNull(), "spoiler_text": "", "sensitive": false,
+                "media_attachments": [Any](), "in_reply_to_id": NSNull(), "account": mastodonAccountJSON(post.account, host: post.host)]
+    }
+
+    func mastodonPostStatus(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
+        let idempotencyKey = request.header("Idempotency-Key").map { "\(request.host):\(token.accountID):\($0)" }
+        if let key = idempotencyKey, let stored = idempotency[key], now.timeIntervalSince(stored.at) < 3600,
+           let post = posts.first(where: { $0.id == stored.id && $0.host == request.host }) {
+            return .object(mastodonStatusJSON(post))  // replay within 1 h (mastodon.md §5)
+        }
+        // No media upload or scheduling is emulated: refuse rather than silently drop (NOTES.md "Mastodon").
+        if request.form.keys.contains(where: { $0.hasPrefix("media_ids") }) {
+            return .object(.unprocessableContent, ["error": "Validation failed: Media attachments are invalid (none uploaded in the sandbox)"])
+        }
+        if request.param("scheduled_at") != nil {
+            return .object(.unprocessableContent, ["error": "Validation failed: Scheduled statuses are not emulated by the sandbox"])
+        }
+        let text = request.param("status") ?? ""
+        let spoiler = request.param("spoiler_text") ?? ""
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return .object(.unprocessableContent, ["error": "Validation failed: Text can't be blank"])
+        }
+        let max = mastodonMaxCharacters(request.host)
+        guard TextCounter.mastodonLength(spoiler + text) <= max else {
+            return .object(.unprocessableContent, ["error": "Validation failed: Text character limit of \(max) exceeded"])
+        }
+        if let visibility = request.param("visibility"), !["public", "unlisted", "private", "direct"].contains(visibility) {
+            return .object(.unprocessableContent, ["error": "Validation failed: Visibility is not included in the list"])
+        }
+        let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
+        let id = newNumericID(prefix: "113")
+        let post = SandboxPost(id: id, platform: .mastodon, host: request.host, account: account.id, accountName: account.username,
+                               text: text, link: TextCounter.urls(in: text).first, imageURL: nil,
+                               url: "https://\(request.host)/@\(account.username)/\(id)", time: now)
+        record(post)
+        if let key = idempotencyKey { idempotency[key] = (id, now) }
+        return .object(mastodonStatusJSON(post))
+    }
+
+    func mastodonFailure(_ mode: FailureRule.Mode, request: SandboxRequest) -> SandboxResponse {
+        let reset = [("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "0"),
+                     ("X-RateLimit-Reset", Timestamps.isoMicros(now.addingTimeInterval(300)))]
+        switch mode {
+        case .expiredToken: return .object(.unauthorized, ["error": "The access token expired"])
+        case .revokedToken: return .object(.unauthorized, ["error": "The access token was revoked"])
+        case .rateLimit: return .object(.tooManyRequests, ["error": "Too many requests"], headers: reset)
+        default: return .object(.serviceUnavailable, ["error": "Service Unavailable"])
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Threads authorization window, code exchange, long-lived exchange and refresh (threads.md §1–§3).
+extension SandboxState {
+    static let threadsScopes: Set<String> = [
+        "threads_basic", "threads_content_publish", "threads_manage_replies", "threads_read_replies",
+        "threads_manage_insights", "threads_delete", "threads_keyword_search", "threads_location_tagging",
+    ]
+
+    func threadsAuthorize(_ request: SandboxRequest) -> SandboxResponse {
+        let p = request.method == .post ? request.form : request.query
+        guard let clientID = p["client_id"], let app = app(.threads, clientID: clientID) else {
+            return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid platform app"))
+        }
+        guard let redirect = p["redirect_uri"], app.redirectURIs.contains(redirect) else {
+            return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid redirect_uri: it does not match a valid OAuth redirect URI of the app."))
+        }
+        // scope and response_type are required (threads.md §1).
+        let scopes = (p["scope"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard p["response_type"] == "code", !scopes.isEmpty, scopes.allSatisfy(Self.threadsScopes.contains), scopes.contains("threads_basic") else {
+            return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid request: response_type=code and a comma-separated scope including threads_basic are required."))
+        }
+        let state = p["state"]
+        if request.method == .get {
+            let hidden = ["client_id", "redirect_uri", "scope", "response_type", "state"].compactMap { key in p[key].map { (key, $0) } }
+            return .html(HTML.consentPage(platformName: "Threads", appName: app.name, scopes: scopes, accounts: DemoData.threadsUsers,
+                                          action: "/\(request.host)/oauth/authorize", hidden: hidden))
+        }
+        func back(_ pairs: [(String, String)]) -> SandboxResponse {
+            .redirect(FormCoding.appendQuery(to: redirect, pairs + (state.map { [("state", $0)] } ?? [])) + "#_")
+        }
+        guard p["decision"] == "allow" else {
+            return back([("error", "access_denied"), ("error_reason", "user_denied"), ("error_description", "Permissions error")])
+        }
+        guard let user = DemoData.threadsUsers.first(where: { $0.id == p["account"] }) else {
+            return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Unknown account"))
+        }
+        let code = issueCode(AuthorizationCode(value: randomSecret(prefix: "AQ", bytes: 48), platform: .threads, clientID: clientID,
+            redirectURI: redirect, accountID: user.id, scopes: scopes, issuedAt: now, expiresAt: now.addingTimeInterval(600)))
+        return back([("code", code.value)])
+    }
+
+    func threadsCodeExchange(_ request: SandboxRequest) -> SandboxResponse {
+        guard let clientID = request.param("client_id"), let app = app(.threads, clientID: clientID) else {
+            return GraphError.response(code: 101, message: "Error validating application. Invalid application ID.")
+        }
+        guard let secret = request.param("client_secret"), let expected = app.clientSecret, PKCE.constantTimeEqual(expected, secret) else {
+            return GraphError.response(code: 1, message: "Error validating client secret.")
+        }
+        guard request.param("grant_type") == "authorization_code" else {
+            return GraphError.invalidParameter("Missing or invalid grant_type")
+        }
+        guard let value = request.param("code"), var code = codes[value], code.platform == .threads, code.clientID == clientID else {
+            return GraphError.response(code: 100, message: "Invalid verification code format.")
+        }
+        guard request.param("redirect_uri") == code.redirectURI else {
+            return GraphError.response(code: 100, subcode: 36008, message: "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request")
+        }
+        guard !code.used else { return GraphError.response(code: 100, subcode: 36009, message: "This authorization code has been used.") }
+        guard now < code.expiresAt else { return GraphError.response(code: 100, subcode: 36007, message: "This authorization code has expired.") }
+        code.used = true
+        codes[value] = code
+        let token = issueToken(.threads, kind: .shortLivedUser, prefix: "THQV", clientID: clientID, accountID: code.accountID,
+                               scopes: code.scopes, lifetime: 3600)
+        return .object(["access_token": token.value, "user_id": Int(code.accountID) ?? 0])
+    }
+
+    /// `th_exchange_token` (needs the secret) and `th_refresh_token` (token ≥ 24 h old, unexpired).
+    func threadsTokenGrant(_ request: SandboxRequest, refresh: Bool) -> SandboxResponse {
+        guard request.method == .get else { return GraphError.unknownPath }
+        guard request.param("grant_type") == (refresh ? "th_refresh_token" : "th_exchange_token") else {
+            return GraphError.invalidParameter("Missing or invalid grant_type")
+        }
+        let old: IssuedToken
+        switch graphToken(request, platform: .threads) {
+        case .failure(let failure): return failure.response
+        case .success(let found): old = found
+        }
+        if refresh {
+            guard old.kind == .longLivedUser else { return GraphError.response(code: 190, message: "Only long-lived tokens can be refreshed.") }
+            guard now.timeIntervalSince(old.issuedAt) >= 86400 else {
+                return GraphError.response(code: 190, message: "The access token can only be refreshed after it is at least 24 hours old.")
+            }
+            guard old.scopes.contains("threads_basic") else { return GraphError.permission("threads_basic is required") }
+        } else {
+            guard old.kind == .shortLivedUser else { return GraphError.invalidParameter("Only a short-lived token can be exchanged") }
+            guard let secret = request.param("client_secret"), let expected = app(.threads, clientID: old.clientID)?.clientSecret,
+                  PKCE.constantTimeEqual(expected, secret) else {
+                return GraphError.response(code: 1, message: "Error validating client secret.")
+            }
+        }
+        let token = issueToken(.threads, kind: .longLivedUser, prefix: "THQV", clientID: old.clientID, accountID: old.accountID,
+                               scopes: old.scopes, lifetime: 5_183_944)
+        return .object(["access_token": token.value, "token_type": "bearer", "expires_in": 5_183_944])
+    }
+}
