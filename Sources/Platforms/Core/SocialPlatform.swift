@@ -1,0 +1,35 @@
+import Foundation
+
+/// One platform's client (plan 2a): OAuth, refresh, posting, verification and revocation.
+/// Clients address the platform's real hosts; the transport handles sandbox rewriting.
+package protocol SocialPlatform: Sendable {
+    /// Which platform this is.
+    var name: PlatformName { get }
+    /// Whether the authorization request carries a PKCE challenge.
+    var usesPKCE: Bool { get }
+
+    /// The URL to send the person's browser to for consent (may register an app first: Mastodon).
+    func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL
+
+    /// Exchanges the callback's code for tokens and identity. Facebook may return several
+    /// accounts (one per Page) for the person to choose from.
+    func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult]
+
+    /// A fresh token pair. X rotates refresh tokens: store the result before anything else uses it.
+    func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult
+
+    /// Posts the link. Never throws: every outcome, including "maybe posted", is a `ShareResult`.
+    func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult
+
+    /// Whether the token still works.
+    func verify(_ credentials: StoredCredentials) async throws(PlatformError) -> Bool
+
+    /// Revokes the token at the platform (best effort for the caller).
+    func revoke(_ credentials: StoredCredentials) async throws(PlatformError)
+
+    /// How this account's posts are counted (Mastodon reads the instance's limits).
+    func textRules(for credentials: StoredCredentials?) async -> TextRules
+
+    /// The text that `share` will post for `content`, so the share page can count it.
+    func postText(for content: ShareContent) -> String
+}
