@@ -101,7 +101,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformsTests",
-            dependencies: ["Platforms"]
+            dependencies: [
+                "Platforms", "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "IngestTests",
