@@ -29,7 +29,7 @@ enum TestDatabase {
         let name = "social_tpl_\(ProcessInfo.processInfo.processIdentifier)"
         try await admin("DROP DATABASE IF EXISTS \(name)")
         try await admin("CREATE DATABASE \(name)")
-        try await withClient(database: name) { client in
+        _ = try await withClient(database: name) { client in
             try await MigrationRunner(client: client, migrations: try migrations(), logger: logger).migrate()
         }
         return name
