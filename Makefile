@@ -35,14 +35,9 @@ db-stop: ## Stop the project-local PostgreSQL
 migrate: build db ## Apply database migrations
 	@DATABASE_URL="$${DATABASE_URL:-$$(bash $(PG) url)}" $(BIN)/social-service migrate
 
-run: build db ## Set up everything and serve http://127.0.0.1:8080 with the dev login
+run: build db ## Set up everything and serve http://127.0.0.1:8080 (sandbox on :8100, dev login on)
 	@bash scripts/write-dotenv.sh $(BIN)/social-service
-	@export DATABASE_URL="$${DATABASE_URL:-$$(bash $(PG) url)}"; \
-	  $(BIN)/social-service migrate && \
-	  echo "" && \
-	  echo "  Rose Ash social: http://127.0.0.1:8080/  (sign in with the development login; Ctrl-C stops)" && \
-	  echo "" && \
-	  exec $(BIN)/social-service serve
+	@bash scripts/run-local.sh $(BIN)
 
 test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway database
 	@export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}"; \

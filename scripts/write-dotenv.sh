@@ -20,6 +20,17 @@ SOCIAL_SESSION_SECRET=$(secret)
 SOCIAL_IDENTITY_SECRET=$(secret)
 SOCIAL_DEV_LOGIN=1
 SOCIAL_ALLOW_PRIVATE_HOSTS=1
+# Sandbox mode: every platform is emulated by social-sandbox on this address, and these demo
+# app credentials are registered there (the sandbox reads the same variables).
+SOCIAL_SANDBOX_URL=http://127.0.0.1:8100
+SOCIAL_FACEBOOK_APP_ID=sandbox-facebook-app
+SOCIAL_FACEBOOK_APP_SECRET=$(secret)
+SOCIAL_THREADS_APP_ID=sandbox-threads-app
+SOCIAL_THREADS_APP_SECRET=$(secret)
+SOCIAL_TWITTER_CLIENT_ID=sandbox-x-client
+SOCIAL_TWITTER_CLIENT_SECRET=$(secret)
+SOCIAL_LINKEDIN_CLIENT_ID=sandbox-linkedin-client
+SOCIAL_LINKEDIN_CLIENT_SECRET=$(secret)
 ENV
 mv "$ENV_FILE.tmp" "$ENV_FILE"
 echo "wrote .env with new secrets"
