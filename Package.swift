@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "FragmentServiceTests",
             dependencies: [
-                "FragmentService", "SocialCore",
+                "FragmentService", "SocialCore", "Platforms",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

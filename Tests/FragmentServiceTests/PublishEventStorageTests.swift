@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import Platforms
 import SocialCore
 import Testing
 
@@ -38,6 +39,26 @@ struct PublishEventStorageTests {
             #expect(listed.first?.state == .resolved)
             let itemID = try #require(listed.first?.contentItemID)
             #expect(try await items.upsert(ContentRecord.merge(event: listed[0], scraped: nil, app: PublishWebhookTests.blog)) == itemID)
+        }
+    }
+}
+
+@Suite(.enabled(if: TestDatabase.isAvailable, "set TEST_DATABASE_URL (make test does)"))
+struct MastodonAppStoreTests {
+    @Test func appsAreKeptPerInstanceWithTheSecretEncrypted() async throws {
+        try await TestDatabase.withDatabase { client in
+            let store = PostgresMastodonAppStore(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            let instance = URL(string: "https://mastodon.social")!
+            #expect(try await store.app(for: instance) == nil)
+            let app = MastodonAppCredentials(
+                instanceURL: instance, clientID: "cid", clientSecret: "client-secret-value", redirectURI: "http://x/cb", scopes: "write:statuses read:accounts")
+            try await store.save(app)
+            #expect(try await store.app(for: instance) == app)
+            for try await stored in try await client.query("SELECT client_secret_enc FROM mastodon_apps").decode(String.self) {
+                #expect(!stored.contains("client-secret-value"))
+            }
+            try await store.remove(instanceURL: instance)
+            #expect(try await store.app(for: instance) == nil)
         }
     }
 }
