@@ -139,6 +139,37 @@ struct OutboundFetchTests {
         }
     }
 
+    @Test("a chunked body without Content-Length is cut off at the cap")
+    func chunkedOverCap() async throws {
+        try await withClient { http, server, _ in
+            _ = await expectError(.bodyTooLarge) {
+                _ = try await http.send(untrusted("http://public.test:\(server.port)/big-chunked") { $0.maxBodyBytes = 4096 })
+            }
+            let whole = try await http.send(untrusted("http://public.test:\(server.port)/big-chunked"))
+            #expect(whole.body.count == 64 * 1024)
+        }
+    }
+
+    @Test("a server that stalls mid-body hits the call's timeout too")
+    func stalledBody() async throws {
+        try await withClient { http, server, _ in
+            let started = ContinuousClock.now
+            _ = await expectError(.timeout) {
+                _ = try await http.send(untrusted("http://public.test:\(server.port)/slow-body") { $0.timeout = .milliseconds(300) })
+            }
+            #expect(ContinuousClock.now - started < .seconds(2))
+        }
+    }
+
+    @Test("the trusted path has the same deadline")
+    func trustedTimeout() async throws {
+        try await withClient { http, server, _ in
+            _ = await expectError(.timeout) {
+                _ = try await http.send(OutboundRequest(url: URL(string: "http://127.0.0.1:\(server.port)/slow")!, timeout: .milliseconds(300)))
+            }
+        }
+    }
+
     @Test("a slow server hits the call's timeout")
     func slowServer() async throws {
         try await withClient { http, server, _ in

@@ -84,6 +84,24 @@ struct OutboundTestServer {
             return Response(status: .found, headers: [.location: "/chain/\(n + 1)"])
         }
         router.get("big") { _, _ in html(String(repeating: "x", count: 64 * 1024)) }
+        router.get("big-chunked") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/html"],
+                body: ResponseBody { writer in
+                    for _ in 0..<64 { try await writer.write(ByteBuffer(repeating: UInt8(ascii: "y"), count: 1024)) }
+                    try await writer.finish(nil)
+                })
+        }
+        router.get("slow-body") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/html"],
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: "<p>start"))
+                    try? await Task.sleep(for: .seconds(2))
+                    try await writer.write(ByteBuffer(string: "end</p>"))
+                    try await writer.finish(nil)
+                })
+        }
         router.get("slow") { _, _ in
             try? await Task.sleep(for: .seconds(2))
             return html("late")

@@ -28,16 +28,16 @@ extension OutboundHTTP {
             log(exchange, failure: mapped, since: started, logger: logger)
             throw mapped
         }
-        return try await perform(exchange, request: request, head: head, client: client, started: started, logger: logger)
+        return try await perform(exchange, request: request, head: head, deadline: deadline, started: started, logger: logger)
     }
 
     /// Finishes a hop whose response head has arrived: content type, body, one log line.
     func perform(
-        _ exchange: Exchange, request: OutboundRequest, head: HTTPClientResponse, client: HTTPClient,
+        _ exchange: Exchange, request: OutboundRequest, head: HTTPClientResponse, deadline: ContinuousClock.Instant,
         started: ContinuousClock.Instant, logger: Logger
     ) async throws -> OutboundResponse {
         do {
-            let response = try await finish(head, request: request, url: exchange.url, client: client)
+            let response = try await finish(head, request: request, url: exchange.url, deadline: deadline)
             log(exchange, status: response.status.code, since: started, logger: logger)
             return response
         } catch {
@@ -69,7 +69,7 @@ extension OutboundHTTP {
 
     /// Checks the media type of a 2xx response, then collects the body without buffering past the cap.
     func finish(
-        _ response: HTTPClientResponse, request: OutboundRequest, url: URL, client: HTTPClient
+        _ response: HTTPClientResponse, request: OutboundRequest, url: URL, deadline: ContinuousClock.Instant
     ) async throws -> OutboundResponse {
         let cap = request.maxBodyBytes ?? settings.defaultMaxBodyBytes
         let status = response.status
@@ -84,12 +84,33 @@ extension OutboundHTTP {
         {
             throw OutboundError.bodyTooLarge.at(url)
         }
-        var body = Data()
-        for try await chunk in response.body {
-            guard body.count + chunk.readableBytes <= cap else { throw OutboundError.bodyTooLarge.at(url) }
-            body.append(contentsOf: chunk.readableBytesView)
-        }
+        let body = try await collect(response.body, cap: cap, url: url, deadline: deadline)
         return OutboundResponse(status: status, headers: response.headers, body: body, url: url)
+    }
+
+    /// Reads the body up to `cap`, racing the call's deadline: AsyncHTTPClient's own deadline
+    /// stops applying once the response head has arrived, so a server stalling mid-body would
+    /// otherwise hold the call open.
+    private func collect(
+        _ stream: HTTPClientResponse.Body, cap: Int, url: URL, deadline: ContinuousClock.Instant
+    ) async throws -> Data {
+        try await withThrowingTaskGroup(of: Data?.self) { group in
+            group.addTask {
+                var body = Data()
+                for try await chunk in stream {
+                    guard body.count + chunk.readableBytes <= cap else { throw OutboundError.bodyTooLarge.at(url) }
+                    body.append(contentsOf: chunk.readableBytesView)
+                }
+                return body
+            }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let body = first else { throw OutboundError.timeout.at(url) }
+            return body
+        }
     }
 
     /// Turns whatever the transport threw into an `OutboundError` naming `url`.

@@ -68,7 +68,7 @@ extension OutboundHTTP {
             throw Self.mapped(error, url: exchange.url)
         }
         guard Self.redirectStatuses.contains(head.status.code), let location = head.headers.first(name: "Location") else {
-            return .response(try await perform(exchange, request: request, head: head, client: client, started: started, logger: logger))
+            return .response(try await perform(exchange, request: request, head: head, deadline: deadline, started: started, logger: logger))
         }
         logger.debug(
             "outbound redirect",
