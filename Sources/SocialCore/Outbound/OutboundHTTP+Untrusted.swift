@@ -65,7 +65,9 @@ extension OutboundHTTP {
         do {
             head = try await execute(exchange, request: request, on: client, deadline: deadline)
         } catch {
-            throw Self.mapped(error, url: exchange.url)
+            let mapped = Self.mapped(error, url: exchange.url)
+            log(exchange, failure: mapped, since: started, logger: logger)
+            throw mapped
         }
         guard Self.redirectStatuses.contains(head.status.code), let location = head.headers.first(name: "Location") else {
             return .response(try await perform(exchange, request: request, head: head, deadline: deadline, started: started, logger: logger))
