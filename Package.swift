@@ -46,6 +46,7 @@ let package = Package(
             name: "Platforms",
             dependencies: [
                 "SocialCore",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -55,6 +56,7 @@ let package = Package(
             name: "Ingest",
             dependencies: [
                 "SocialCore",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 "CLibXML2",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "PlatformsTests",
             dependencies: [
-                "Platforms", "Sandbox",
+                "Platforms", "Sandbox", "SocialCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

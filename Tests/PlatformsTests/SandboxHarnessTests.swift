@@ -14,3 +14,24 @@ import Testing
         }
     }
 }
+
+@Suite struct OutboundPlatformTransportTests {
+    @Test func untrustedInstanceCallsGoThroughTheSandboxRoute() async throws {
+        try await SandboxHarness.with { sandbox in
+            let response = try await sandbox.transport.send(
+                PlatformHTTPRequest(.GET, URL(string: "https://tiny.example/api/v1/instance")!, destination: .untrusted))
+            #expect(response.status == 200)
+        }
+    }
+
+    @Test func unreachablePlatformIsATransportErrorWithoutTheQuery() async throws {
+        let transport = SandboxTestTransport(port: 1)
+        do {
+            _ = try await transport.send(PlatformHTTPRequest(.POST, URL(string: "https://api.x.com/2/tweets?access_token=SECRET123")!))
+            Issue.record("a closed port answered")
+        } catch {
+            #expect(!error.description.contains("SECRET123"))
+        }
+        try await transport.outbound.shutdown()
+    }
+}

@@ -38,15 +38,17 @@ struct SandboxHarness: Sendable {
             tasks.addTask { try await group.run() }
             var ports = portStream.makeAsyncIterator()
             guard let port = await ports.next() else { throw CancellationError() }
-            let harness = SandboxHarness(port: port, http: http, transport: SandboxTestTransport(port: port, http: http))
+            let harness = SandboxHarness(port: port, http: http, transport: SandboxTestTransport(port: port))
             do {
                 let result = try await body(harness)
                 await group.triggerGracefulShutdown()
                 try await http.shutdown()
+                try await harness.transport.outbound.shutdown()
                 return result
             } catch {
                 await group.triggerGracefulShutdown()
                 try? await http.shutdown()
+                try? await harness.transport.outbound.shutdown()
                 throw error
             }
         }

@@ -1,45 +1,32 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
-import NIOHTTP1
+import Logging
+import SocialCore
 
 @testable import Platforms
 
-/// A test transport: every platform URL goes to the sandbox under the host-prefix rule. (The
-/// service's production transport applies the same rule through its outbound policy.)
+/// The transport tests use: the production `OutboundPlatformTransport` over an `OutboundHTTP`
+/// whose sandbox route points at the in-process sandbox, so every platform URL goes there under
+/// the host-prefix rule exactly as in `make run`.
 struct SandboxTestTransport: PlatformTransport {
-    let port: Int
-    let http: HTTPClient
+    let route: SandboxRoute
+    let outbound: OutboundHTTP
+    private let inner: OutboundPlatformTransport
 
-    func rewrite(_ url: URL) -> URL {
-        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false), let host = components.host else { return url }
-        components.percentEncodedPath = "/" + host + (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
-        components.scheme = "http"
-        components.host = "127.0.0.1"
-        components.port = port
-        return components.url!
+    init(port: Int) {
+        route = SandboxRoute(sandboxURL: URL(string: "http://127.0.0.1:\(port)")!)
+        var logger = Logger(label: "platform-test")
+        logger.logLevel = .error
+        outbound = OutboundHTTP(settings: OutboundSettings(userAgent: "RoseAshSocial/tests", sandbox: route), logger: logger)
+        inner = OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: true)
     }
 
+    /// Kept for callers written against the first version of this helper; `http` is unused.
+    init(port: Int, http: HTTPClient) { self.init(port: port) }
+
+    func rewrite(_ url: URL) -> URL { route.rewrite(url) }
+
     func send(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
-        var outgoing = HTTPClientRequest(url: rewrite(request.url).absoluteString)
-        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        do {
-            let seconds = Int64(request.timeout.components.seconds)
-            let response = try await http.execute(outgoing, timeout: .seconds(seconds))
-            let body = try await response.body.collect(upTo: 2 << 20)
-            var headers: [String: String] = [:]
-            for header in response.headers { headers[header.name] = header.value }
-            return PlatformHTTPResponse(status: Int(response.status.code), headers: headers, body: Data(buffer: body))
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            throw TransportError(kind: .timeout, mayHaveReachedServer: request.method != .GET, description: "timed out: \(request.url.host ?? "")")
-        } catch let error as HTTPClientError where error == .connectTimeout {
-            throw TransportError(kind: .connectionFailed, mayHaveReachedServer: false, description: "could not connect to \(request.url.host ?? "")")
-        } catch {
-            throw TransportError(
-                kind: .connectionFailed, mayHaveReachedServer: request.method != .GET,
-                description: "connection to \(request.url.host ?? "") failed")
-        }
+        try await inner.send(request)
     }
 }
