@@ -1,36 +1,47 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import SocialCore
 
 /// `social-service resolve --html FILE --url BASE_URL` (or `--feed FILE`): prints what Ingest
 /// extracts from a saved page or feed as JSON, for operators and tests.
-struct ResolveCommand: ParsableCommand {
+struct ResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
-        abstract: "Print the metadata Ingest extracts from a saved HTML page or feed, as JSON."
+        abstract: "Print the metadata Ingest extracts from a URL, or from a saved HTML page or feed, as JSON.",
+        discussion: "social-service resolve URL fetches the page with the service's outbound safety checks."
     )
 
+    @Argument(help: "A content URL to fetch (omit with --html/--feed).") var target: String?
     @Option(help: "A saved HTML page.") var html: String?
     @Option(help: "A saved RSS, Atom or JSON feed.") var feed: String?
-    @Option(help: "The URL the file was served from (relative links resolve against it).") var url: String
+    @Option(help: "The URL the file was served from (relative links resolve against it).") var url: String?
     @Option(help: "The Content-Type it was served with, if known (its charset is honoured).") var contentType: String?
+    @OptionGroup var options: EnvironmentOptions
 
     func validate() throws {
-        guard (html == nil) != (feed == nil) else { throw ValidationError("Give exactly one of --html FILE or --feed FILE.") }
-        guard let base = URL(string: url), ["http", "https"].contains(base.scheme?.lowercased() ?? ""), base.host != nil else {
-            throw ValidationError("--url must be an absolute http(s) URL.")
+        if let target {
+            guard html == nil, feed == nil else { throw ValidationError("Give a URL, or --html/--feed FILE with --url, not both.") }
+            guard Self.isWebURL(target) else { throw ValidationError("\(target) is not an absolute http(s) URL.") }
+            return
         }
+        guard (html == nil) != (feed == nil) else { throw ValidationError("Give a URL, or exactly one of --html FILE or --feed FILE.") }
+        guard let url, Self.isWebURL(url) else { throw ValidationError("--url must be an absolute http(s) URL.") }
     }
 
-    func run() throws {
-        let base = URL(string: url)!
+    private static func isWebURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else { return false }
+        return true
+    }
+
+    func run() async throws {
+        if let target { return try await fetch(URL(string: target)!) }
+        let base = URL(string: url!)!
         let path = html ?? feed!
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read \(path).")
+            throw CommandFailure(description: "Cannot read \(path).")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = Self.encoder
         let output: Data
         do {
             if html != nil {
@@ -39,8 +50,29 @@ struct ResolveCommand: ParsableCommand {
                 output = try encoder.encode(try FeedParser.parse(data: data, feedURL: base, contentType: contentType))
             }
         } catch let error as IngestError {
-            throw ValidationError(error.description)
+            throw CommandFailure(description: error.description)
         }
         print(String(decoding: output, as: UTF8.self))
+    }
+
+    /// Fetches through the same outbound policy as the service (SOCIAL_ALLOW_PRIVATE_HOSTS,
+    /// SOCIAL_SANDBOX_URL apply), so an operator sees exactly what the worker would.
+    private func fetch(_ target: URL) async throws {
+        let configuration = try options.configuration(requireDatabase: false)
+        let http = OutboundHTTP(settings: OutboundSettings(configuration: configuration), logger: options.logger())
+        defer { Task { try? await http.shutdown() } }
+        do {
+            let metadata = try await ContentFetcher(http: http).metadata(for: target)
+            print(String(decoding: try Self.encoder.encode(metadata), as: UTF8.self))
+        } catch {
+            throw CommandFailure(description: "\(error)")
+        }
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
     }
 }

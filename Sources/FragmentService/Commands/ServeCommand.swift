@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Ingest
 import PostgresNIO
+import SocialCore
 
 /// `social-service serve`: runs the HTTP service (the default command).
 struct ServeCommand: AsyncParsableCommand {
@@ -14,6 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try options.configuration()
         let logger = options.logger()
         let client = PostgresClient(configuration: try .fromURL(configuration.databaseURL ?? ""), backgroundLogger: logger)
+        let outbound = OutboundHTTP(settings: OutboundSettings(configuration: configuration), logger: logger)
         let migrations = try Migration.load(from: Migration.defaultDirectory(environment: options.environment()))
         let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
         var dependencies = AppDependencies(
@@ -22,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
             apps: PostgresContentAppRepository(client: client, fernet: configuration.fernet, logger: logger),
             events: PostgresPublishEventRepository(client: client, logger: logger),
             items: PostgresContentItemRepository(client: client, logger: logger),
-            services: [client],
+            services: [client, OutboundHTTPService(http: outbound)],
             startupChecks: [
                 {
                     let pending = try await runner.pending()
@@ -35,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
             ])
         dependencies.services.append(
             PublishEventWorker(
-                apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: nil,
+                apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: outbound),
                 signal: dependencies.eventSignal, logger: logger))
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
         do {
