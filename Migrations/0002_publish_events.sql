@@ -11,6 +11,8 @@ CREATE TABLE content_apps (
     allowed_origins    text[] NOT NULL CHECK (cardinality(allowed_origins) > 0),
     -- Apps that cannot send webhooks register a feed that the service polls instead.
     feed_url           text,
+    -- What the items of that feed are (a feed does not say).
+    feed_content_type  text NOT NULL DEFAULT 'blog_post' CHECK (feed_content_type IN ('blog_post', 'event', 'product')),
     feed_etag          text,
     feed_last_modified text,
     feed_polled_at     timestamptz,

@@ -16,7 +16,8 @@ struct AppCommand: AsyncParsableCommand {
         @Option(help: "Name shown to people.") var name: String?
         @Option(name: .customLong("origin"), help: "An origin its content URLs live on, e.g. https://blog.rose-ash.com (repeatable).")
         var origins: [String] = []
-        @Option(help: "An RSS/Atom feed to poll instead of webhooks.") var feed: String?
+        @Option(help: "An RSS/Atom/JSON feed to poll instead of webhooks.") var feed: String?
+        @Option(help: "What the feed's items are: blog_post, event or product.") var feedType: String = "blog_post"
         @Option(help: "Use this signing secret instead of generating one (at least 32 characters).") var secret: String?
 
         func validate() throws {
@@ -29,6 +30,12 @@ struct AppCommand: AsyncParsableCommand {
                     url.path.isEmpty, url.query == nil
                 else { throw ValidationError("\(origin) is not an origin like https://blog.rose-ash.com") }
             }
+            guard PublishEventPayload.contentTypes.contains(feedType) else {
+                throw ValidationError("--feed-type must be blog_post, event or product.")
+            }
+            if let feed, !(feed.hasPrefix("https://") || feed.hasPrefix("http://")) {
+                throw ValidationError("--feed must be an http(s) URL.")
+            }
             if let secret, secret.count < 32 { throw ValidationError("--secret must be at least 32 characters.") }
         }
 
@@ -37,7 +44,8 @@ struct AppCommand: AsyncParsableCommand {
             let logger = options.logger()
             let signing = secret ?? RandomToken.make(bytes: 32)
             let app = ContentApp(
-                id: id, displayName: name ?? id, signingSecret: signing, allowedOrigins: origins.map { $0.lowercased() }, feedURL: feed)
+                id: id, displayName: name ?? id, signingSecret: signing, allowedOrigins: origins.map { $0.lowercased() }, feedURL: feed,
+                feedContentType: feedType)
             try await options.withDatabase(configuration, logger: logger) { client in
                 try await PostgresContentAppRepository(client: client, fernet: configuration.fernet, logger: logger).save(app)
             }

@@ -40,6 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
             PublishEventWorker(
                 apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: outbound),
                 signal: dependencies.eventSignal, logger: logger))
+        dependencies.services.append(
+            FeedPoller(
+                apps: dependencies.apps, events: dependencies.events, source: ContentFetcher(http: outbound),
+                signal: dependencies.eventSignal, logger: logger, interval: .seconds(configuration.feedPollSeconds)))
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
         do {
             try await app.runService()

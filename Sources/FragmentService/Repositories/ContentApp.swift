@@ -9,6 +9,8 @@ struct ContentApp: Sendable, Equatable {
     /// `scheme://host[:port]` prefixes its content URLs must start with.
     var allowedOrigins: [String]
     var feedURL: String?
+    /// What the feed's items are: `blog_post`, `event` or `product`.
+    var feedContentType: String = "blog_post"
 
     /// Whether `url` belongs to this app.
     func owns(_ url: URL) -> Bool {

@@ -6,4 +6,8 @@ protocol ContentAppRepository: Sendable {
     func save(_ app: ContentApp) async throws
     /// Every app, ordered by id.
     func all() async throws -> [ContentApp]
+    /// Apps that registered a feed, with what the last poll left behind.
+    func feedSubscriptions() async throws -> [FeedSubscription]
+    /// Remembers a poll's validators (for conditional requests) and time.
+    func recordFeedPoll(appID: String, etag: String?, lastModified: String?) async throws
 }

@@ -33,6 +33,8 @@ package struct AppConfiguration: Sendable {
     package var linkedInVersion: String
     /// `SOCIAL_APP_NAME`: the name shown on consent pages (Mastodon app registration).
     package var appName: String
+    /// `SOCIAL_FEED_POLL_SECONDS` (default 300): how often registered content feeds are polled.
+    package var feedPollSeconds: Int
 
     /// True when cookies must be `Secure`.
     package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
@@ -146,6 +148,12 @@ package struct AppConfiguration: Sendable {
             problems.append("SOCIAL_LINKEDIN_VERSION must be YYYYMM such as 202601, not '\(linkedInVersion)'")
         }
         appName = value("SOCIAL_APP_NAME") ?? "Rose Ash"
+        feedPollSeconds = 300
+        if let text = value("SOCIAL_FEED_POLL_SECONDS") {
+            if let seconds = Int(text), (30...86_400).contains(seconds) { feedPollSeconds = seconds } else {
+                problems.append("SOCIAL_FEED_POLL_SECONDS must be a number of seconds from 30 to 86400, not '\(text)'")
+            }
+        }
 
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
     }
