@@ -1,0 +1,56 @@
+import Foundation
+import Platforms
+
+/// `ConnectionRepository` in memory, for router tests.
+actor MemoryConnectionRepository: ConnectionRepository {
+    private var rows: [SocialConnection] = []
+    private var revoked: Set<Int64> = []
+
+    func connect(userID: String, platform: PlatformName, result: OAuthResult) async throws -> ConnectOutcome {
+        if let index = rows.firstIndex(where: { $0.platform == platform && $0.platformUserID == result.platformUserID }) {
+            if rows[index].userID != userID && !revoked.contains(rows[index].id) { return .ownedByAnotherUser }
+            rows[index].userID = userID
+            apply(result, to: &rows[index])
+            revoked.remove(rows[index].id)
+            return .reconnected(rows[index])
+        }
+        var row = SocialConnection(
+            id: Int64(rows.count + 1), userID: userID, platform: platform, platformUserID: result.platformUserID, username: nil,
+            displayName: nil, accessToken: nil, refreshToken: nil, tokenExpiresAt: nil, scopes: [], extraData: [:], status: .active,
+            lastError: nil, createdAt: Date(), updatedAt: Date())
+        apply(result, to: &row)
+        rows.append(row)
+        return .created(row)
+    }
+
+    func connections(userID: String) async throws -> [SocialConnection] {
+        rows.filter { $0.userID == userID && !revoked.contains($0.id) }
+            .sorted { ($0.platform, $0.displayName ?? "") < ($1.platform, $1.displayName ?? "") }
+    }
+
+    func connection(id: Int64, userID: String) async throws -> SocialConnection? {
+        rows.first { $0.id == id && $0.userID == userID && !revoked.contains(id) }
+    }
+
+    func disconnect(id: Int64, userID: String) async throws -> SocialConnection? {
+        guard let index = rows.firstIndex(where: { $0.id == id && $0.userID == userID }), !revoked.contains(id) else { return nil }
+        let before = rows[index]
+        rows[index].accessToken = nil
+        rows[index].refreshToken = nil
+        revoked.insert(id)
+        return before
+    }
+
+    private func apply(_ result: OAuthResult, to row: inout SocialConnection) {
+        row.username = result.username
+        row.displayName = result.displayName
+        row.accessToken = result.accessToken
+        row.refreshToken = result.refreshToken
+        row.tokenExpiresAt = result.expiresAt
+        row.scopes = result.scopes
+        row.extraData = result.extraData
+        row.status = .active
+        row.lastError = nil
+        row.updatedAt = Date()
+    }
+}

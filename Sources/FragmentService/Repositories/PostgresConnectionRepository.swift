@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import Platforms
+import PostgresNIO
+import SocialCore
+
+/// `ConnectionRepository` over `social_connections`; tokens Fernet-encrypted at rest.
+struct PostgresConnectionRepository: ConnectionRepository {
+    let client: PostgresClient
+    let fernet: Fernet
+    let logger: Logger
+
+    private static let columns = """
+        id, user_id, platform, platform_user_id, platform_username, display_name, access_token_enc, refresh_token_enc,
+        token_expires_at, scopes, extra_data::text, status, last_error, created_at, updated_at
+        """
+
+    func connect(userID: String, platform: PlatformName, result r: OAuthResult) async throws -> ConnectOutcome {
+        let access = fernet.encrypt(r.accessToken)
+        let refresh = r.refreshToken.map(fernet.encrypt)
+        let extra = String(decoding: try JSONEncoder().encode(r.extraData), as: UTF8.self)
+        let scopes = r.scopes.joined(separator: " ")
+        // One statement: insert, or update only when the row is the same person's or was
+        // disconnected; a live row of someone else returns nothing and is left untouched.
+        var query = PostgresQuery(
+            unsafeSQL: """
+                INSERT INTO social_connections (user_id, platform, platform_user_id, platform_username, display_name,
+                    access_token_enc, refresh_token_enc, token_expires_at, scopes, extra_data)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
+                ON CONFLICT (platform, platform_user_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+                    platform_username = EXCLUDED.platform_username, display_name = EXCLUDED.display_name,
+                    access_token_enc = EXCLUDED.access_token_enc, refresh_token_enc = EXCLUDED.refresh_token_enc,
+                    token_expires_at = EXCLUDED.token_expires_at, scopes = EXCLUDED.scopes, extra_data = EXCLUDED.extra_data,
+                    status = 'active', last_error = NULL, last_error_at = NULL, revoked_at = NULL, updated_at = now()
+                WHERE social_connections.user_id = EXCLUDED.user_id OR social_connections.revoked_at IS NOT NULL
+                RETURNING id, (xmax = 0) AS inserted
+                """)
+        for value in [userID, platform.rawValue, r.platformUserID] { query.binds.append(value) }
+        query.binds.append(r.username)
+        query.binds.append(r.displayName)
+        query.binds.append(access)
+        query.binds.append(refresh)
+        query.binds.append(r.expiresAt)
+        query.binds.append(scopes)
+        query.binds.append(extra)
+        let rows = try await client.query(query, logger: logger)
+        var stored: (id: Int64, inserted: Bool)?
+        for try await row in rows.decode((Int64, Bool).self) { stored = row }
+        guard let stored else { return .ownedByAnotherUser }
+        guard let connection = try await connection(id: stored.id, userID: userID) else { throw PostgresRepositoryError.noRowReturned }
+        return stored.inserted ? .created(connection) : .reconnected(connection)
+    }
+
+    func connections(userID: String) async throws -> [SocialConnection] {
+        var query = PostgresQuery(
+            unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE user_id = $1 AND revoked_at IS NULL ORDER BY platform, display_name, id")
+        query.binds.append(userID)
+        var result: [SocialConnection] = []
+        for try await row in try await client.query(query, logger: logger) { result.append(try decode(row)) }
+        return result
+    }
+
+    func connection(id: Int64, userID: String) async throws -> SocialConnection? {
+        var query = PostgresQuery(
+            unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
+        query.binds.append(id)
+        query.binds.append(userID)
+        for try await row in try await client.query(query, logger: logger) { return try decode(row) }
+        return nil
+    }
+
+    func disconnect(id: Int64, userID: String) async throws -> SocialConnection? {
+        try await client.withTransaction(logger: logger) { connection in
+            var select = PostgresQuery(
+                unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL FOR UPDATE")
+            select.binds.append(id)
+            select.binds.append(userID)
+            var before: SocialConnection?
+            for try await row in try await connection.query(select, logger: logger) { before = try decode(row) }
+            guard let before else { return nil }
+            _ = try await connection.query(
+                """
+                UPDATE social_connections SET revoked_at = now(), access_token_enc = NULL, refresh_token_enc = NULL, updated_at = now()
+                WHERE id = \(id)
+                """, logger: logger)
+            return before
+        }
+    }
+
+    private func decode(_ row: PostgresRow) throws -> SocialConnection {
+        let c = try row.decode(
+            (Int64, String, String, String, String?, String?, String?, String?, Date?, String?, String, String, String?, Date, Date).self)
+        let extra = (try? JSONDecoder().decode([String: String].self, from: Data(c.10.utf8))) ?? [:]
+        return SocialConnection(
+            id: c.0, userID: c.1, platform: PlatformName(rawValue: c.2) ?? .mastodon, platformUserID: c.3, username: c.4, displayName: c.5,
+            accessToken: try c.6.map { try fernet.decrypt($0) }, refreshToken: try c.7.map { try fernet.decrypt($0) }, tokenExpiresAt: c.8,
+            scopes: c.9.map { $0.split(separator: " ").map(String.init) } ?? [], extraData: extra,
+            status: SocialConnection.Status(rawValue: c.11) ?? .active, lastError: c.12, createdAt: c.13, updatedAt: c.14)
+    }
+}

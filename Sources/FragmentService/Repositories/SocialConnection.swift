@@ -1,0 +1,32 @@
+import Foundation
+import Platforms
+
+/// One connected platform account (plan 1a), with its tokens decrypted for use. Never rendered
+/// as a whole: views pick the non-secret fields.
+struct SocialConnection: Sendable, Equatable {
+    enum Status: String, Sendable { case active, needsReconnect = "needs_reconnect" }
+
+    var id: Int64
+    var userID: String
+    var platform: PlatformName
+    var platformUserID: String
+    var username: String?
+    var displayName: String?
+    var accessToken: String?
+    var refreshToken: String?
+    var tokenExpiresAt: Date?
+    var scopes: [String]
+    var extraData: [String: String]
+    var status: Status
+    var lastError: String?
+    var createdAt: Date
+    var updatedAt: Date
+
+    /// What platform clients need to act for this account.
+    var credentials: StoredCredentials? {
+        guard let accessToken else { return nil }
+        return StoredCredentials(
+            platformUserID: platformUserID, username: username, accessToken: accessToken, refreshToken: refreshToken,
+            expiresAt: tokenExpiresAt, issuedAt: updatedAt, extraData: extraData)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Platforms
+import PostgresNIO
+import SocialCore
+import Testing
+
+@testable import FragmentService
+
+/// The connect rules, checked on both implementations so router tests and production agree.
+@Suite struct ConnectionRepositoryTests {
+    static func result(_ id: String, token: String = "access-1") -> OAuthResult {
+        OAuthResult(
+            platformUserID: id, username: "ada", displayName: "Ada", accessToken: token, refreshToken: "refresh-1",
+            expiresAt: Date(timeIntervalSince1970: 1_900_000_000), scopes: ["write:statuses", "read:accounts"],
+            extraData: ["instance_url": "https://mastodon.social"])
+    }
+
+    static func exercise(_ repo: some ConnectionRepository) async throws {
+        guard case .created(let first) = try await repo.connect(userID: "u1", platform: .mastodon, result: result("1@mastodon.social")) else {
+            Issue.record("first connect did not create")
+            return
+        }
+        #expect(first.accessToken == "access-1")
+        #expect(first.extraData["instance_url"] == "https://mastodon.social")
+        #expect(first.scopes == ["write:statuses", "read:accounts"])
+
+        // The owner again: tokens updated, same row.
+        guard case .reconnected(let again) = try await repo.connect(userID: "u1", platform: .mastodon, result: result("1@mastodon.social", token: "access-2"))
+        else { Issue.record("reconnect did not update"); return }
+        #expect(again.id == first.id)
+        #expect(again.accessToken == "access-2")
+
+        // Someone else: refused, nothing changed.
+        #expect(try await repo.connect(userID: "u2", platform: .mastodon, result: result("1@mastodon.social", token: "stolen")) == .ownedByAnotherUser)
+        #expect(try await repo.connection(id: first.id, userID: "u1")?.accessToken == "access-2")
+
+        // Another user's id is invisible and cannot be disconnected.
+        #expect(try await repo.connection(id: first.id, userID: "u2") == nil)
+        #expect(try await repo.disconnect(id: first.id, userID: "u2") == nil)
+
+        // Disconnect: gone from the list, tokens wiped; reconnecting clears revoked_at.
+        #expect(try await repo.disconnect(id: first.id, userID: "u1")?.accessToken == "access-2")
+        #expect(try await repo.connections(userID: "u1").isEmpty)
+        #expect(try await repo.disconnect(id: first.id, userID: "u1") == nil)
+        guard case .reconnected(let back) = try await repo.connect(userID: "u1", platform: .mastodon, result: result("1@mastodon.social", token: "access-3"))
+        else { Issue.record("reconnect after disconnect failed"); return }
+        #expect(back.id == first.id)
+        #expect(try await repo.connections(userID: "u1").map(\.accessToken) == ["access-3"])
+
+        // Several accounts per platform are allowed.
+        _ = try await repo.connect(userID: "u1", platform: .mastodon, result: result("2@fosstodon.org"))
+        #expect(try await repo.connections(userID: "u1").count == 2)
+    }
+
+    @Test func memoryRepositoryFollowsTheConnectRules() async throws {
+        try await Self.exercise(MemoryConnectionRepository())
+    }
+
+    @Test(.enabled(if: TestDatabase.isAvailable, "set TEST_DATABASE_URL (make test does)"))
+    func postgresRepositoryFollowsTheConnectRulesAndEncryptsTokens() async throws {
+        try await TestDatabase.withDatabase { client in
+            try await client.query("INSERT INTO users (id) VALUES ('u1'), ('u2')")
+            let repo = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            try await Self.exercise(repo)
+            for try await (access, revoked) in try await client.query(
+                "SELECT access_token_enc, revoked_at IS NOT NULL FROM social_connections").decode((String?, Bool).self)
+            {
+                if let access { #expect(!access.contains("access")) } else { #expect(revoked) }
+            }
+        }
+    }
+}
