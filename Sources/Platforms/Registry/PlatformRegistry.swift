@@ -1,0 +1,45 @@
+import Foundation
+
+/// The platforms this deployment can use (plan 2f): each built lazily on first use from its
+/// factory; a platform whose credentials are missing is listed as unavailable with the
+/// variables it needs. Mastodon needs no credentials and is always available.
+package final class PlatformRegistry: @unchecked Sendable {
+    /// How to build one platform, or why it cannot be built here.
+    package enum Entry: Sendable {
+        case available(@Sendable () -> any SocialPlatform)
+        case unavailable(needs: String)
+    }
+
+    private let entries: [PlatformName: Entry]
+    private let lock = NSLock()
+    private var built: [PlatformName: any SocialPlatform] = [:]
+
+    package init(_ entries: [PlatformName: Entry]) {
+        self.entries = entries
+    }
+
+    /// The platform if it is available here (built on first use, then reused).
+    package func platform(_ name: PlatformName) -> (any SocialPlatform)? {
+        guard case .available(let make) = entries[name] else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let platform = built[name] { return platform }
+        let platform = make()
+        built[name] = platform
+        return platform
+    }
+
+    /// Available platforms in display order.
+    package var available: [PlatformName] {
+        PlatformName.allCases.filter { if case .available = entries[$0] { true } else { false } }
+    }
+
+    /// What configuration an unavailable platform needs, for the UI; nil when available.
+    package func unavailableReason(_ name: PlatformName) -> String? {
+        switch entries[name] {
+        case .available: nil
+        case .unavailable(let needs): needs
+        case nil: "not supported by this deployment"
+        }
+    }
+}
