@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps db db-stop migrate compose-check fernet-fixtures clean
+.PHONY: help run test build build-tests deps assets db db-stop migrate compose-check fernet-fixtures clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -20,10 +20,13 @@ help: ## List the targets
 deps: ## Install missing system packages (libxml2-dev, pkg-config, postgresql)
 	@bash scripts/system-deps.sh
 
-build: deps ## Build social-service and social-sandbox
+assets: ## Fetch Font Awesome Free from PyPI into the served static files
+	@python3 scripts/fetch_assets.py
+
+build: deps assets ## Build social-service and social-sandbox
 	swift build $(SWIFT_FLAGS)
 
-build-tests: deps
+build-tests: deps assets
 	swift build $(SWIFT_FLAGS) --build-tests
 
 db: deps ## Start the project-local PostgreSQL (unless DATABASE_URL is set)

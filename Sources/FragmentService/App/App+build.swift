@@ -5,9 +5,9 @@ import SocialCore
 
 /// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
 /// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
-func buildApplication<Users, Ledger, Apps, Events, Items>(
+func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States>(
     configuration: AppConfiguration,
-    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items>,
+    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States>,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
@@ -31,7 +31,10 @@ func buildApplication<Users, Ledger, Apps, Events, Items>(
         devLogin: configuration.devLogin
     ).addRoutes(to: browser.group("auth"))
     let signedIn = browser.group("social").add(middleware: RequireSignInMiddleware()).group(context: SignedInContext.self)
-    SocialHomeController(users: dependencies.users, views: views).addRoutes(to: signedIn)
+    SocialController(
+        users: dependencies.users, connections: dependencies.connections, states: dependencies.states, registry: dependencies.registry,
+        views: views, publicBaseURL: configuration.publicBaseURL, sandbox: SandboxRoute(sandboxURL: configuration.sandboxURL)
+    ).addRoutes(to: signedIn)
 
     // JSON routes: Bearer tokens from the account service.
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(verifier: verifier, users: dependencies.users))

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Ingest
+import Platforms
 import PostgresNIO
 import SocialCore
 
@@ -25,6 +26,11 @@ struct ServeCommand: AsyncParsableCommand {
             apps: PostgresContentAppRepository(client: client, fernet: configuration.fernet, logger: logger),
             events: PostgresPublishEventRepository(client: client, logger: logger),
             items: PostgresContentItemRepository(client: client, logger: logger),
+            connections: PostgresConnectionRepository(client: client, fernet: configuration.fernet, logger: logger),
+            states: PostgresOAuthStateStore(client: client, fernet: configuration.fernet, logger: logger),
+            registry: try await PlatformRegistry.standard(
+                configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
+                mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger)),
             services: [client, OutboundHTTPService(http: outbound)],
             startupChecks: [
                 {

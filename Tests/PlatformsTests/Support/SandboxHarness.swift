@@ -33,7 +33,8 @@ struct SandboxHarness: Sendable {
         var logger = Logger(label: "sandbox-test")
         logger.logLevel = .error
         let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        // Redirects stay visible: a consent answer redirects to the service's callback, which the test reads.
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             var ports = portStream.makeAsyncIterator()

@@ -1,0 +1,7 @@
+/// `disconnect_confirm.mustache`: the confirmation step before a disconnect.
+struct DisconnectModel: Sendable {
+    var layout: LayoutModel
+    var id: Int64
+    var platformName: String
+    var accountName: String
+}

@@ -1,5 +1,0 @@
-/// `social_home.mustache`.
-struct SocialHomeModel: Sendable {
-    var layout: LayoutModel
-    var userName: String
-}

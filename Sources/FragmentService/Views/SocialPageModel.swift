@@ -1,0 +1,46 @@
+import Foundation
+import Platforms
+
+/// `social.mustache`: the social panel (plan 4a) with the Mastodon instance form (4d).
+struct SocialPageModel: Sendable {
+    struct Account: Sendable {
+        var id: Int64
+        var displayName: String
+        var username: String?
+        var needsReconnect: Bool
+        var lastError: String?
+        /// "Token expires in 12 days", when the platform gave an expiry.
+        var expiry: String?
+        var reconnectHref: String
+    }
+
+    struct Card: Sendable {
+        var platform: String
+        var displayName: String
+        var iconClass: String
+        var available: Bool
+        var needs: String?
+        var isMastodon: Bool
+        var connectHref: String
+        var accounts: [Account]
+        var hasAccounts: Bool { !accounts.isEmpty }
+    }
+
+    struct Notice: Sendable {
+        var text: String
+        var isError: Bool
+    }
+
+    var layout: LayoutModel
+    var notice: Notice?
+    var cards: [Card]
+
+    /// Human wording for a token expiry.
+    static func expiry(_ date: Date?, now: Date = Date()) -> String? {
+        guard let date else { return nil }
+        let days = Int((date.timeIntervalSince(now) / 86_400).rounded(.down))
+        if date <= now { return "Token expired" }
+        if days < 1 { return "Token expires today" }
+        return days == 1 ? "Token expires in 1 day" : "Token expires in \(days) days"
+    }
+}
