@@ -1,0 +1,11 @@
+import Foundation
+
+/// One entry of `/me/accounts` (facebook.md §4). Its `access_token` is a secret.
+package struct FacebookPage: Decodable, Sendable {
+    package var id: String
+    package var name: String
+    package var accessToken: String
+    package var tasks: [String]?
+
+    enum CodingKeys: String, CodingKey { case id, name, accessToken = "access_token", tasks }
+}

@@ -1,0 +1,6 @@
+import Foundation
+
+/// `{"data": [...]}` of `/me/accounts`.
+package struct FacebookPageList: Decodable, Sendable {
+    package var data: [FacebookPage]
+}

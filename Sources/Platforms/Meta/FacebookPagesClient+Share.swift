@@ -1,0 +1,36 @@
+import Foundation
+
+extension FacebookPagesClient {
+    /// Posts a link to the Page's feed with the Page token (facebook.md §5) and finds its permalink (§6).
+    package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
+        let message = postText(for: content)
+        let problems = declaration.textRules.problems(message)
+        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let pageID = credentials.extraData["page_id"] ?? credentials.platformUserID
+        let created: MetaGraphResponses.Created
+        do throws(MetaGraphError) {
+            // `fields=id,permalink_url` asks for the permalink in the same call (facebook.md §6, postiz).
+            created = try await graph.post(
+                "\(pageID)/feed", query: [("fields", "id,permalink_url")], form: [("message", message), ("link", content.url)],
+                token: credentials.accessToken, as: MetaGraphResponses.Created.self
+            ).value
+        } catch {
+            return error.shareResult(mayHavePosted: true)
+        }
+        let postID = created.id.value
+        if let url = created.permalinkURL { return .published(id: postID, url: url) }
+        return .published(id: postID, url: await permalink(postID: postID, pageID: pageID, token: credentials.accessToken))
+    }
+
+    /// `GET /{post-id}?fields=permalink_url`, else the hand-built `facebook.com/{page}/posts/{post}` (facebook.md §6).
+    func permalink(postID: String, pageID: String, token: String) async -> String {
+        if let answer = try? await graph.get(
+            postID, query: [("fields", "permalink_url")], token: token, as: MetaGraphResponses.Permalink.self
+        ).value, let url = answer.permalinkURL {
+            return url
+        }
+        let parts = postID.split(separator: "_", maxSplits: 1)
+        let post = parts.count == 2 ? String(parts[1]) : postID
+        return "https://www.facebook.com/\(pageID)/posts/\(post)"
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+extension InstagramClient {
+    /// Image container with the caption → wait for FINISHED → `media_publish` → permalink
+    /// (instagram.md "Publishing"). Every feed post needs an image, so without one nothing is called.
+    package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
+        guard let image = content.imageURL, !image.isEmpty else {
+            return .failed(.rejectedContent, "Instagram posts need an image, and this item has none; nothing was posted.")
+        }
+        let caption = postText(for: content)
+        let problems = declaration.textRules.problems(caption)
+        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let igID = credentials.extraData["ig_user_id"] ?? credentials.platformUserID
+        let token = credentials.accessToken
+        let containerID: String
+        do throws(MetaGraphError) {
+            // Safe to report as failed even if the answer was lost: an unpublished container is harmless.
+            containerID = try await graph.post("\(igID)/media", form: [("image_url", image), ("caption", caption)], token: token,
+                                               as: MetaGraphResponses.Created.self).value.id.value
+        } catch {
+            return error.shareResult(mayHavePosted: false)
+        }
+        let publisher = MetaContainerPublisher(graph: graph, publishEdge: "media_publish", statusField: "status_code", polling: polling)
+        if let stop = await publisher.waitUntilReady(containerID, token: token) { return stop }
+        // The permalink cannot be derived from the id; fall back to the profile (instagram.md "Publishing" 4).
+        let profile = credentials.username.map { "https://www.instagram.com/\($0)/" }
+        switch await publisher.publish(containerID, accountID: igID, token: token) {
+        case .failure(let box):
+            return box.result
+        case .success(.confirmedWithoutID):
+            return ShareResult(outcome: .published, platformPostURL: profile,
+                               message: "Instagram confirmed the post after a lost answer, without its id.")
+        case .success(.media(let id)):
+            return .published(id: id, url: await publisher.permalink(of: id, token: token) ?? profile)
+        }
+    }
+}

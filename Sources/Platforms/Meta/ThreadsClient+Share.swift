@@ -1,0 +1,40 @@
+import Foundation
+
+extension ThreadsClient {
+    /// TEXT container with `link_attachment`, then `threads_publish`, then the permalink (threads.md §5–§6).
+    package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
+        let text = postText(for: content)
+        var problems = declaration.textRules.problems(text)
+        // ≤ 5 unique links counting the link attachment (threads.md §7).
+        let links = Set(TextCounter(rules: declaration.textRules).links(in: text) + [content.url])
+        if let max = declaration.textRules.maxLinks, links.count > max, !problems.contains(where: { $0.hasPrefix("Too many links") }) {
+            problems.append("Too many links: at most \(max), counting the shared link.")
+        }
+        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let userID = credentials.extraData["threads_user_id"] ?? credentials.platformUserID
+        let token = credentials.accessToken
+        let containerID: String
+        do throws(MetaGraphError) {
+            // A failed or lost container creation is safe to report as failed: an unpublished
+            // container is harmless (README.md "Idempotency").
+            containerID = try await graph.post("\(userID)/threads", form: [
+                ("media_type", "TEXT"), ("text", text), ("link_attachment", content.url),
+            ], token: token, as: MetaGraphResponses.Created.self).value.id.value
+        } catch {
+            return error.shareResult(mayHavePosted: false)
+        }
+        let publisher = MetaContainerPublisher(graph: graph, publishEdge: "threads_publish", statusField: "status", polling: polling)
+        if let stop = await publisher.waitUntilReady(containerID, token: token) { return stop }
+        let profile = credentials.username.map { "https://www.threads.com/@\($0)" }
+        switch await publisher.publish(containerID, accountID: userID, token: token) {
+        case .failure(let box):
+            return box.result
+        case .success(.confirmedWithoutID):
+            // threads.md §6: the fallback URL is the profile.
+            return ShareResult(outcome: .published, platformPostURL: profile,
+                               message: "Threads confirmed the post after a lost answer, without its id.")
+        case .success(.media(let id)):
+            return .published(id: id, url: await publisher.permalink(of: id, token: token) ?? profile)
+        }
+    }
+}

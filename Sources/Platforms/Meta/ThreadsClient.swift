@@ -1,0 +1,114 @@
+import Foundation
+
+/// Threads (plan 2b, threads.md): its own consent window (`threads.com`), token and API host
+/// (`graph.threads.net`) and its own Threads app id/secret. Posts are TEXT containers with a
+/// `link_attachment` card, published in a second step.
+package struct ThreadsClient: SocialPlatform {
+    /// Threads app id and secret (not the Facebook pair, threads.md intro).
+    package let app: MetaAppCredentials
+    /// Hosts, scopes, version and text rules.
+    package let declaration: MetaLoginDeclaration
+    /// The shared Graph request path, on the Threads host.
+    package let graph: MetaGraphClient
+    /// Container wait policy (text containers are normally ready at once, threads.md §5).
+    package let polling: MetaContainerPolling
+    /// The clock for the 24-hour refresh rule.
+    package let now: @Sendable () -> Date
+
+    /// Refresh is accepted only for tokens at least this old (threads.md §3).
+    package static let minimumAgeForRefresh: TimeInterval = 24 * 60 * 60
+
+    /// Creates the client. Hosts and version are settings: `threads.net` moved to `threads.com`
+    /// and the move is not verified for every flow (threads.md §1).
+    package init(
+        app: MetaAppCredentials, transport: any PlatformTransport, authorizeHost: URL = URL(string: "https://threads.com")!,
+        graphHost: URL = URL(string: "https://graph.threads.net")!, apiVersion: String = "v1.0", timeout: Duration = .seconds(15),
+        polling: MetaContainerPolling = MetaContainerPolling(attempts: 5, interval: .seconds(1)), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.app = app
+        self.declaration = .threads(authorizeHost: authorizeHost, graphHost: graphHost, graphVersion: apiVersion)
+        self.graph = MetaGraphClient(platform: .threads, host: graphHost, version: apiVersion, transport: transport, timeout: timeout)
+        self.polling = polling
+        self.now = now
+    }
+
+    package var name: PlatformName { .threads }
+
+    /// Threads OAuth has no PKCE (README.md comparison).
+    package var usesPKCE: Bool { false }
+
+    package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
+        declaration.authorizeURL(appID: app.appID, for: request)
+    }
+
+    /// Code → 1-hour token → 60-day token → identity (threads.md §2–§4).
+    package func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] {
+        do throws(MetaGraphError) {
+            // threads.md §2: form body with the secret and grant_type (unversioned path).
+            let short = try await graph.post("oauth/access_token", versioned: false, form: [
+                ("client_id", app.appID), ("client_secret", app.appSecret), ("code", code),
+                ("grant_type", "authorization_code"), ("redirect_uri", request.redirectURI),
+            ], as: MetaGraphResponses.Token.self).value
+            // threads.md §3: th_exchange_token, token and secret as query parameters of a GET.
+            let long = try await graph.get("access_token", versioned: false, query: [
+                ("grant_type", "th_exchange_token"), ("client_secret", app.appSecret),
+            ], token: short.accessToken, placement: .query, as: MetaGraphResponses.Token.self).value
+            let issued = now()
+            let me = try await graph.get("me", query: [("fields", "id,username,name")], token: long.accessToken, as: MetaGraphResponses.Profile.self).value
+            return [OAuthResult(
+                platformUserID: me.id.value, username: me.username, displayName: me.name, accessToken: long.accessToken,
+                expiresAt: long.expiresIn.map { issued.addingTimeInterval(TimeInterval($0)) }, scopes: declaration.scopes,
+                extraData: ["threads_user_id": me.id.value])]
+        } catch {
+            throw error.platformError
+        }
+    }
+
+    /// `th_refresh_token` (threads.md §3): only for a token at least 24 hours old and not expired;
+    /// a younger token is refused before any call (its `issuedAt` decides), an expired one needs a new login.
+    package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
+        let current = now()
+        if let expiry = credentials.expiresAt, expiry <= current {
+            throw PlatformError(.invalidGrant, .threads, "The Threads token has expired and cannot be refreshed; reconnect the account.")
+        }
+        guard let issued = credentials.issuedAt, current.timeIntervalSince(issued) >= Self.minimumAgeForRefresh else {
+            throw PlatformError(
+                .refreshNotSupported, .threads,
+                "Threads refreshes a token only once it is at least 24 hours old; this one is younger (or its age is unknown), so it is kept as it is.")
+        }
+        do throws(MetaGraphError) {
+            let token = try await graph.get("refresh_access_token", versioned: false, query: [("grant_type", "th_refresh_token")],
+                                            token: credentials.accessToken, placement: .query, as: MetaGraphResponses.Token.self).value
+            return OAuthResult(
+                platformUserID: credentials.platformUserID, username: credentials.username, accessToken: token.accessToken,
+                expiresAt: token.expiresIn.map { current.addingTimeInterval(TimeInterval($0)) }, scopes: declaration.scopes,
+                extraData: credentials.extraData)
+        } catch {
+            throw error.platformError
+        }
+    }
+
+    /// Whether the token still works (`/me`; 190 means dead).
+    package func verify(_ credentials: StoredCredentials) async throws(PlatformError) -> Bool {
+        do throws(MetaGraphError) {
+            _ = try await graph.get("me", query: [("fields", "id")], token: credentials.accessToken, as: MetaGraphResponses.Profile.self)
+            return true
+        } catch {
+            if error.isDeadToken { return false }
+            throw error.platformError
+        }
+    }
+
+    /// Threads documents no revocation endpoint (threads.md §10): nothing to call; the service
+    /// deletes the stored token and the person can remove the app in Threads' settings.
+    package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {}
+
+    package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }
+
+    /// The container `text`: the person's words, or the title when they wrote none. The URL goes in
+    /// `link_attachment`, so it is not repeated in the text (threads.md §5).
+    package func postText(for content: ShareContent) -> String {
+        if let message = content.message?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty { return message }
+        return content.title
+    }
+}
