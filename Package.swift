@@ -90,6 +90,7 @@ let package = Package(
             name: "Sandbox",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "FragmentServiceTests",
             dependencies: [
-                "FragmentService", "SocialCore", "Platforms",
+                "FragmentService", "SocialCore", "Platforms", "Sandbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -75,7 +75,7 @@ import Testing
             let client = client(sandbox)
             let request = S.request(S.facebookRedirect)
             let url = S.replacingScope(in: try await client.authorizeURL(for: request), with: "pages_show_list,pages_read_engagement")
-            let code = try #require(try await MetaConsent.consent(at: url, account: S.ada, in: sandbox)["code"])
+            let code = try #require(try await sandbox.consent(at: url, account: S.ada)["code"])
             let error = await #expect(throws: PlatformError.self) { try await client.exchangeCode(code, for: request) }
             #expect(error?.code == .permissionMissing)
             #expect(error?.description.contains("pages_manage_posts") == true)
@@ -86,7 +86,7 @@ import Testing
         try await SandboxHarness.with(apps: S.apps) { sandbox in
             let client = client(sandbox)
             let request = S.request(S.facebookRedirect)
-            let code = try #require(try await MetaConsent.consent(at: try await client.authorizeURL(for: request), account: S.ada, in: sandbox)["code"])
+            let code = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: S.ada)["code"])
             _ = try await client.exchangeCode(code, for: request)
             let error = await #expect(throws: PlatformError.self) { try await client.exchangeCode(code, for: request) }
             #expect(error?.code == .invalidGrant)
@@ -98,7 +98,7 @@ import Testing
         try await SandboxHarness.with(apps: S.apps) { sandbox in
             let client = client(sandbox)
             let request = S.request(S.facebookRedirect)
-            let code = try #require(try await MetaConsent.consent(at: try await client.authorizeURL(for: request), account: S.ada, in: sandbox)["code"])
+            let code = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: S.ada)["code"])
             let other = ConnectRequest(redirectURI: S.instagramRedirect, state: request.state)
             let error = await #expect(throws: PlatformError.self) { try await client.exchangeCode(code, for: other) }
             #expect(error?.code == .misconfigured)

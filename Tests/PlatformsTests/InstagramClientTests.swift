@@ -51,7 +51,7 @@ import Testing
             let client = client(sandbox)
             let request = S.request(S.instagramRedirect)
             let url = S.replacingScope(in: try await client.authorizeURL(for: request), with: "pages_show_list,pages_read_engagement")
-            let code = try #require(try await MetaConsent.consent(at: url, account: S.ada, in: sandbox)["code"])
+            let code = try #require(try await sandbox.consent(at: url, account: S.ada)["code"])
             let error = await #expect(throws: PlatformError.self) { try await client.exchangeCode(code, for: request) }
             #expect(error?.code == .permissionMissing)
         }

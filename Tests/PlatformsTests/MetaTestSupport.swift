@@ -39,7 +39,7 @@ enum MetaTestSupport {
     ) async throws -> [OAuthResult] {
         let request = request(redirect)
         let url = try await client.authorizeURL(for: request)
-        let callback = try await MetaConsent.consent(at: url, account: account, in: sandbox)
+        let callback = try await sandbox.consent(at: url, account: account)
         #expect(callback["state"] == request.state)
         let code = try #require(callback["code"])
         return try await client.exchangeCode(code, for: request)

@@ -88,7 +88,7 @@ import Testing
         try await SandboxHarness.with(apps: S.apps) { sandbox in
             let client = client(sandbox)
             let request = S.request(S.threadsRedirect)
-            let code = try #require(try await MetaConsent.consent(at: try await client.authorizeURL(for: request), account: S.adaThreads, in: sandbox)["code"])
+            let code = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: S.adaThreads)["code"])
             let mismatch = await #expect(throws: PlatformError.self) {
                 try await client.exchangeCode(code, for: ConnectRequest(redirectURI: S.facebookRedirect, state: request.state))
             }

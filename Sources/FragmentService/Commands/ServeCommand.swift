@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
             items: PostgresContentItemRepository(client: client, logger: logger),
             connections: PostgresConnectionRepository(client: client, fernet: configuration.fernet, logger: logger),
             states: PostgresOAuthStateStore(client: client, fernet: configuration.fernet, logger: logger),
-            registry: try await PlatformRegistry.standard(
+            registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
                 mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger)),
             services: [client, OutboundHTTPService(http: outbound)],

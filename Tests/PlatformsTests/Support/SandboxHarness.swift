@@ -26,28 +26,16 @@ struct SandboxHarness: Sendable {
 
     /// Runs `body` with a sandbox that knows `apps`; stops it afterwards.
     static func with<T: Sendable>(apps: [RegisteredApp] = [], _ body: @Sendable (SandboxHarness) async throws -> T) async throws -> T {
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        var configuration = SandboxConfiguration(host: "127.0.0.1", port: 0, apps: apps)
-        configuration.port = 0
-        let app = buildSandboxApplication(configuration: configuration) { port in portContinuation.yield(port) }
-        var logger = Logger(label: "sandbox-test")
-        logger.logLevel = .error
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        // Redirects stay visible: a consent answer redirects to the service's callback, which the test reads.
-        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var ports = portStream.makeAsyncIterator()
-            guard let port = await ports.next() else { throw CancellationError() }
+        try await withRunningSandbox(apps: apps) { port in
+            // Redirects stay visible: a consent answer redirects to the service's callback, which the test reads.
+            let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
             let harness = SandboxHarness(port: port, http: http, transport: SandboxTestTransport(port: port))
             do {
                 let result = try await body(harness)
-                await group.triggerGracefulShutdown()
                 try await http.shutdown()
                 try await harness.transport.outbound.shutdown()
                 return result
             } catch {
-                await group.triggerGracefulShutdown()
                 try? await http.shutdown()
                 try? await harness.transport.outbound.shutdown()
                 throw error
@@ -73,19 +61,10 @@ struct SandboxHarness: Sendable {
     func consent(at authorizeURL: URL, account: String, decision: String = "allow") async throws -> [String: String] {
         let page = try await request(.GET, sandboxURL(authorizeURL).absoluteString)
         guard page.status == 200 else { throw HarnessError("authorize page answered \(page.status): \(page.body.prefix(300))") }
-        guard let action = Self.firstMatch(#"<form method="post" action="([^"]+)""#, in: page.body) else {
-            throw HarnessError("no consent form on the authorize page")
-        }
-        var fields: [(String, String)] = []
-        let regex = try NSRegularExpression(pattern: #"<input type="hidden" name="([^"]*)" value="([^"]*)">"#)
-        for match in regex.matches(in: page.body, range: NSRange(page.body.startIndex..., in: page.body)) {
-            fields.append((Self.unescape(String(page.body[Range(match.range(at: 1), in: page.body)!])),
-                           Self.unescape(String(page.body[Range(match.range(at: 2), in: page.body)!]))))
-        }
-        fields += [("account", account), ("decision", decision)]
+        guard let form = ConsentForm(html: page.body) else { throw HarnessError("no consent form on the authorize page") }
         let reply = try await request(
-            .POST, String(Self.unescape(action).dropFirst()), headers: [("Content-Type", "application/x-www-form-urlencoded")],
-            body: FormEncoding.encode(fields))
+            .POST, String(form.action.dropFirst()), headers: [("Content-Type", "application/x-www-form-urlencoded")],
+            body: form.body(account: account, decision: decision))
         guard let location = reply.headers["location"], let components = URLComponents(string: location) else {
             throw HarnessError("consent did not redirect (status \(reply.status)): \(reply.body.prefix(300))")
         }

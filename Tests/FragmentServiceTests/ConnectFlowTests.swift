@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Platforms
+import Testing
+
+@testable import FragmentService
+
+@Suite struct ConnectFlowTests {
+    /// GET through the service with the session cookie; returns status, body and Location.
+    static func get(_ client: some TestClientProtocol, _ uri: String, _ session: BrowserSession) async throws -> (HTTPResponse.Status, String, String?) {
+        try await client.execute(uri: uri, method: .get, headers: [.cookie: session.cookie]) {
+            ($0.status, String(buffer: $0.body), $0.headers[.location])
+        }
+    }
+
+    @Test func mastodonConnectsThroughTheInstanceFormConsentAndCallbackThenDisconnects() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client, as: "demo-ada")
+            let (formStatus, form, _) = try await Self.get(client, "/social/connect/mastodon/", session)
+            #expect(formStatus == .ok)
+            #expect(form.contains("Mastodon server"))
+
+            let (status, _, location) = try await Self.get(client, "/social/connect/mastodon/?instance=%40ada%40Mastodon.Social", session)
+            #expect(status == .seeOther)
+            let authorize = try #require(location)
+            #expect(authorize.hasPrefix("http://127.0.0.1:\(flow.sandboxPort)/mastodon.social/oauth/authorize?"))
+
+            let callback = try await flow.consent(at: authorize, account: "ada")
+            let (done, _, back) = try await Self.get(client, callback, session)
+            #expect(done == .seeOther)
+            #expect(back == "/social/?notice=connected&platform=mastodon")
+            let (_, panel, _) = try await Self.get(client, back!, session)
+            #expect(panel.contains("Your Mastodon account is connected."))
+            #expect(panel.contains("@ada"))
+            let connection = try #require(try await deps.connections.connections(userID: "demo-ada").first)
+            #expect(connection.extraData["instance_url"] == "https://mastodon.social")
+            #expect(!panel.contains(connection.accessToken ?? "no-token"))
+
+            // The same callback again: the state was single-use.
+            let (_, _, replay) = try await Self.get(client, callback, session)
+            #expect(replay == "/social/?notice=state&platform=mastodon")
+
+            // Disconnect needs the confirmation form and its CSRF token.
+            let (confirmStatus, confirm, _) = try await Self.get(client, "/social/disconnect/\(connection.id)/", session)
+            #expect(confirmStatus == .ok)
+            #expect(confirm.contains("Disconnect"))
+            try await client.execute(uri: "/social/disconnect/\(connection.id)/", method: .post, headers: [.cookie: session.cookie]) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(
+                uri: "/social/disconnect/\(connection.id)/", method: .post,
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(session.csrf)")
+            ) { #expect($0.headers[.location] == "/social/?notice=disconnected&platform=mastodon") }
+            #expect(try await deps.connections.connections(userID: "demo-ada").isEmpty)
+            // The token was revoked at the instance too.
+            let platform = try #require(deps.registry.platform(.mastodon))
+            #expect(try await platform.verify(try #require(connection.credentials)) == false)
+        }
+    }
+
+    @Test func denyingConsentStoresNothingAndSaysSo() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client)
+            let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", session)
+            let callback = try await flow.consent(at: try #require(location), account: "ada_x", decision: "deny")
+            let (_, _, back) = try await Self.get(client, callback, session)
+            #expect(back == "/social/?notice=denied&platform=twitter")
+            #expect(try await deps.connections.connections(userID: "demo-ada").isEmpty)
+        }
+    }
+
+    @Test func anAccountConnectedByAnotherPersonIsRefused() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            for (user, expected) in [("demo-ada", "connected"), ("demo-grace", "taken")] {
+                let session = try await BrowserSession.signedIn(client, as: user)
+                let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", session)
+                let callback = try await flow.consent(at: try #require(location), account: "ada_x")
+                let (_, _, back) = try await Self.get(client, callback, session)
+                #expect(back == "/social/?notice=\(expected)&platform=twitter")
+            }
+            #expect(try await deps.connections.connections(userID: "demo-grace").isEmpty)
+        }
+    }
+
+    @Test func facebookOffersEveryPageAndConnectsTheChosenOnes() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client)
+            let (_, _, location) = try await Self.get(client, "/social/connect/facebook/", session)
+            let callback = try await flow.consent(at: try #require(location), account: "10000000000000001")
+            let (_, _, choose) = try await Self.get(client, callback, session)
+            let choosePath = try #require(choose)
+            #expect(choosePath.hasPrefix("/social/connect/facebook/choose/"))
+            let (_, page, _) = try await Self.get(client, choosePath, session)
+            #expect(page.contains("200000000000001") && page.contains("200000000000002"))
+            try await client.execute(
+                uri: choosePath, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(session.csrf)&account=200000000000001&account=200000000000002")
+            ) { #expect($0.headers[.location] == "/social/?notice=connected&platform=facebook") }
+            #expect(try await deps.connections.connections(userID: "demo-ada").map(\.platformUserID).sorted() == ["200000000000001", "200000000000002"])
+        }
+    }
+
+    @Test func anotherPersonsConnectionIDIsNotFound() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            let ada = try await BrowserSession.signedIn(client, as: "demo-ada")
+            let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", ada)
+            let (_, _, _) = try await Self.get(client, try await flow.consent(at: try #require(location), account: "ada_x"), ada)
+            let id = try #require(try await deps.connections.connections(userID: "demo-ada").first?.id)
+            let grace = try await BrowserSession.signedIn(client, as: "demo-grace")
+            let (status, _, _) = try await Self.get(client, "/social/disconnect/\(id)/", grace)
+            #expect(status == .notFound)
+            try await client.execute(
+                uri: "/social/disconnect/\(id)/", method: .post, headers: [.cookie: grace.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(grace.csrf)")
+            ) { #expect($0.status == .notFound) }
+            #expect(try await deps.connections.connections(userID: "demo-ada").count == 1)
+        }
+    }
+
+    @Test func badInstanceInputGetsAClear400AndUnknownPlatformsA404() async throws {
+        try await ConnectFlow.with { _, _, client in
+            let session = try await BrowserSession.signedIn(client)
+            let (status, body, _) = try await Self.get(client, "/social/connect/mastodon/?instance=a%20b", session)
+            #expect(status == .badRequest)
+            #expect(body.contains("role=\"alert\""))
+            let (missing, _, _) = try await Self.get(client, "/social/connect/myspace/", session)
+            #expect(missing == .notFound)
+        }
+    }
+
+    @Test func thePanelShowsEveryPlatformWithItsIconAndWhatUnavailableOnesNeed() async throws {
+        let app = try await buildApplication(
+            configuration: TestEnvironment.configuration(), dependencies: .inMemory(registry: PlatformRegistry([:])), logger: TestEnvironment.logger)
+        try await app.test(.router) { client in
+            let session = try await BrowserSession.signedIn(client)
+            let (_, panel, _) = try await Self.get(client, "/social/", session)
+            for icon in ["fa-facebook", "fa-instagram", "fa-threads", "fa-x-twitter", "fa-linkedin", "fa-mastodon"] {
+                #expect(panel.contains(icon))
+            }
+            #expect(panel.contains("Not available here"))
+            let (_, noticePanel, _) = try await Self.get(client, "/social/?notice=%3Cscript%3E&platform=%3Cb%3E", session)
+            #expect(!noticePanel.contains("<script>"))
+        }
+    }
+}
