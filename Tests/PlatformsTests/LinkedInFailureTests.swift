@@ -15,7 +15,9 @@ import Testing
             let client = T.client(sandbox, version: version, timeout: timeout)
             let credentials = try await T.connect(client, sandbox)
             if !mode.isEmpty { try await sandbox.fail("linkedin", mode: mode, latency: latency) }
-            try await check(await client.share(T.content(), using: credentials), sandbox)
+            let result = await client.share(T.content(), using: credentials)
+            #expect(!(result.message ?? "").contains(credentials.accessToken), "a share message must never carry the token")
+            try await check(result, sandbox)
             #expect(try await T.postCalls(sandbox) == 1)
         }
     }

@@ -17,7 +17,9 @@ import Testing
             let credentials = try await T.connect(client, sandbox)
             _ = await client.textRules(for: credentials)
             try await sandbox.fail("mastodon", mode: mode, count: count, latency: latency)
-            try await check(await client.share(T.content(), using: credentials), sandbox)
+            let result = await client.share(T.content(), using: credentials)
+            #expect(!(result.message ?? "").contains(credentials.accessToken), "a share message must never carry the token")
+            try await check(result, sandbox)
         }
     }
 

@@ -38,6 +38,7 @@ import Testing
         #expect(Self.failure(400, #"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#, refreshing: true).code == .invalidGrant)
         #expect(Self.failure(401, #"{"error":"invalid_client"}"#).code == .misconfigured)
         #expect(Self.failure(400, #"{"error":"invalid_scope"}"#).code == .permissionMissing)
+        #expect(Self.failure(400, #"{"error":"unsupported_grant_type"}"#).code == .misconfigured)
         #expect(Self.failure(400, "<html>oops</html>").code == .unexpectedResponse)
         #expect(Self.failure(503, "").code == .transient)
         #expect(Self.failure(429, "").code == .rateLimited)

@@ -15,7 +15,9 @@ import Testing
             let client = T.client(sandbox, timeout: timeout)
             let credentials = try await T.connect(client, sandbox)
             try await sandbox.fail("twitter", mode: mode, latency: latency)
-            try await check(await client.share(T.content(), using: credentials), sandbox)
+            let result = await client.share(T.content(), using: credentials)
+            #expect(!(result.message ?? "").contains(credentials.accessToken), "a share message must never carry the token")
+            try await check(result, sandbox)
             #expect(try await T.tweetCalls(sandbox) == 1)
         }
     }

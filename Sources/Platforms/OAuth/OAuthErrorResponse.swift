@@ -38,7 +38,7 @@ package struct OAuthErrorResponse: Decodable, Sendable {
             return PlatformError(.invalidGrant, platform, "\(name) refused the authorization (expired, already used or revoked); connect the account again.")
         case "invalid_request" where refreshing:
             return PlatformError(.invalidGrant, platform, "\(name) no longer accepts the saved refresh token; connect the account again.")
-        case "invalid_client", "unauthorized_client":
+        case "invalid_client", "unauthorized_client", "unsupported_grant_type", "unsupported_response_type":
             return PlatformError(.misconfigured, platform, "\(name) refused this service's app credentials (\(code)); check the app configuration.")
         case "invalid_scope":
             return PlatformError(.permissionMissing, platform, "\(name) refused the requested permissions.")
