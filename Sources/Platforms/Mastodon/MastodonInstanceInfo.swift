@@ -1,0 +1,14 @@
+/// `configuration.statuses` of `/api/v2/instance` or `/api/v1/instance` (mastodon.md §7); every
+/// level optional because older servers and forks omit it.
+struct MastodonInstanceInfo: Decodable {
+    struct Configuration: Decodable { var statuses: Statuses? }
+    struct Statuses: Decodable {
+        var maxCharacters: Int?
+        var charactersReservedPerURL: Int?
+        enum CodingKeys: String, CodingKey {
+            case maxCharacters = "max_characters", charactersReservedPerURL = "characters_reserved_per_url"
+        }
+    }
+
+    var configuration: Configuration?
+}

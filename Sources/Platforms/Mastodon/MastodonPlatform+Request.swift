@@ -1,0 +1,49 @@
+import Foundation
+
+/// The one request path: every call is `.untrusted` (a person typed the host), has the
+/// configured timeout and asks for JSON; statuses are checked by the callers.
+extension MastodonPlatform {
+    func send(_ method: PlatformHTTPRequest.Method, _ url: URL, token: String? = nil) async throws(PlatformError) -> PlatformHTTPResponse {
+        var headers: [(String, String)] = []
+        if let token { headers.append(("Authorization", "Bearer " + token)) }
+        return try await send(PlatformHTTPRequest(method, url, headers: headers))
+    }
+
+    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse {
+        do { return try await transportSend(request) } catch {
+            if error.kind == .blockedAddress || error.kind == .invalidURL {
+                throw PlatformError(.invalidInstance, .mastodon, "That Mastodon server address cannot be used (\(error.kind)).")
+            }
+            throw PlatformError(.transient, .mastodon, "Could not reach \(request.url.host ?? "the server"): \(error.description)")
+        }
+    }
+
+    /// Sends with this client's policy applied; transport errors are returned as is.
+    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
+        var request = request
+        request.destination = .untrusted
+        request.timeout = timeout
+        request.headers.append(("Accept", "application/json"))
+        return try await transport.send(request)
+    }
+
+    /// A `PlatformError` for a failed non-OAuth call, using the server's `error` sentence when readable.
+    static func error(for response: PlatformHTTPResponse, doing action: String) -> PlatformError {
+        let detail = response.decode(MastodonErrorBody.self).map { ": " + $0.error.prefix(200) } ?? ""
+        switch response.status {
+        case 401, 403: return PlatformError(.invalidGrant, .mastodon, "The Mastodon server refused the token while \(action)\(detail); connect again.")
+        case 429: return PlatformError(.rateLimited, .mastodon, "The Mastodon server is rate limiting us while \(action).", retryAfter: retryAfter(response))
+        case 500...: return PlatformError(.transient, .mastodon, "The Mastodon server had an error (\(response.status)) while \(action); try again later.")
+        default: return PlatformError(.unexpectedResponse, .mastodon, "The Mastodon server answered \(response.status) while \(action)\(detail).")
+        }
+    }
+
+    /// `X-RateLimit-Reset` is ISO 8601 with microseconds, not epoch seconds (mastodon.md §10).
+    static func retryAfter(_ response: PlatformHTTPResponse) -> Date? {
+        guard var text = response.header("x-ratelimit-reset") else { return nil }
+        if let dot = text.firstIndex(of: "."), let end = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." }) {
+            text.removeSubrange(dot..<end)  // drop the fraction: ISO8601DateFormatter accepts only milliseconds.
+        }
+        return ISO8601DateFormatter().date(from: text)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Posting a status (mastodon.md §5, §9, §10).
+extension MastodonPlatform {
+    /// Posts with `Idempotency-Key` = `content.idempotencyKey`. Because the server replays the
+    /// status it already made for a key (for 1 h, mastodon.md §5), one retry after a transport
+    /// failure or a 5xx cannot post twice: it either creates the status or returns the existing one.
+    package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
+        let instance: URL
+        do { instance = try Self.instance(of: credentials) } catch { return .failed(.needsReconnect, error.description) }
+        let text = postText(for: content)
+        let problems = await textRules(instance: instance).problems(text)
+        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+
+        let request = PlatformHTTPRequest.form(
+            .POST, instance.appending(path: "api/v1/statuses"), [("status", text), ("visibility", "public")],
+            headers: [("Authorization", "Bearer " + credentials.accessToken), ("Idempotency-Key", content.idempotencyKey)])
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let response = try await transportSend(request)
+                // A 5xx may come after the status was created (a gateway lost the answer); the
+                // key makes the one retry safe here too.
+                if response.status >= 500, attempt < 2 { continue }
+                return result(for: response, instance: instance, username: credentials.username)
+            } catch {
+                if !error.mayHaveReachedServer {
+                    return .failed(.transient, "Could not reach \(instance.host ?? "the server"); nothing was posted. Try again later.")
+                }
+                if attempt >= 2 {
+                    return .unconfirmed("The connection to \(instance.host ?? "the server") failed after sending; check your profile before posting again.")
+                }
+            }
+        }
+    }
+
+    private func result(for response: PlatformHTTPResponse, instance: URL, username: String?) -> ShareResult {
+        let host = instance.host ?? "the server"
+        switch response.status {
+        case 200..<300:
+            guard let status = response.decode(MastodonStatus.self) else {
+                return .unconfirmed("\(host) accepted the post but its answer was unreadable; check your profile.")
+            }
+            let url = status.url ?? username.map { instance.appending(path: "@\($0)/\(status.id)").absoluteString }
+            return .published(id: status.id, url: url)
+        case 401:
+            return .failed(.needsReconnect, "\(host) no longer accepts this connection\(detail(response)); connect the account again.")
+        case 403:
+            return .failed(.needsReconnect, "\(host) refused the post\(detail(response)); check the account, then connect again.")
+        case 422:
+            return .failed(.rejectedContent, "\(host) refused the post\(detail(response)).")
+        case 429:
+            return .failed(.rateLimited, "\(host) is rate limiting posts; try again later.", retryAfter: Self.retryAfter(response))
+        case 500...:
+            return .failed(.transient, "\(host) had a server error (\(response.status)); try again later.")
+        default:
+            return .failed(.rejectedContent, "\(host) answered \(response.status)\(detail(response)).")
+        }
+    }
+
+    private func detail(_ response: PlatformHTTPResponse) -> String {
+        response.decode(MastodonErrorBody.self).map { ": " + $0.error.prefix(200) } ?? ""
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Text composition and limits (mastodon.md §5, §7).
+extension MastodonPlatform {
+    /// The person's message (or, without one, the title), a blank line, then the link. The link
+    /// must be in the text: the server builds the card from it (mastodon.md §7 "Link cards").
+    package func postText(for content: ShareContent) -> String {
+        let lead = content.message?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let first = (lead?.isEmpty == false ? lead! : content.title.trimmingCharacters(in: .whitespacesAndNewlines))
+        return first.isEmpty ? content.url : first + "\n\n" + content.url
+    }
+
+    /// The instance's `max_characters` and URL weight from `/api/v2/instance`, else
+    /// `/api/v1/instance`, else the documented defaults 500/23; cached per instance once read.
+    package func textRules(for credentials: StoredCredentials?) async -> TextRules {
+        guard let credentials, let instance = try? Self.instance(of: credentials) else { return .mastodon() }
+        return await textRules(instance: instance)
+    }
+
+    func textRules(instance: URL) async -> TextRules {
+        if let cached = await textRulesCache.rules(for: instance) { return cached }
+        var reached = false
+        for path in ["api/v2/instance", "api/v1/instance"] {
+            guard let response = try? await send(.GET, instance.appending(path: path)) else { continue }
+            reached = true
+            guard (200..<300).contains(response.status), let statuses = response.decode(MastodonInstanceInfo.self)?.configuration?.statuses,
+                let max = statuses.maxCharacters, max > 0
+            else { continue }
+            let rules = TextRules.mastodon(maxCharacters: max, charactersPerURL: statuses.charactersReservedPerURL ?? 23)
+            await textRulesCache.store(rules, for: instance)
+            return rules
+        }
+        // Servers without the block get the default, and keep it; an unreachable one is asked again next time.
+        if reached { await textRulesCache.store(.mastodon(), for: instance) }
+        return .mastodon()
+    }
+}

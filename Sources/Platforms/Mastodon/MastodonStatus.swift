@@ -1,0 +1,13 @@
+/// The created status's fields we keep (mastodon.md §5): `id` and the nullable public `url`.
+struct MastodonStatus: Decodable {
+    var id: String
+    var url: String?
+
+    enum CodingKeys: String, CodingKey { case id, url }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try MastodonID.decode(c, .id)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The one request path: configured timeout, JSON accepted, status checked by the caller.
+extension TwitterPlatform {
+    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse {
+        do { return try await transportSend(request) } catch {
+            throw PlatformError(.transient, .twitter, "Could not reach X: \(error.description)")
+        }
+    }
+
+    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
+        var request = request
+        request.destination = .platform
+        request.timeout = timeout
+        request.headers.append(("Accept", "application/json"))
+        return try await transport.send(request)
+    }
+
+    func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer " + token) }
+
+    /// `GET /2/users/me` (twitter.md §4). 401 means the token is dead (§8).
+    func me(accessToken: String) async throws(PlatformError) -> TwitterUser {
+        let response = try await send(PlatformHTTPRequest(.GET, apiBase.appending(path: "2/users/me"), headers: [bearer(accessToken)]))
+        switch response.status {
+        case 200..<300:
+            guard let user = response.decode(TwitterEnvelope<TwitterUser>.self)?.data else {
+                throw PlatformError(.unexpectedResponse, .twitter, "X's account answer was unreadable.")
+            }
+            return user
+        case 401:
+            throw PlatformError(.invalidGrant, .twitter, "X no longer accepts this connection's token; refresh or connect again.")
+        case 429:
+            throw PlatformError(.rateLimited, .twitter, "X is rate limiting account lookups.", retryAfter: Self.retryAfter(response))
+        case 500...:
+            throw PlatformError(.transient, .twitter, "X had a server error (\(response.status)); try again shortly.")
+        default:
+            let summary = response.decode(TwitterProblem.self)?.summary ?? "HTTP \(response.status)"
+            throw PlatformError(.permissionMissing, .twitter, "X refused the account lookup: \(summary).")
+        }
+    }
+
+    /// `x-rate-limit-reset` is Unix epoch seconds (twitter.md §9).
+    static func retryAfter(_ response: PlatformHTTPResponse) -> Date? {
+        response.header("x-rate-limit-reset").flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
+    }
+}

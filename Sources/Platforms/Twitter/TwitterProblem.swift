@@ -1,0 +1,17 @@
+/// X v2 error body: RFC 7807 problem JSON, or the legacy `{"errors":[{"code","message"}]}`
+/// still shown in the rate-limit docs (twitter.md §8). All fields optional.
+struct TwitterProblem: Decodable {
+    struct LegacyError: Decodable { var code: Int?; var message: String? }
+
+    var title: String?
+    var detail: String?
+    var type: String?
+    var errors: [LegacyError]?
+
+    /// The problem type's last path segment (`usage-capped`, `client-forbidden`): the prefix
+    /// differs between api.twitter.com and api.x.com (twitter.md §8).
+    var kind: String? { type.flatMap { $0.split(separator: "/").last.map(String.init) } }
+
+    /// A short human sentence from the body, without anything the request carried.
+    var summary: String? { (detail ?? errors?.first?.message ?? title).map { String($0.prefix(200)) } }
+}
