@@ -84,13 +84,3 @@ struct ConnectFlow: Sendable {
         return (try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [[String: Any]]) ?? []
     }
 }
-
-/// `MastodonAppStore` in memory, for tests.
-actor MemoryMastodonAppStore: MastodonAppStore {
-    private var apps: [URL: MastodonAppCredentials] = [:]
-    private(set) var saves = 0
-
-    func app(for instanceURL: URL) async throws -> MastodonAppCredentials? { apps[instanceURL] }
-    func save(_ app: MastodonAppCredentials) async throws { apps[app.instanceURL] = app; saves += 1 }
-    func remove(instanceURL: URL) async throws { apps[instanceURL] = nil }
-}

@@ -27,7 +27,7 @@ import Testing
             let authorize = try #require(location)
             #expect(authorize.hasPrefix("http://127.0.0.1:\(flow.sandboxPort)/mastodon.social/oauth/authorize?"))
 
-            let callback = try await flow.consent(at: authorize, account: "ada")
+            let callback = try await flow.consent(at: authorize, account: "109000000000000001")
             let (done, _, back) = try await Self.get(client, callback, session)
             #expect(done == .seeOther)
             #expect(back == "/social/?notice=connected&platform=mastodon")
@@ -64,7 +64,7 @@ import Testing
         try await ConnectFlow.with { flow, deps, client in
             let session = try await BrowserSession.signedIn(client)
             let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", session)
-            let callback = try await flow.consent(at: try #require(location), account: "ada_x", decision: "deny")
+            let callback = try await flow.consent(at: try #require(location), account: "1500000000000000001", decision: "deny")
             let (_, _, back) = try await Self.get(client, callback, session)
             #expect(back == "/social/?notice=denied&platform=twitter")
             #expect(try await deps.connections.connections(userID: "demo-ada").isEmpty)
@@ -76,7 +76,7 @@ import Testing
             for (user, expected) in [("demo-ada", "connected"), ("demo-grace", "taken")] {
                 let session = try await BrowserSession.signedIn(client, as: user)
                 let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", session)
-                let callback = try await flow.consent(at: try #require(location), account: "ada_x")
+                let callback = try await flow.consent(at: try #require(location), account: "1500000000000000001")
                 let (_, _, back) = try await Self.get(client, callback, session)
                 #expect(back == "/social/?notice=\(expected)&platform=twitter")
             }
@@ -106,7 +106,7 @@ import Testing
         try await ConnectFlow.with { flow, deps, client in
             let ada = try await BrowserSession.signedIn(client, as: "demo-ada")
             let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", ada)
-            let (_, _, _) = try await Self.get(client, try await flow.consent(at: try #require(location), account: "ada_x"), ada)
+            let (_, _, _) = try await Self.get(client, try await flow.consent(at: try #require(location), account: "1500000000000000001"), ada)
             let id = try #require(try await deps.connections.connections(userID: "demo-ada").first?.id)
             let grace = try await BrowserSession.signedIn(client, as: "demo-grace")
             let (status, _, _) = try await Self.get(client, "/social/disconnect/\(id)/", grace)

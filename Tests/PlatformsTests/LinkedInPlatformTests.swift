@@ -22,7 +22,7 @@ import Testing
 
     static func connect(_ client: LinkedInPlatform, _ sandbox: SandboxHarness) async throws -> StoredCredentials {
         let request = request()
-        let query = try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: ada)
+        let query = try await sandbox.consent(at: try await client.authorizeURL(for: request), account: ada)
         return stored(try #require(try await client.exchangeCode(try Self.code(query), for: request).first))
     }
 
@@ -51,7 +51,7 @@ import Testing
             #expect(authorize.host == "www.linkedin.com" && authorize.path == "/oauth/v2/authorization")
             #expect(query["scope"] == "openid profile w_member_social" && query["code_challenge"] == nil)
 
-            let callback = try await OAuthConsent.callback(sandbox, at: authorize, account: Self.ada)
+            let callback = try await sandbox.consent(at: authorize, account: Self.ada)
             #expect(callback["state"] == "li-7")
             let result = try #require(try await client.exchangeCode(try Self.code(callback), for: Self.request()).first)
             #expect(result.platformUserID == Self.ada && result.displayName == "Ada Lovelace")
@@ -98,7 +98,7 @@ import Testing
         try await SandboxHarness.with(apps: [Self.app]) { sandbox in
             let client = Self.client(sandbox)
             let request = Self.request()
-            let code = try #require(try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
+            let code = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
             var other = request
             other.redirectURI = SandboxHarness.redirectBase + "/elsewhere/"
             await #expect(throws: PlatformError.self) { try await client.exchangeCode(code, for: other) }

@@ -21,7 +21,7 @@ import Testing
     /// Runs the whole browser dance and returns what a stored connection would hold.
     static func connect(_ client: MastodonPlatform, _ sandbox: SandboxHarness, account: String = ada) async throws -> StoredCredentials {
         let request = request()
-        let query = try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: account)
+        let query = try await sandbox.consent(at: try await client.authorizeURL(for: request), account: account)
         let result = try #require(try await client.exchangeCode(try Self.code(query), for: request).first)
         return StoredCredentials(platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken, extraData: result.extraData)
     }
@@ -47,7 +47,7 @@ import Testing
             #expect(query["scope"] == "write:statuses read:accounts")
             #expect(query["code_challenge_method"] == "S256" && query["code_challenge"] == PKCE.challenge(for: request.codeVerifier!))
 
-            let callback = try await OAuthConsent.callback(sandbox, at: authorize, account: Self.ada)
+            let callback = try await sandbox.consent(at: authorize, account: Self.ada)
             #expect(callback["state"] == "state-123")
             let result = try #require(try await client.exchangeCode(try Self.code(callback), for: request).first)
             #expect(result.platformUserID == "\(Self.ada)@mastodon.social")
@@ -113,7 +113,7 @@ import Testing
         try await SandboxHarness.with { sandbox in
             let client = Self.client(sandbox)
             let request = Self.request()
-            let code = try #require(try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
+            let code = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
             var other = request
             other.redirectURI = SandboxHarness.redirectBase + "/elsewhere/"
             await #expect(throws: PlatformError.self) { try await client.exchangeCode(code, for: other) }

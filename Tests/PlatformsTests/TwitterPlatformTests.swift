@@ -24,7 +24,7 @@ import Testing
 
     static func connect(_ client: TwitterPlatform, _ sandbox: SandboxHarness) async throws -> StoredCredentials {
         let request = request()
-        let query = try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: ada)
+        let query = try await sandbox.consent(at: try await client.authorizeURL(for: request), account: ada)
         return stored(try #require(try await client.exchangeCode(try Self.code(query), for: request).first))
     }
 
@@ -55,7 +55,7 @@ import Testing
             #expect(query["code_challenge"] == PKCE.challenge(for: request.codeVerifier!) && query["code_challenge_method"] == "S256")
             #expect(authorize.absoluteString.contains("scope=tweet.read%20tweet.write"))
 
-            let callback = try await OAuthConsent.callback(sandbox, at: authorize, account: Self.ada)
+            let callback = try await sandbox.consent(at: authorize, account: Self.ada)
             #expect(callback["state"] == "s-42")
             let result = try #require(try await client.exchangeCode(try Self.code(callback), for: request).first)
             #expect(result.platformUserID == Self.ada && result.username == "ada_x" && result.displayName == "Ada Lovelace")
@@ -101,7 +101,7 @@ import Testing
         try await SandboxHarness.with(apps: [Self.app]) { sandbox in
             let client = Self.client(sandbox)
             let request = Self.request()
-            let code = try #require(try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
+            let code = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
             var wrong = request
             wrong.codeVerifier = PKCE.makeVerifier()
             do {
@@ -115,11 +115,11 @@ import Testing
         try await SandboxHarness.with(apps: [Self.app]) { sandbox in
             let client = Self.client(sandbox)
             let request = Self.request()
-            let code = try #require(try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
+            let code = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
             var other = request
             other.redirectURI = SandboxHarness.redirectBase + "/elsewhere/"
             await #expect(throws: PlatformError.self) { try await client.exchangeCode(code, for: other) }
-            let second = try #require(try await OAuthConsent.callback(sandbox, at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
+            let second = try #require(try await sandbox.consent(at: try await client.authorizeURL(for: request), account: Self.ada)["code"])
             _ = try await client.exchangeCode(second, for: request)
             do {
                 _ = try await client.exchangeCode(second, for: request)

@@ -23,7 +23,8 @@ struct SocialPageModel: Sendable {
         var isMastodon: Bool
         var connectHref: String
         var accounts: [Account]
-        var hasAccounts: Bool { !accounts.isEmpty }
+        /// Stored, not computed: Mustache reads models through `Mirror`, which sees stored properties only.
+        var hasAccounts: Bool
     }
 
     struct Notice: Sendable {
