@@ -1,3 +1,4 @@
+import Foundation
 import Platforms
 
 /// Connected accounts. Every read and write is scoped to the owner: another user's connection
@@ -12,4 +13,15 @@ protocol ConnectionRepository: Sendable {
     /// Soft-deletes: sets `revoked_at` and wipes the tokens; returns the connection as it was
     /// (so the platform token can still be revoked), or nil when it is not the person's.
     func disconnect(id: Int64, userID: String) async throws -> SocialConnection?
+    /// Refreshes the connection's token under a per-connection lock (`SELECT … FOR UPDATE`):
+    /// lock, re-check, refresh, store, then return the stored connection. Refreshes only when the
+    /// token still needs it — it expires within `margin`, or `staleAccessToken` is still the
+    /// current token — so two shares at once never spend a rotating refresh token twice.
+    /// An invalid grant marks the connection "needs reconnect" before the error is rethrown.
+    func refreshLocked(
+        id: Int64, userID: String, margin: TimeInterval, staleAccessToken: String?,
+        refresh: @Sendable (StoredCredentials) async throws(PlatformError) -> OAuthResult
+    ) async throws -> SocialConnection
+    /// Marks the connection as needing a reconnect, with the reason shown to the person.
+    func markNeedsReconnect(id: Int64, reason: String) async throws
 }

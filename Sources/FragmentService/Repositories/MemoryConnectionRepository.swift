@@ -41,6 +41,55 @@ actor MemoryConnectionRepository: ConnectionRepository {
         return before
     }
 
+    func refreshLocked(
+        id: Int64, userID: String, margin: TimeInterval, staleAccessToken: String?,
+        refresh: @Sendable (StoredCredentials) async throws(PlatformError) -> OAuthResult
+    ) async throws -> SocialConnection {
+        // The actor is the lock, but it is re-entrant across `await`: a flag keeps the refresh
+        // itself exclusive per connection.
+        while refreshing.contains(id) { await Task.yield() }
+        refreshing.insert(id)
+        defer { refreshing.remove(id) }
+        guard let index = rows.firstIndex(where: { $0.id == id && $0.userID == userID }), !revoked.contains(id),
+            let credentials = rows[index].credentials
+        else { throw PlatformError(.invalidGrant, rows.first { $0.id == id }?.platform ?? .mastodon, "The account is not connected.") }
+        let due = rows[index].tokenExpiresAt.map { $0.timeIntervalSinceNow < margin } ?? false
+        let stale = staleAccessToken != nil && staleAccessToken == credentials.accessToken
+        guard due || stale else { return rows[index] }
+        do {
+            let fresh = try await refresh(credentials)
+            refreshCount += 1
+            var result = fresh
+            if result.refreshToken == nil { result.refreshToken = credentials.refreshToken }
+            if let position = rows.firstIndex(where: { $0.id == id }) { apply(result, to: &rows[position], keepIdentity: true) }
+            return rows.first { $0.id == id }!
+        } catch {
+            if error.code == .invalidGrant { try await markNeedsReconnect(id: id, reason: error.description) }
+            throw error
+        }
+    }
+
+    func markNeedsReconnect(id: Int64, reason: String) async throws {
+        if let index = rows.firstIndex(where: { $0.id == id }) {
+            rows[index].status = .needsReconnect
+            rows[index].lastError = reason
+        }
+    }
+
+    /// How many refreshes actually ran (tests assert "exactly one").
+    private(set) var refreshCount = 0
+    private var refreshing: Set<Int64> = []
+
+    private func apply(_ result: OAuthResult, to row: inout SocialConnection, keepIdentity: Bool) {
+        row.accessToken = result.accessToken
+        row.refreshToken = result.refreshToken
+        row.tokenExpiresAt = result.expiresAt
+        if !result.scopes.isEmpty { row.scopes = result.scopes }
+        row.status = .active
+        row.lastError = nil
+        row.updatedAt = Date()
+    }
+
     private func apply(_ result: OAuthResult, to row: inout SocialConnection) {
         row.username = result.username
         row.displayName = result.displayName

@@ -87,6 +87,67 @@ struct PostgresConnectionRepository: ConnectionRepository {
         }
     }
 
+    func refreshLocked(
+        id: Int64, userID: String, margin: TimeInterval, staleAccessToken: String?,
+        refresh: @Sendable (StoredCredentials) async throws(PlatformError) -> OAuthResult
+    ) async throws -> SocialConnection {
+        let (result, refreshError): (SocialConnection, PlatformError?) = try await client.withTransaction(logger: logger) { connection in
+            var select = PostgresQuery(
+                unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL FOR UPDATE")
+            select.binds.append(id)
+            select.binds.append(userID)
+            var locked: SocialConnection?
+            for try await row in try await connection.query(select, logger: logger) { locked = try decode(row) }
+            guard let current = locked, let credentials = current.credentials else {
+                throw PlatformError(.invalidGrant, locked?.platform ?? .mastodon, "The account is not connected any more.")
+            }
+            // Re-check under the lock: another request may have refreshed while we waited.
+            let due = current.tokenExpiresAt.map { $0.timeIntervalSinceNow < margin } ?? false
+            let stale = staleAccessToken != nil && staleAccessToken == credentials.accessToken
+            guard due || stale else { return (current, nil) }
+            let fresh: OAuthResult
+            do {
+                fresh = try await refresh(credentials)
+            } catch let error as PlatformError {
+                if error.code == .invalidGrant {
+                    _ = try await connection.query(
+                        """
+                        UPDATE social_connections SET status = 'needs_reconnect', last_error = \(error.description), last_error_at = now()
+                        WHERE id = \(id)
+                        """, logger: logger)
+                }
+                return (current, error)
+            }
+            // Store the new pair before anything uses it: X has already invalidated the old one.
+            let access = fernet.encrypt(fresh.accessToken)
+            let refreshToken = (fresh.refreshToken ?? credentials.refreshToken).map(fernet.encrypt)
+            _ = try await connection.query(
+                """
+                UPDATE social_connections SET access_token_enc = \(access), refresh_token_enc = \(refreshToken),
+                    token_expires_at = \(fresh.expiresAt), status = 'active', last_error = NULL, last_error_at = NULL, updated_at = now()
+                WHERE id = \(id)
+                """, logger: logger)
+            var updated = current
+            updated.accessToken = fresh.accessToken
+            updated.refreshToken = fresh.refreshToken ?? credentials.refreshToken
+            updated.tokenExpiresAt = fresh.expiresAt
+            updated.status = .active
+            updated.lastError = nil
+            updated.updatedAt = Date()
+            return (updated, nil)
+        }
+        if let refreshError { throw refreshError }
+        return result
+    }
+
+    func markNeedsReconnect(id: Int64, reason: String) async throws {
+        try await client.query(
+            """
+            UPDATE social_connections SET status = 'needs_reconnect', last_error = \(reason), last_error_at = now(), updated_at = now()
+            WHERE id = \(id)
+            """, logger: logger)
+    }
+
     private func decode(_ row: PostgresRow) throws -> SocialConnection {
         let c = try row.decode(
             (Int64, String, String, String, String?, String?, String?, String?, Date?, String?, String, String, String?, Date, Date).self)

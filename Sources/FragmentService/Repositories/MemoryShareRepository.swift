@@ -1,0 +1,60 @@
+import Foundation
+import Platforms
+
+/// `ShareRepository` in memory, for router tests; enforces the same uniqueness rules.
+actor MemoryShareRepository: ShareRepository {
+    private var rows: [ShareRecord] = []
+    private var keys: [Int64: (connection: Int64, key: String)] = [:]
+    /// Connection names for history, set by tests through the connection repository's rows.
+    private let names: @Sendable (Int64) async -> (PlatformName, String)?
+
+    init(names: @escaping @Sendable (Int64) async -> (PlatformName, String)? = { _ in nil }) {
+        self.names = names
+    }
+
+    private static let live: Set<ShareStatus> = [.pending, .published, .unconfirmed]
+
+    func start(
+        connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
+        origin: String
+    ) async throws -> ShareStart {
+        if let id = keys.first(where: { $0.value.connection == connectionID && $0.value.key == idempotencyKey })?.key,
+            let record = rows.first(where: { $0.id == id })
+        {
+            return .repeatedSubmission(record)
+        }
+        let live = rows.last { $0.connectionID == connectionID && $0.url == url && Self.live.contains($0.status) && $0.repeatOf == nil }
+        if let live, !shareAgain { return .alreadyShared(live) }
+        let record = ShareRecord(
+            id: Int64(rows.count + 1), connectionID: connectionID, userID: userID, url: url, title: title, message: message, status: .pending,
+            postID: nil, postURL: nil, errorKind: nil, errorMessage: nil, repeatOf: shareAgain ? live?.id : nil, origin: origin, createdAt: Date())
+        rows.append(record)
+        keys[record.id] = (connectionID, idempotencyKey)
+        return .started(record)
+    }
+
+    func finish(id: Int64, result: ShareResult) async throws -> ShareRecord {
+        guard let index = rows.firstIndex(where: { $0.id == id }) else { throw PostgresRepositoryError.noRowReturned }
+        rows[index].status = ShareStatus(result.outcome)
+        rows[index].postID = result.platformPostID
+        rows[index].postURL = result.platformPostURL
+        rows[index].errorKind = result.errorKind?.rawValue
+        rows[index].errorMessage = result.message
+        return rows[index]
+    }
+
+    func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
+        var result: [ShareHistoryEntry] = []
+        for share in rows.filter({ $0.userID == userID }).reversed().dropFirst(offset).prefix(limit) {
+            let (platform, name) = await names(share.connectionID) ?? (.mastodon, "account \(share.connectionID)")
+            result.append(ShareHistoryEntry(share: share, platform: platform, accountName: name))
+        }
+        return result
+    }
+
+    func liveShares(userID: String, url: String) async throws -> [Int64: ShareRecord] {
+        var result: [Int64: ShareRecord] = [:]
+        for share in rows where share.userID == userID && share.url == url && Self.live.contains(share.status) { result[share.connectionID] = share }
+        return result
+    }
+}

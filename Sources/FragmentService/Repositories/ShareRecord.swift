@@ -1,0 +1,25 @@
+import Foundation
+import Platforms
+
+/// One row of `social_shares`: an attempt to share a URL to one connection.
+struct ShareRecord: Sendable, Equatable {
+    var id: Int64
+    var connectionID: Int64
+    var userID: String
+    var url: String
+    var title: String?
+    var message: String?
+    var status: ShareStatus
+    var postID: String?
+    var postURL: String?
+    var errorKind: String?
+    var errorMessage: String?
+    var repeatOf: Int64?
+    var origin: String
+    var createdAt: Date
+}
+
+/// `social_shares.status`.
+enum ShareStatus: String, Sendable, Equatable {
+    case pending, published, failed, unconfirmed
+}

@@ -1,0 +1,17 @@
+import Platforms
+
+/// What happened for one account of a share order (plan 4c), ready to show.
+struct AccountShareOutcome: Sendable, Equatable {
+    enum Kind: String, Sendable {
+        case published, alreadyShared = "already_shared", unconfirmed, failed, inProgress = "in_progress", notFound = "not_found"
+    }
+
+    var connectionID: Int64
+    var platform: PlatformName?
+    var accountName: String
+    var kind: Kind
+    var postURL: String?
+    var message: String?
+    var errorKind: ShareErrorKind?
+    var shareID: Int64?
+}

@@ -1,0 +1,13 @@
+import Platforms
+
+/// A request to share one piece of content to several of a person's accounts.
+struct ShareOrder: Sendable {
+    var userID: String
+    /// The content; its `idempotencyKey` identifies the submitted form (or auto-share job).
+    var content: ShareContent
+    var connectionIDs: [Int64]
+    /// Accounts for which the person chose "share again" although the URL is already there.
+    var shareAgain: Set<Int64> = []
+    /// `manual` (the share page) or `auto` (rules).
+    var origin: String = "manual"
+}
