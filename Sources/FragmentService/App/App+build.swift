@@ -5,9 +5,9 @@ import SocialCore
 
 /// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
 /// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
-func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States>(
+func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares>(
     configuration: AppConfiguration,
-    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States>,
+    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares>,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
@@ -34,6 +34,12 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States>(
     SocialController(
         users: dependencies.users, connections: dependencies.connections, states: dependencies.states, registry: dependencies.registry,
         views: views, publicBaseURL: configuration.publicBaseURL, sandbox: SandboxRoute(sandboxURL: configuration.sandboxURL)
+    ).addRoutes(to: signedIn)
+    let shareService = ShareService(
+        connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger)
+    ShareController(
+        users: dependencies.users, connections: dependencies.connections, shares: dependencies.shares, service: shareService,
+        registry: dependencies.registry, pages: dependencies.pages, views: views
     ).addRoutes(to: signedIn)
 
     // JSON routes: Bearer tokens from the account service.

@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// in router tests), background services to run beside the server, and start-up checks.
 struct AppDependencies<
     Users: UserRepository, Ledger: HandoffLedger, Apps: ContentAppRepository, Events: PublishEventRepository,
-    Items: ContentItemRepository, Connections: ConnectionRepository, States: OAuthStateStore
+    Items: ContentItemRepository, Connections: ConnectionRepository, States: OAuthStateStore, Shares: ShareRepository
 >: Sendable {
     var users: Users
     var ledger: Ledger
@@ -14,6 +14,9 @@ struct AppDependencies<
     var items: Items
     var connections: Connections
     var states: States
+    var shares: Shares
+    /// Reads a content page's own metadata when the share page was opened without it.
+    var pages: (any PageMetadataSource)?
     /// The platforms this deployment can use.
     var registry: PlatformRegistry
     /// Wakes the publish-event worker when intake stores something new.
@@ -27,13 +30,15 @@ extension AppDependencies
 where
     Users == MemoryUserRepository, Ledger == MemoryHandoffLedger, Apps == MemoryContentAppRepository,
     Events == MemoryPublishEventRepository, Items == MemoryContentItemRepository, Connections == MemoryConnectionRepository,
-    States == MemoryOAuthStateStore
+    States == MemoryOAuthStateStore, Shares == MemoryShareRepository
 {
     /// Everything in memory, for router tests.
     static func inMemory(apps: [ContentApp] = [], registry: PlatformRegistry = PlatformRegistry([:])) -> Self {
-        AppDependencies(
+        let connections = MemoryConnectionRepository()
+        return AppDependencies(
             users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
-            events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: MemoryConnectionRepository(),
-            states: MemoryOAuthStateStore(), registry: registry)
+            events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: connections,
+            states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }), pages: nil,
+            registry: registry)
     }
 }

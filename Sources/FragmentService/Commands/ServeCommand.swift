@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
             items: PostgresContentItemRepository(client: client, logger: logger),
             connections: PostgresConnectionRepository(client: client, fernet: configuration.fernet, logger: logger),
             states: PostgresOAuthStateStore(client: client, fernet: configuration.fernet, logger: logger),
+            shares: PostgresShareRepository(client: client, logger: logger),
+            pages: ContentFetcher(http: outbound),
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
                 mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger)),

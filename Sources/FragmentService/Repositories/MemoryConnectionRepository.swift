@@ -69,6 +69,11 @@ actor MemoryConnectionRepository: ConnectionRepository {
         }
     }
 
+    /// Platform and account name of any connection, for the memory share history.
+    func name(of id: Int64) -> (PlatformName, String)? {
+        rows.first { $0.id == id }.map { ($0.platform, $0.displayName ?? $0.username ?? $0.platformUserID) }
+    }
+
     func markNeedsReconnect(id: Int64, reason: String) async throws {
         if let index = rows.firstIndex(where: { $0.id == id }) {
             rows[index].status = .needsReconnect

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import Ingest
+import Platforms
+import SocialCore
+
+/// The share page (plan 3b, 4b, 4c, 6b): `GET /social/share/` shows the preview and the
+/// person's accounts with live counters, `POST /social/share/` shares through `ShareService`
+/// and shows a result per account (a fragment for in-page requests, a full page otherwise),
+/// `GET /social/history/` lists past shares.
+struct ShareController<Users: UserRepository, Connections: ConnectionRepository, Shares: ShareRepository>: Sendable {
+    let users: Users
+    let connections: Connections
+    let shares: Shares
+    let service: ShareService<Connections, Shares>
+    let registry: PlatformRegistry
+    let pages: (any PageMetadataSource)?
+    let views: Views
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.get("share/", use: page)
+        group.get("share/count/", use: count)
+        group.post("share/", use: submit)
+        group.get("history/", use: history)
+    }
+
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
+        var params = try parameters(request.uri.queryParameters)
+        if params.title == nil || params.description == nil || params.image == nil, let pages, let url = URL(string: params.url) {
+            // Fill what the content app did not pass from the page itself; its own values win.
+            if let found = try? await pages.metadata(for: url) {
+                params.title = params.title ?? found.title
+                params.description = params.description ?? found.description
+                params.image = params.image ?? found.image?.url
+            }
+        }
+        let content = Self.content(params, message: nil, key: "")
+        let live = try await shares.liveShares(userID: context.userID, url: params.url)
+        var groups: [SharePageModel.Group] = []
+        for name in PlatformName.allCases {
+            var accounts: [SharePageModel.Account] = []
+            for c in try await connections.connections(userID: context.userID) where c.platform == name {
+                let check = await Self.check(content, for: c, registry: registry)
+                let earlier = live[c.id]
+                accounts.append(
+                    .init(
+                        id: c.id, name: c.displayName ?? c.username ?? c.platformUserID, username: c.username, count: check.count,
+                        limit: check.limit, disabled: check.reason != nil, reason: check.reason, preselected: false,
+                        alreadyShared: earlier?.status == .published, sharedURL: earlier?.postURL))
+            }
+            if !accounts.isEmpty { groups.append(.init(platformName: name.displayName, iconClass: name.iconClass, accounts: accounts)) }
+        }
+        let model = SharePageModel(
+            layout: try await layout(context, title: "Share"), url: params.url, title: params.title ?? params.url,
+            description: params.description, image: params.image, type: params.type, idempotencyKey: RandomToken.make(),
+            groups: groups, hasAccounts: !groups.isEmpty)
+        return HTMLPage(html: try views.render(model, template: "share"))
+    }
+
+    /// Live counts for the page's script: `[{id, count, limit, problems}]` for a draft message.
+    @Sendable func count(_ request: Request, context: SignedInContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let params = try parameters(query)
+        let content = Self.content(params, message: query["message"].map(String.init), key: "")
+        var counts: [ShareCount] = []
+        for c in try await connections.connections(userID: context.userID) {
+            let check = await Self.check(content, for: c, registry: registry)
+            counts.append(ShareCount(id: c.id, count: check.count, limit: check.limit, problem: check.reason))
+        }
+        return try JSONResponse.make(counts)
+    }
+
+    @Sendable func submit(_ request: Request, context: SignedInContext) async throws -> Response {
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let params = try parameters { form[$0] }
+        let message = form["message"].map { String($0.prefix(5000)) }.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let key = form["idempotency_key"].flatMap { (16...100).contains($0.count) ? $0 : nil } ?? RandomToken.make()
+        let ids = form.all("account").compactMap(Int64.init)
+        guard !ids.isEmpty else { throw HTTPError(.badRequest, message: "Choose at least one account to share to.") }
+        let again = Set(form.all("share_again").compactMap(Int64.init))
+        let order = ShareOrder(
+            userID: context.userID, content: Self.content(params, message: message, key: key), connectionIDs: ids, shareAgain: again)
+        let outcomes = await service.share(order)
+        let model = ShareResultModel(
+            layout: try await layout(context, title: "Shared"),
+            lines: outcomes.map { o in
+                .init(
+                    platformName: o.platform?.displayName ?? "Account", iconClass: o.platform?.iconClass ?? "fa-share-nodes",
+                    accountName: o.accountName, published: o.kind == .published, alreadyShared: o.kind == .alreadyShared,
+                    unconfirmed: o.kind == .unconfirmed || o.kind == .inProgress, failed: o.kind == .failed || o.kind == .notFound,
+                    postURL: o.postURL, message: o.message,
+                    reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { "/social/connect/\($0.rawValue)/" } : nil,
+                    connectionID: o.connectionID)
+            }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type,
+            message: message, freshKey: RandomToken.make())
+        let inPage = request.headers[values: .init("X-Requested-With")!].contains("fetch")
+        let html = try views.render(model, template: inPage ? "_share_result" : "share_result")
+        return try HTMLPage(html: html).response(from: request, context: context)
+    }
+
+    @Sendable func history(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
+        let perPage = 20
+        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let entries = try await shares.history(userID: context.userID, limit: perPage + 1, offset: (page - 1) * perPage)
+        let formatter = ISO8601DateFormatter()
+        let rows = entries.prefix(perPage).map { e in
+            HistoryModel.Row(
+                when: formatter.string(from: e.share.createdAt), platformName: e.platform.displayName, iconClass: e.platform.iconClass,
+                accountName: e.accountName, url: e.share.url, title: e.share.title, status: e.share.status.rawValue, postURL: e.share.postURL,
+                message: e.share.errorMessage)
+        }
+        var layout = try await layout(context, title: "Share history")
+        layout.nav = layout.nav.map { .init(label: $0.label, href: $0.href, current: $0.href == "/social/history/") }
+        let model = HistoryModel(
+            layout: layout, rows: Array(rows), hasRows: !rows.isEmpty, previousPage: page > 1 ? page - 1 : nil,
+            nextPage: entries.count > perPage ? page + 1 : nil)
+        return HTMLPage(html: try views.render(model, template: "history"))
+    }
+
+    // MARK: helpers
+
+    private func parameters(_ query: some Collection<(key: Substring, value: Substring)>) throws -> ShareParameters {
+        try parameters { name in query.first { $0.key == name }.map { String($0.value) } }
+    }
+
+    private func parameters(_ value: (String) -> String?) throws -> ShareParameters {
+        do { return try ShareParameters(value) } catch { throw HTTPError(.badRequest, message: error.description) }
+    }
+
+    private func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {
+        let user = try await users.find(id: context.userID)
+        return .signedIn(title: title, userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/")
+    }
+
+    static func content(_ p: ShareParameters, message: String?, key: String) -> ShareContent {
+        ShareContent(url: p.url, title: p.title ?? p.url, description: p.description, imageURL: p.image, message: message, idempotencyKey: key)
+    }
+
+    /// How the platform would count this post for the account, and why it cannot take it.
+    static func check(_ content: ShareContent, for connection: SocialConnection, registry: PlatformRegistry) async -> (count: Int, limit: Int, reason: String?) {
+        guard let platform = registry.platform(connection.platform) else { return (0, 0, "\(connection.platform.displayName) is not available here.") }
+        let rules = await platform.textRules(for: connection.credentials)
+        let text = platform.postText(for: content)
+        let count = rules.count(text)
+        if connection.platform == .instagram && content.imageURL == nil { return (count, rules.limit, "Instagram needs an image to post.") }
+        if connection.status == .needsReconnect { return (count, rules.limit, "Reconnect this account first.") }
+        return (count, rules.limit, rules.problems(text).first)
+    }
+}

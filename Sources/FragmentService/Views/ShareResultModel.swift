@@ -1,0 +1,27 @@
+/// `_share_result.mustache` (plan 4c): one line per account.
+struct ShareResultModel: Sendable {
+    struct Line: Sendable {
+        var platformName: String
+        var iconClass: String
+        var accountName: String
+        var published: Bool
+        var alreadyShared: Bool
+        var unconfirmed: Bool
+        var failed: Bool
+        var postURL: String?
+        var message: String?
+        var reconnectHref: String?
+        var connectionID: Int64
+    }
+
+    var layout: LayoutModel
+    var lines: [Line]
+    /// For the "share again" buttons: the same content with a fresh key.
+    var url: String
+    var title: String
+    var description: String?
+    var image: String?
+    var type: String?
+    var message: String?
+    var freshKey: String
+}
