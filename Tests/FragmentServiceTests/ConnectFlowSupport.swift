@@ -28,7 +28,7 @@ struct ConnectFlow: Sendable {
     let browser: HTTPClient
 
     /// Runs `body` with a sandbox (apps registered from the same variables) and the service.
-    static func with(_ body: @Sendable (ConnectFlow, AppDependencies<MemoryUserRepository, MemoryHandoffLedger, MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository, MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository>, any TestClientProtocol) async throws -> Void) async throws {
+    static func with(_ body: @Sendable (ConnectFlow, AppDependencies<MemoryUserRepository, MemoryHandoffLedger, MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository, MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository, MemoryRuleRepository, MemoryAutoShareRepository>, any TestClientProtocol) async throws -> Void) async throws {
         let environment = credentials.merging(["PUBLIC_BASE_URL": publicBase]) { $1 }
         try await withRunningSandbox(apps: SandboxConfiguration.fromEnvironment(environment).apps) { port in
             let configuration = try TestEnvironment.configuration(

@@ -5,9 +5,9 @@ import SocialCore
 
 /// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
 /// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
-func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares>(
+func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs>(
     configuration: AppConfiguration,
-    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares>,
+    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs>,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
@@ -47,6 +47,8 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
         .group(context: APIContext.self)
     AccountAPIController(users: dependencies.users).addRoutes(to: api)
     EventsAPIController(events: dependencies.events).addRoutes(to: api)
+    RulesAPIController(rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry).addRoutes(to: api)
+    AutoSharesAPIController(jobs: dependencies.jobs).addRoutes(to: api)
 
     // Webhooks: authenticated by their HMAC signature, not by a session.
     PublishWebhookController(apps: dependencies.apps, events: dependencies.events, signal: dependencies.eventSignal)

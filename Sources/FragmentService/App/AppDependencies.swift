@@ -5,7 +5,8 @@ import ServiceLifecycle
 /// in router tests), background services to run beside the server, and start-up checks.
 struct AppDependencies<
     Users: UserRepository, Ledger: HandoffLedger, Apps: ContentAppRepository, Events: PublishEventRepository,
-    Items: ContentItemRepository, Connections: ConnectionRepository, States: OAuthStateStore, Shares: ShareRepository
+    Items: ContentItemRepository, Connections: ConnectionRepository, States: OAuthStateStore, Shares: ShareRepository,
+    Rules: RuleRepository, Jobs: AutoShareRepository
 >: Sendable {
     var users: Users
     var ledger: Ledger
@@ -15,12 +16,16 @@ struct AppDependencies<
     var connections: Connections
     var states: States
     var shares: Shares
+    var rules: Rules
+    var jobs: Jobs
     /// Reads a content page's own metadata when the share page was opened without it.
     var pages: (any PageMetadataSource)?
     /// The platforms this deployment can use.
     var registry: PlatformRegistry
     /// Wakes the publish-event worker when intake stores something new.
     var eventSignal = WakeSignal()
+    /// Wakes the auto-share worker when new jobs are planned.
+    var autoShareSignal = WakeSignal()
     var services: [any Service] = []
     /// Run before the server accepts connections (e.g. "the database is migrated").
     var startupChecks: [@Sendable () async throws -> Void] = []
@@ -30,7 +35,7 @@ extension AppDependencies
 where
     Users == MemoryUserRepository, Ledger == MemoryHandoffLedger, Apps == MemoryContentAppRepository,
     Events == MemoryPublishEventRepository, Items == MemoryContentItemRepository, Connections == MemoryConnectionRepository,
-    States == MemoryOAuthStateStore, Shares == MemoryShareRepository
+    States == MemoryOAuthStateStore, Shares == MemoryShareRepository, Rules == MemoryRuleRepository, Jobs == MemoryAutoShareRepository
 {
     /// Everything in memory, for router tests.
     static func inMemory(apps: [ContentApp] = [], registry: PlatformRegistry = PlatformRegistry([:])) -> Self {
@@ -38,7 +43,8 @@ where
         return AppDependencies(
             users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
             events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: connections,
-            states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }), pages: nil,
+            states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }),
+            rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(), pages: nil,
             registry: registry)
     }
 }

@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
             connections: PostgresConnectionRepository(client: client, fernet: configuration.fernet, logger: logger),
             states: PostgresOAuthStateStore(client: client, fernet: configuration.fernet, logger: logger),
             shares: PostgresShareRepository(client: client, logger: logger),
+            rules: PostgresRuleRepository(client: client, logger: logger),
+            jobs: PostgresAutoShareRepository(client: client, logger: logger),
             pages: ContentFetcher(http: outbound),
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
@@ -44,10 +46,19 @@ struct ServeCommand: AsyncParsableCommand {
                     }
                 }
             ])
+        let planner = AutoSharePlanner(
+            rules: dependencies.rules, connections: dependencies.connections, jobs: dependencies.jobs, signal: dependencies.autoShareSignal,
+            logger: logger)
         dependencies.services.append(
             PublishEventWorker(
                 apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: outbound),
-                signal: dependencies.eventSignal, logger: logger))
+                signal: dependencies.eventSignal, logger: logger, afterResolve: { event, record in try await planner.plan(event: event, record: record) }))
+        dependencies.services.append(
+            AutoShareWorker(
+                connections: dependencies.connections, shares: dependencies.shares, jobs: dependencies.jobs, events: dependencies.events,
+                items: dependencies.items,
+                service: ShareService(connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger),
+                signal: dependencies.autoShareSignal, logger: logger))
         dependencies.services.append(
             FeedPoller(
                 apps: dependencies.apps, events: dependencies.events, source: ContentFetcher(http: outbound),

@@ -4,4 +4,6 @@ protocol ContentItemRepository: Sendable {
     func upsert(_ record: ContentRecord) async throws -> Int64
     /// The record for a canonical URL.
     func find(canonicalURL: String) async throws -> ContentRecord?
+    /// The record with this id.
+    func find(id: Int64) async throws -> ContentRecord?
 }

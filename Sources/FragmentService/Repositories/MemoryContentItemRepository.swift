@@ -9,4 +9,5 @@ actor MemoryContentItemRepository: ContentItemRepository {
     }
 
     func find(canonicalURL: String) async throws -> ContentRecord? { items[canonicalURL]?.record }
+    func find(id: Int64) async throws -> ContentRecord? { items.values.first { $0.id == id }?.record }
 }

@@ -28,6 +28,8 @@ actor MemoryPublishEventRepository: PublishEventRepository {
         return claimed
     }
 
+    func event(id: Int64) async throws -> PublishEvent? { events.first { $0.id == id } }
+
     func markResolved(id: Int64, contentItemID: Int64) async throws {
         update(id) {
             $0.state = .resolved

@@ -25,11 +25,23 @@ struct PostgresContentItemRepository: ContentItemRepository {
     }
 
     func find(canonicalURL: String) async throws -> ContentRecord? {
-        let rows = try await client.query(
+        try await find(
             """
             SELECT canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at
             FROM content_items WHERE canonical_url = \(canonicalURL)
-            """, logger: logger)
+            """)
+    }
+
+    func find(id: Int64) async throws -> ContentRecord? {
+        try await find(
+            """
+            SELECT canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at
+            FROM content_items WHERE id = \(id)
+            """)
+    }
+
+    private func find(_ query: PostgresQuery) async throws -> ContentRecord? {
+        let rows = try await client.query(query, logger: logger)
         for try await c in rows.decode((String, String?, String?, String?, String?, String?, String?, [String], Date?).self) {
             return ContentRecord(
                 canonicalURL: c.0, contentType: c.1, title: c.2, description: c.3, imageURL: c.4, siteName: c.5, author: c.6,

@@ -54,6 +54,12 @@ struct PostgresPublishEventRepository: PublishEventRepository {
         return try await events(query)
     }
 
+    func event(id: Int64) async throws -> PublishEvent? {
+        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM publish_events WHERE id = $1")
+        query.binds.append(id)
+        return try await events(query).first
+    }
+
     func markResolved(id: Int64, contentItemID: Int64) async throws {
         try await client.query(
             """

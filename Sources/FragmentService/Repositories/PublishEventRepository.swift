@@ -9,6 +9,8 @@ protocol PublishEventRepository: Sendable {
     func recent(author: String?, limit: Int) async throws -> [PublishEvent]
     /// Takes up to `limit` events waiting for resolution, counting an attempt on each.
     func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent]
+    /// One event by its id.
+    func event(id: Int64) async throws -> PublishEvent?
     /// Marks an event resolved against a content item.
     func markResolved(id: Int64, contentItemID: Int64) async throws
     /// Records why resolution failed; `final` stops further attempts.

@@ -16,6 +16,8 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
     let logger: Logger
     var pollInterval: Duration = .seconds(5)
     var maxAttempts = 5
+    /// Runs after an event is resolved (auto-share planning).
+    var afterResolve: (@Sendable (PublishEvent, ContentRecord) async throws -> Void)?
 
     func run() async throws {
         do {
@@ -69,6 +71,10 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
             }
             let itemID = try await items.upsert(record)
             try await events.markResolved(id: event.id, contentItemID: itemID)
+            var resolved = event
+            resolved.state = .resolved
+            resolved.contentItemID = itemID
+            try await afterResolve?(resolved, record)
             logger.debug("publish event resolved", metadata: ["event": "\(event.id)"])
         } catch {
             logger.error("publish event resolution failed", metadata: ["event": "\(event.id)", "error": "\(String(reflecting: error))"])

@@ -1,0 +1,29 @@
+import Foundation
+
+/// One automatic share of a publish event to one connection, created by a matching auto rule.
+struct AutoShareJob: Sendable, Equatable, Codable {
+    var id: Int64
+    var eventID: Int64
+    var ruleID: Int64?
+    var connectionID: Int64
+    var userID: String
+    var message: String?
+    /// `waiting`, `waiting_reconnect` (visible reason in `detail`) or `done`.
+    var state: String
+    var detail: String?
+    /// For done jobs: published, already_shared, unconfirmed or failed.
+    var outcome: String?
+    var shareID: Int64?
+    var attempts: Int
+    var runAfter: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, message, state, detail, outcome, attempts
+        case eventID = "event_id"
+        case ruleID = "rule_id"
+        case connectionID = "connection_id"
+        case userID = "user_id"
+        case shareID = "share_id"
+        case runAfter = "run_after"
+    }
+}

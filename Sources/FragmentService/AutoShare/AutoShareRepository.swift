@@ -1,0 +1,15 @@
+import Foundation
+
+/// Auto-share jobs: created once per (event, connection), leased while running, finished with an
+/// outcome, or parked with a visible reason while the connection needs reconnecting.
+protocol AutoShareRepository: Sendable {
+    /// Creates the job unless one exists for this event and connection; true when created.
+    func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool
+    /// Takes due jobs, leasing each so a second worker (or a restart) does not run it at once.
+    func claimDue(limit: Int) async throws -> [AutoShareJob]
+    func finish(id: Int64, outcome: String, shareID: Int64?, detail: String?) async throws
+    /// Parks the job with a reason the person can see, to try again at `retryAt`.
+    func park(id: Int64, reason: String, retryAt: Date) async throws
+    /// The person's jobs, newest first.
+    func jobs(userID: String, limit: Int) async throws -> [AutoShareJob]
+}

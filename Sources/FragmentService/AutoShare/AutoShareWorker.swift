@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+import Platforms
+import ServiceLifecycle
+
+/// Runs due auto-share jobs through the same `ShareService` as manual shares. Restart-safe: jobs
+/// are leased, the share is recorded as pending before the platform call, and an attempt whose
+/// outcome was lost (a pending share older than the lease) is marked unconfirmed, never re-posted.
+/// A connection that needs reconnecting parks its jobs with a visible reason.
+struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
+    let connections: Connections
+    let shares: Shares
+    let jobs: Jobs
+    let events: Events
+    let items: Items
+    let service: ShareService<Connections, Shares>
+    let signal: WakeSignal
+    let logger: Logger
+    var pollInterval: Duration = .seconds(10)
+    /// A parked job looks again this much later (so a reconnect picks it up).
+    var parkDelay: TimeInterval = 60
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        while !Task.isCancelled {
+                            signal.wake()
+                            try await Task.sleep(for: pollInterval)
+                        }
+                    }
+                    group.addTask { for await _ in signal.stream { await drain() } }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
+        } catch is CancellationError {}
+    }
+
+    /// Runs every due job once. Exposed for tests.
+    func drain() async {
+        do {
+            while true {
+                let batch = try await jobs.claimDue(limit: 10)
+                if batch.isEmpty { return }
+                for job in batch { await run(job) }
+            }
+        } catch {
+            logger.error("could not read auto-share jobs", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    private func run(_ job: AutoShareJob) async {
+        do {
+            guard let connection = try await connections.connection(id: job.connectionID, userID: job.userID) else {
+                try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The account was disconnected.")
+                return
+            }
+            if connection.status == .needsReconnect {
+                try await jobs.park(
+                    id: job.id, reason: "Waiting: reconnect \(connection.platform.displayName) to share this automatically.",
+                    retryAt: Date().addingTimeInterval(parkDelay))
+                return
+            }
+            guard let event = try await events.event(id: job.eventID) else {
+                try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The publish event is gone.")
+                return
+            }
+            let record = try await event.contentItemID.asyncMap { try await items.find(id: $0) } ?? nil
+            let content = ShareContent(
+                url: record?.canonicalURL ?? event.url, title: record?.title ?? event.title ?? event.url,
+                description: record?.description ?? event.description, imageURL: record?.imageURL ?? event.imageURL, message: job.message,
+                idempotencyKey: "auto-\(job.id)-\(job.attempts)")
+            let outcome = await service.share(
+                ShareOrder(userID: job.userID, content: content, connectionIDs: [job.connectionID], origin: "auto")
+            ).first
+            try await settle(job, outcome)
+        } catch {
+            logger.error("auto-share job failed", metadata: ["job": "\(job.id)", "error": "\(String(reflecting: error))"])
+        }
+    }
+
+    private func settle(_ job: AutoShareJob, _ outcome: AccountShareOutcome?) async throws {
+        guard let outcome else { return }
+        switch outcome.kind {
+        case .inProgress:
+            // A pending share older than the lease is an attempt whose answer was lost.
+            if let shareID = outcome.shareID {
+                _ = try await shares.finish(
+                    id: shareID, result: .unconfirmed("The service stopped while posting; check the account before sharing again."))
+            }
+            try await jobs.finish(id: job.id, outcome: "unconfirmed", shareID: outcome.shareID, detail: "Check the account: the post may exist.")
+        case .failed where outcome.errorKind == .needsReconnect:
+            try await jobs.park(id: job.id, reason: "Waiting: \(outcome.message ?? "reconnect the account")", retryAt: Date().addingTimeInterval(parkDelay))
+        case .failed where outcome.errorKind == .rateLimited || outcome.errorKind == .transient:
+            if job.attempts < 5 {
+                try await jobs.park(id: job.id, reason: "Will retry: \(outcome.message ?? "the platform is busy")", retryAt: Date().addingTimeInterval(parkDelay * Double(job.attempts)))
+            } else {
+                try await jobs.finish(id: job.id, outcome: "failed", shareID: outcome.shareID, detail: outcome.message)
+            }
+        default:
+            try await jobs.finish(id: job.id, outcome: outcome.kind.rawValue, shareID: outcome.shareID, detail: outcome.message)
+        }
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

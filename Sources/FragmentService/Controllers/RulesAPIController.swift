@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import Platforms
+
+/// `/api/v1/rules`: a person's share rules as JSON (described in `openapi/rules.json`).
+/// Validation errors are 422 with a message per field; other people's rules and connections
+/// are invisible (404 / a field error), never revealed.
+struct RulesAPIController<Rules: RuleRepository, Connections: ConnectionRepository>: Sendable {
+    let rules: Rules
+    let connections: Connections
+    let registry: PlatformRegistry
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("rules", use: list)
+        group.post("rules", use: create)
+        group.get("rules/:id", use: show)
+        group.put("rules/:id", use: update)
+        group.delete("rules/:id", use: delete)
+    }
+
+    struct Listing: Encodable { var rules: [ShareRule] }
+    struct Invalid: Encodable {
+        var error = "The rule was not saved; see fields."
+        var fields: [String: String]
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        try JSONResponse.make(Listing(rules: try await rules.rules(userID: context.userID)))
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        try JSONResponse.make(try await own(context))
+    }
+
+    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+        try await save(request, context: context, id: nil)
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let existing = try await own(context)
+        return try await save(request, context: context, id: existing.id)
+    }
+
+    @Sendable func delete(_ request: Request, context: APIContext) async throws -> Response {
+        let existing = try await own(context)
+        _ = try await rules.delete(id: existing.id, userID: context.userID)
+        return Response(status: .noContent)
+    }
+
+    private func save(_ request: Request, context: APIContext, id: Int64?) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        let input: ShareRuleInput
+        do {
+            input = try JSONDecoder().decode(ShareRuleInput.self, from: body)
+        } catch let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c) {
+            let field = c.codingPath.first?.stringValue ?? "body"
+            return try JSONResponse.make(Invalid(fields: [field: "has the wrong type"]), status: .unprocessableContent)
+        } catch {
+            throw HTTPError(.badRequest, message: "The body is not valid JSON.")
+        }
+        var problems = input.problems()
+        if let connectionID = input.connectionID {
+            if let connection = try await connections.connection(id: connectionID, userID: context.userID) {
+                if let problem = await templateProblem(input.messageTemplate ?? "{title}", for: connection) { problems["message_template"] = problem }
+            } else {
+                problems["connection_id"] = "is not one of your connected accounts"
+            }
+        }
+        guard problems.isEmpty else { return try JSONResponse.make(Invalid(fields: problems), status: .unprocessableContent) }
+        guard let saved = try await rules.save(input, id: id, userID: context.userID) else {
+            throw HTTPError(.notFound, message: "No such rule.")
+        }
+        return try JSONResponse.make(saved, status: id == nil ? .created : .ok)
+    }
+
+    /// The template alone, before any title or description, must fit the platform's limit.
+    private func templateProblem(_ template: String, for connection: SocialConnection) async -> String? {
+        guard let platform = registry.platform(connection.platform) else { return nil }
+        let url = "https://example.com/post"
+        let message = MessageTemplate.render(template, title: "", url: url, description: "", tags: [])
+        let text = platform.postText(for: ShareContent(url: url, title: "", message: message.isEmpty ? nil : message, idempotencyKey: "check"))
+        let rules = await platform.textRules(for: connection.credentials)
+        let length = rules.count(text)
+        return length > rules.limit
+            ? "is \(length) characters on \(connection.platform.displayName) before the content is added; the limit is \(rules.limit)" : nil
+    }
+
+    private func own(_ context: APIContext) async throws -> ShareRule {
+        guard let text = context.parameters.get("id"), let id = Int64(text), let rule = try await rules.rule(id: id, userID: context.userID) else {
+            throw HTTPError(.notFound, message: "No such rule.")
+        }
+        return rule
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// `RuleRepository` over `share_rules`.
+struct PostgresRuleRepository: RuleRepository {
+    let client: PostgresClient
+    let logger: Logger
+
+    private static let columns = """
+        id, connection_id, mode, content_types, source_apps, tags, tags_match, delay_seconds, message_template, enabled,
+        created_at, updated_at, user_id
+        """
+
+    func rules(userID: String) async throws -> [ShareRule] {
+        try await select("WHERE user_id = $1 ORDER BY id", [userID]).map(\.rule)
+    }
+
+    func rule(id: Int64, userID: String) async throws -> ShareRule? {
+        try await select("WHERE user_id = $1 AND id = $2", [userID, id]).first?.rule
+    }
+
+    func save(_ input: ShareRuleInput, id: Int64?, userID: String) async throws -> ShareRule? {
+        let r = ShareRule(input: input, id: id ?? 0, createdAt: Date(), updatedAt: Date())
+        let rows: PostgresRowSequence
+        if let id {
+            rows = try await client.query(
+                """
+                UPDATE share_rules SET connection_id = \(r.connectionID), mode = \(r.mode), content_types = \(r.contentTypes),
+                    source_apps = \(r.sourceApps), tags = \(r.tags), tags_match = \(r.tagsMatch), delay_seconds = \(r.delaySeconds),
+                    message_template = \(r.messageTemplate), enabled = \(r.enabled), updated_at = now()
+                WHERE id = \(id) AND user_id = \(userID) RETURNING id
+                """, logger: logger)
+        } else {
+            rows = try await client.query(
+                """
+                INSERT INTO share_rules (user_id, connection_id, mode, content_types, source_apps, tags, tags_match, delay_seconds,
+                    message_template, enabled)
+                VALUES (\(userID), \(r.connectionID), \(r.mode), \(r.contentTypes), \(r.sourceApps), \(r.tags), \(r.tagsMatch),
+                    \(r.delaySeconds), \(r.messageTemplate), \(r.enabled))
+                RETURNING id
+                """, logger: logger)
+        }
+        for try await saved in rows.decode(Int64.self) { return try await rule(id: saved, userID: userID) }
+        return nil
+    }
+
+    func delete(id: Int64, userID: String) async throws -> Bool {
+        let rows = try await client.query("DELETE FROM share_rules WHERE id = \(id) AND user_id = \(userID) RETURNING id", logger: logger)
+        for try await _ in rows { return true }
+        return false
+    }
+
+    func enabledAutoRules() async throws -> [(userID: String, rule: ShareRule)] {
+        try await select("WHERE enabled AND mode = 'auto' ORDER BY id", [])
+    }
+
+    /// `clause` is one of the constant clauses above; values are bound.
+    private func select(_ clause: String, _ values: [any PostgresEncodable & Sendable]) async throws -> [(userID: String, rule: ShareRule)] {
+        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM share_rules \(clause)")
+        for value in values { try query.binds.append(value, context: .default) }
+        var result: [(userID: String, rule: ShareRule)] = []
+        for try await c in try await client.query(query, logger: logger)
+            .decode((Int64, Int64, String, [String], [String], [String], String, Int, String, Bool, Date, Date, String).self)
+        {
+            result.append(
+                (c.12, ShareRule(
+                    id: c.0, connectionID: c.1, mode: c.2, contentTypes: c.3, sourceApps: c.4, tags: c.5, tagsMatch: c.6, delaySeconds: c.7,
+                    messageTemplate: c.8, enabled: c.9, createdAt: c.10, updatedAt: c.11)))
+        }
+        return result
+    }
+}
