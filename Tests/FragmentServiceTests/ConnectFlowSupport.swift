@@ -28,7 +28,12 @@ struct ConnectFlow: Sendable {
     let browser: HTTPClient
 
     /// Runs `body` with a sandbox (apps registered from the same variables) and the service.
-    static func with(_ body: @Sendable (ConnectFlow, AppDependencies<MemoryUserRepository, MemoryHandoffLedger, MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository, MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository, MemoryRuleRepository, MemoryAutoShareRepository>, any TestClientProtocol) async throws -> Void) async throws {
+    typealias Dependencies = AppDependencies<
+        MemoryUserRepository, MemoryHandoffLedger, MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository,
+        MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository, MemoryRuleRepository, MemoryAutoShareRepository
+    >
+
+    static func with(apps: [ContentApp] = [], _ body: @Sendable (ConnectFlow, Dependencies, any TestClientProtocol) async throws -> Void) async throws {
         let environment = credentials.merging(["PUBLIC_BASE_URL": publicBase]) { $1 }
         try await withRunningSandbox(apps: SandboxConfiguration.fromEnvironment(environment).apps) { port in
             let configuration = try TestEnvironment.configuration(
@@ -37,7 +42,7 @@ struct ConnectFlow: Sendable {
             let registry = PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: false),
                 mastodonApps: MemoryMastodonAppStore())
-            let dependencies = AppDependencies.inMemory(registry: registry)
+            let dependencies = AppDependencies.inMemory(apps: apps, registry: registry)
             let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: TestEnvironment.logger)
             let browser = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
             do {
