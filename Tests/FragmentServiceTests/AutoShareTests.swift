@@ -136,3 +136,20 @@ extension JSONDecoder {
         return decoder
     }
 }
+
+@Suite struct OneClickRuleTests {
+    @Test func aOneClickRulePreselectsItsAccountForMatchingContentOnly() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client, as: "user-1")
+            try await SharePageTests.connectMastodon(flow, client, session)
+            let id = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
+            let token = try await TestEnvironment.token(sub: "user-1")
+            _ = try await AutoShareTests.api(
+                client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(id),"mode":"one_click","content_types":["event"]}"#)
+            let (_, event, _) = try await ConnectFlowTests.get(client, "/social/share/?url=https%3A%2F%2Fe.example%2F1&title=Gig&type=event", session)
+            #expect(event.contains(#"value="\#(id)" aria-describedby="count-\#(id)" checked"#) || event.contains(#"value="\#(id)" checked"#))
+            let (_, post, _) = try await ConnectFlowTests.get(client, "/social/share/?url=https%3A%2F%2Fb.example%2F1&title=Post&type=blog_post", session)
+            #expect(!post.contains("checked"))
+        }
+    }
+}

@@ -38,7 +38,8 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
     let shareService = ShareService(
         connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger)
     ShareController(
-        users: dependencies.users, connections: dependencies.connections, shares: dependencies.shares, service: shareService,
+        users: dependencies.users, connections: dependencies.connections, shares: dependencies.shares, rules: dependencies.rules,
+        service: shareService,
         registry: dependencies.registry, pages: dependencies.pages, views: views
     ).addRoutes(to: signedIn)
 

@@ -8,10 +8,12 @@ import SocialCore
 /// person's accounts with live counters, `POST /social/share/` shares through `ShareService`
 /// and shows a result per account (a fragment for in-page requests, a full page otherwise),
 /// `GET /social/history/` lists past shares.
-struct ShareController<Users: UserRepository, Connections: ConnectionRepository, Shares: ShareRepository>: Sendable {
+struct ShareController<Users: UserRepository, Connections: ConnectionRepository, Shares: ShareRepository, Rules: RuleRepository>: Sendable {
     let users: Users
     let connections: Connections
     let shares: Shares
+    /// One-click rules preselect their account for matching content.
+    let rules: Rules
     let service: ShareService<Connections, Shares>
     let registry: PlatformRegistry
     let pages: (any PageMetadataSource)?
@@ -36,6 +38,13 @@ struct ShareController<Users: UserRepository, Connections: ConnectionRepository,
         }
         let content = Self.content(params, message: nil, key: "")
         let live = try await shares.liveShares(userID: context.userID, url: params.url)
+        // The share page knows the content type but not its app or tags: a one-click rule
+        // preselects its account when its criteria can be checked here and match.
+        let preselected = Set(
+            try await rules.rules(userID: context.userID).filter {
+                $0.enabled && $0.mode == "one_click" && $0.sourceApps.isEmpty && $0.tags.isEmpty
+                    && $0.matches(contentType: params.type, sourceApp: nil, tags: [])
+            }.map(\.connectionID))
         var groups: [SharePageModel.Group] = []
         for name in PlatformName.allCases {
             var accounts: [SharePageModel.Account] = []
@@ -45,7 +54,8 @@ struct ShareController<Users: UserRepository, Connections: ConnectionRepository,
                 accounts.append(
                     .init(
                         id: c.id, name: c.displayName ?? c.username ?? c.platformUserID, username: c.username, count: check.count,
-                        limit: check.limit, disabled: check.reason != nil, reason: check.reason, preselected: false,
+                        limit: check.limit, disabled: check.reason != nil, reason: check.reason,
+                        preselected: check.reason == nil && preselected.contains(c.id),
                         alreadyShared: earlier?.status == .published, sharedURL: earlier?.postURL))
             }
             if !accounts.isEmpty { groups.append(.init(platformName: name.displayName, iconClass: name.iconClass, accounts: accounts)) }
