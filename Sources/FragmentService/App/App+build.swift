@@ -54,6 +54,7 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
     // Webhooks: authenticated by their HMAC signature, not by a session.
     PublishWebhookController(apps: dependencies.apps, events: dependencies.events, signal: dependencies.eventSignal)
         .addRoutes(to: router.group("webhooks"))
+    FragmentController(registry: .standard(views: views, publicBaseURL: configuration.publicBaseURL)).addRoutes(to: router.group("fragments"))
 
     var app = Application(
         router: router,
