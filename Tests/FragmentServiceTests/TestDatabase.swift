@@ -9,7 +9,7 @@ import Testing
 /// to administer it from); `make test` sets it. Each test gets a fresh copy of a template that
 /// was migrated once per test run, so no test sees another's leftovers.
 enum TestDatabase {
-    static let adminURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"]
+    static let adminURL = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static var isAvailable: Bool { adminURL != nil }
 
     static var logger: Logger {
