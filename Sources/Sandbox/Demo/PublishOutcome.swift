@@ -17,7 +17,7 @@ enum PublishOutcome: Sendable, Equatable {
         case .accepted: "The social service accepted the publish webhook (202)."
         case .refused(let status, let detail):
             "The social service did not accept the publish webhook (HTTP \(status))" + (detail.isEmpty ? "." : ": \(detail)")
-        case .unreachable(let reason): "The social service could not be reached (\(reason))."
+        case .unreachable(let reason): "The social service could not be reached: \(reason)"
         case .notConfigured(let variable): "No webhook was sent: \(variable) is not set."
         }
     }
