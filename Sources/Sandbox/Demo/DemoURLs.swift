@@ -1,0 +1,16 @@
+/// Paths and absolute URLs of a demo app's pages.
+enum DemoURLs {
+    static func pagePath(kind: DemoAppKind, slug: String) -> String {
+        "/\(kind.section)/\(DemoEncoding.pathComponent(slug))"
+    }
+
+    static func page(origin: String, kind: DemoAppKind, slug: String) -> String {
+        origin + pagePath(kind: kind, slug: slug)
+    }
+
+    static func image(origin: String, slug: String) -> String {
+        origin + "/images/\(DemoEncoding.pathComponent(slug)).svg"
+    }
+
+    static func feed(origin: String) -> String { origin + "/feed.xml" }
+}
