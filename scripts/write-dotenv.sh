@@ -31,6 +31,10 @@ SOCIAL_TWITTER_CLIENT_ID=sandbox-x-client
 SOCIAL_TWITTER_CLIENT_SECRET=$(secret)
 SOCIAL_LINKEDIN_CLIENT_ID=sandbox-linkedin-client
 SOCIAL_LINKEDIN_CLIENT_SECRET=$(secret)
+# The demo content apps (blog, events, market) sign their publish webhooks with these.
+DEMO_BLOG_SECRET=$(secret)
+DEMO_EVENTS_SECRET=$(secret)
+DEMO_MARKET_SECRET=$(secret)
 ENV
 mv "$ENV_FILE.tmp" "$ENV_FILE"
 echo "wrote .env with new secrets"

@@ -55,11 +55,11 @@ struct ResolveCommand: AsyncParsableCommand {
         print(String(decoding: output, as: UTF8.self))
     }
 
-    /// Fetches through the same outbound policy as the service (SOCIAL_ALLOW_PRIVATE_HOSTS,
-    /// SOCIAL_SANDBOX_URL apply), so an operator sees exactly what the worker would.
+    /// Fetches through the same outbound policy as the service's content fetches
+    /// (SOCIAL_ALLOW_PRIVATE_HOSTS applies), so an operator sees exactly what the worker would.
     private func fetch(_ target: URL) async throws {
         let configuration = try options.configuration(requireDatabase: false)
-        let http = OutboundHTTP(settings: OutboundSettings(configuration: configuration), logger: options.logger())
+        let http = OutboundHTTP(settings: .content(configuration: configuration), logger: options.logger())
         defer { Task { try? await http.shutdown() } }
         do {
             let metadata = try await ContentFetcher(http: http).metadata(for: target)

@@ -18,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = options.logger()
         let client = PostgresClient(configuration: try .fromURL(configuration.databaseURL ?? ""), backgroundLogger: logger)
         let outbound = OutboundHTTP(settings: OutboundSettings(configuration: configuration), logger: logger)
+        let contentOutbound = OutboundHTTP(settings: .content(configuration: configuration), logger: logger)
         let migrations = try Migration.load(from: Migration.defaultDirectory(environment: options.environment()))
         let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
         var dependencies = AppDependencies(
@@ -31,11 +32,11 @@ struct ServeCommand: AsyncParsableCommand {
             shares: PostgresShareRepository(client: client, logger: logger),
             rules: PostgresRuleRepository(client: client, logger: logger),
             jobs: PostgresAutoShareRepository(client: client, logger: logger),
-            pages: ContentFetcher(http: outbound),
+            pages: ContentFetcher(http: contentOutbound),
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
                 mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger)),
-            services: [client, OutboundHTTPService(http: outbound)],
+            services: [client, OutboundHTTPService(http: outbound), OutboundHTTPService(http: contentOutbound)],
             startupChecks: [
                 {
                     let pending = try await runner.pending()
@@ -51,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger)
         dependencies.services.append(
             PublishEventWorker(
-                apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: outbound),
+                apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: contentOutbound),
                 signal: dependencies.eventSignal, logger: logger, afterResolve: { event, record in try await planner.plan(event: event, record: record) }))
         dependencies.services.append(
             AutoShareWorker(
@@ -61,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
                 signal: dependencies.autoShareSignal, logger: logger))
         dependencies.services.append(
             FeedPoller(
-                apps: dependencies.apps, events: dependencies.events, source: ContentFetcher(http: outbound),
+                apps: dependencies.apps, events: dependencies.events, source: ContentFetcher(http: contentOutbound),
                 signal: dependencies.eventSignal, logger: logger, interval: .seconds(configuration.feedPollSeconds)))
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
         do {

@@ -54,3 +54,13 @@ package struct OutboundSettings: Sendable {
         )
     }
 }
+
+extension OutboundSettings {
+    /// Settings for fetching content pages and feeds: the same policy, but never the platform
+    /// sandbox — content lives on the open web (or the local demo apps), not on a platform host.
+    package static func content(configuration: AppConfiguration) -> OutboundSettings {
+        var settings = OutboundSettings(configuration: configuration)
+        settings.sandbox = .direct
+        return settings
+    }
+}
