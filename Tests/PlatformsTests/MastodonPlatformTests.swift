@@ -83,6 +83,25 @@ import Testing
         }
     }
 
+    @Test func anAppTheServerForgotIsRegisteredAgainBeforeTheConsentPage() async throws {
+        try await SandboxHarness.with { sandbox in
+            let store = MemoryMastodonAppStore()
+            let client = Self.client(sandbox, store: store)
+            let request = ConnectRequest(
+                redirectURI: SandboxHarness.redirectBase + "/social/callback/mastodon/", state: "s", codeVerifier: PKCE.makeVerifier(),
+                instanceURL: Self.instance)
+            // An app this server has never heard of (as after a server deleted it).
+            try await store.save(
+                MastodonAppCredentials(
+                    instanceURL: Self.instance, clientID: "forgotten", clientSecret: "gone", redirectURI: request.redirectURI,
+                    scopes: MastodonPlatform.scopes.joined(separator: " ")))
+            let url = try await client.authorizeURL(for: request)
+            #expect(!url.absoluteString.contains("client_id=forgotten"))
+            #expect(await store.saves == 2)
+            #expect(try await sandbox.consent(at: url, account: Self.ada)["code"] != nil)
+        }
+    }
+
     @Test func secondConnectOnTheSameInstanceReusesTheRegisteredApp() async throws {
         try await SandboxHarness.with { sandbox in
             let store = MemoryMastodonAppStore()

@@ -6,7 +6,12 @@ extension MastodonPlatform {
     /// The stored app for `instance` if it matches `redirectURI`, else a newly registered one.
     func registeredApp(for instance: URL, redirectURI: String) async throws(PlatformError) -> MastodonAppCredentials {
         let wanted = Self.scopes.joined(separator: " ")
-        if let app = try await storedApp(for: instance), app.redirectURI == redirectURI, app.scopes == wanted { return app }
+        if let app = try await storedApp(for: instance), app.redirectURI == redirectURI, app.scopes == wanted {
+            if await isStillKnown(app) { return app }
+            // The server forgot the app (pre-4.3 servers delete unused apps, mastodon.md §1):
+            // the consent page would only show an error, so register again now.
+            try await forgetApp(for: instance)
+        }
         var fields = [("client_name", clientName), ("redirect_uris", redirectURI), ("scopes", wanted)]
         if let website { fields.append(("website", website)) }
         let response = try await send(.form(.POST, instance.appending(path: "api/v1/apps"), fields, destination: .untrusted))
@@ -20,6 +25,18 @@ extension MastodonPlatform {
             throw PlatformError(.transient, .mastodon, "Could not save the app registration for \(instance.host ?? "the server"); try again.")
         }
         return app
+    }
+
+    /// Asks the server for an app token (`client_credentials`, mastodon.md §3): `invalid_client`
+    /// means the stored app is gone. Any other answer, or no answer, keeps the stored app.
+    private func isStillKnown(_ app: MastodonAppCredentials) async -> Bool {
+        let fields = [
+            ("grant_type", "client_credentials"), ("client_id", app.clientID), ("client_secret", app.clientSecret), ("scope", "read:accounts"),
+        ]
+        guard let response = try? await send(.form(.POST, app.instanceURL.appending(path: "oauth/token"), fields, destination: .untrusted)) else {
+            return true
+        }
+        return !(response.status == 401 && String(decoding: response.body, as: UTF8.self).contains("invalid_client"))
     }
 
     func storedApp(for instance: URL) async throws(PlatformError) -> MastodonAppCredentials? {
