@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Platforms
+import Testing
+
+@testable import FragmentService
+
+/// Every platform through the pages a person uses: connect (choosing among offered accounts
+/// where the platform offers several), open the share page, share, see the link, find the post
+/// on the sandbox.
+@Suite struct EveryPlatformFlowTests {
+    /// Connect path and the sandbox account that consents, per platform.
+    static let cases: [(PlatformName, String, String)] = [
+        (.facebook, "/social/connect/facebook/", "10000000000000001"),
+        (.instagram, "/social/connect/instagram/", "10000000000000001"),
+        (.threads, "/social/connect/threads/", "26000000000000001"),
+        (.twitter, "/social/connect/twitter/", "1500000000000000001"),
+        (.linkedin, "/social/connect/linkedin/", "ada7Lv3xQ"),
+        (.mastodon, "/social/connect/mastodon/?instance=mastodon.social", "109000000000000001"),
+    ]
+
+    @Test(arguments: cases.map(\.0))
+    func connectAndShareThroughThePages(_ platform: PlatformName) async throws {
+        let (_, path, account) = try #require(Self.cases.first { $0.0 == platform })
+        try await ConnectFlow.with { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client)
+            let (_, _, location) = try await ConnectFlowTests.get(client, path, session)
+            let callback = try await flow.consent(at: try #require(location), account: account)
+            let (_, _, next) = try await ConnectFlowTests.get(client, callback, session)
+            let landing = try #require(next)
+            if landing.contains("/choose/") {
+                let (_, page, _) = try await ConnectFlowTests.get(client, landing, session)
+                let first = try #require(page.firstMatch(of: /name="account" value="([^"]+)"/)?.1)
+                try await client.execute(
+                    uri: landing, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: FormEncoding.encode([("_csrf", session.csrf), ("account", String(first))]))
+                ) { #expect($0.headers[.location] == "/social/?notice=connected&platform=\(platform.rawValue)") }
+            } else {
+                #expect(landing == "/social/?notice=connected&platform=\(platform.rawValue)")
+            }
+            let connection = try #require(try await deps.connections.connections(userID: "demo-ada").first { $0.platform == platform })
+
+            let url = "https://market.rose-ash.example/p/tea-bowl"
+            let image = "https://market.rose-ash.example/img/tea-bowl.jpg"
+            let query = "url=\(FormEncoding.escape(url))&title=Tea%20bowl&image=\(FormEncoding.escape(image))&type=product"
+            let (status, page, _) = try await ConnectFlowTests.get(client, "/social/share/?" + query, session)
+            #expect(status == .ok)
+            #expect(page.contains(#"name="account" value="\#(connection.id)""#))
+            try await client.execute(
+                uri: "/social/share/", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: FormEncoding.encode([
+                    ("_csrf", session.csrf), ("url", url), ("title", "Tea bowl"), ("image", image), ("type", "product"),
+                    ("idempotency_key", "every-platform-\(platform.rawValue)"), ("account", "\(connection.id)"), ("message", "Fresh from the kiln"),
+                ]))
+            ) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("Published"), "\(platform): \(body.prefix(400))")
+                #expect(body.contains("view the post"))
+            }
+            #expect(try await flow.posts(platform.rawValue).count == 1)
+        }
+    }
+}
