@@ -153,3 +153,40 @@ extension JSONDecoder {
         }
     }
 }
+
+@Suite struct RulesPageTests {
+    @Test func rulesAreAddedToggledAndDeletedOnTheirPageWithFieldErrors() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client, as: "user-1")
+            try await SharePageTests.connectMastodon(flow, client, session)
+            let id = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
+            func post(_ uri: String, _ fields: [(String, String)], as who: BrowserSession) async throws -> (HTTPResponse.Status, String, String?) {
+                try await client.execute(
+                    uri: uri, method: .post, headers: [.cookie: who.cookie, .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: FormEncoding.encode([("_csrf", who.csrf)] + fields))
+                ) { ($0.status, String(buffer: $0.body), $0.headers[.location]) }
+            }
+            let (bad, badBody, _) = try await post("/social/rules/", [("connection_id", "\(id)"), ("mode", "auto"), ("message_template", "{nope} <b>")], as: session)
+            #expect(bad == .unprocessableContent)
+            #expect(badBody.contains("unknown placeholder {nope}"))
+            let (ok, _, location) = try await post(
+                "/social/rules/", [("connection_id", "\(id)"), ("mode", "auto"), ("tags", "pottery, kilns"), ("enabled", "on")], as: session)
+            #expect(ok == .seeOther && location == "/social/rules/?saved=1")
+            let rule = try #require(try await deps.rules.rules(userID: "user-1").first)
+            #expect(rule.tags == ["pottery", "kilns"] && rule.enabled)
+            let (_, page, _) = try await ConnectFlowTests.get(client, "/social/rules/", session)
+            #expect(page.contains("any of #pottery #kilns"))
+
+            _ = try await post("/social/rules/\(rule.id)/toggle/", [], as: session)
+            #expect(try await deps.rules.rule(id: rule.id, userID: "user-1")?.enabled == false)
+            let other = try await BrowserSession.signedIn(client, as: "user-2")
+            let (hidden, _, _) = try await post("/social/rules/\(rule.id)/delete/", [], as: other)
+            #expect(hidden == .notFound)
+            try await client.execute(uri: "/social/rules/\(rule.id)/delete/", method: .post, headers: [.cookie: session.cookie]) {
+                #expect($0.status == .forbidden)
+            }
+            _ = try await post("/social/rules/\(rule.id)/delete/", [], as: session)
+            #expect(try await deps.rules.rules(userID: "user-1").isEmpty)
+        }
+    }
+}

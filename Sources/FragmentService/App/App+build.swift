@@ -35,6 +35,9 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
         users: dependencies.users, connections: dependencies.connections, states: dependencies.states, registry: dependencies.registry,
         views: views, publicBaseURL: configuration.publicBaseURL, sandbox: SandboxRoute(sandboxURL: configuration.sandboxURL)
     ).addRoutes(to: signedIn)
+    RulesPageController(
+        users: dependencies.users, rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry, views: views
+    ).addRoutes(to: signedIn)
     let shareService = ShareService(
         connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger)
     ShareController(

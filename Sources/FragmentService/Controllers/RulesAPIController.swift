@@ -59,31 +59,12 @@ struct RulesAPIController<Rules: RuleRepository, Connections: ConnectionReposito
         } catch {
             throw HTTPError(.badRequest, message: "The body is not valid JSON.")
         }
-        var problems = input.problems()
-        if let connectionID = input.connectionID {
-            if let connection = try await connections.connection(id: connectionID, userID: context.userID) {
-                if let problem = await templateProblem(input.messageTemplate ?? "{title}", for: connection) { problems["message_template"] = problem }
-            } else {
-                problems["connection_id"] = "is not one of your connected accounts"
-            }
-        }
+        let problems = try await RuleValidator(connections: connections, registry: registry).problems(input, userID: context.userID)
         guard problems.isEmpty else { return try JSONResponse.make(Invalid(fields: problems), status: .unprocessableContent) }
         guard let saved = try await rules.save(input, id: id, userID: context.userID) else {
             throw HTTPError(.notFound, message: "No such rule.")
         }
         return try JSONResponse.make(saved, status: id == nil ? .created : .ok)
-    }
-
-    /// The template alone, before any title or description, must fit the platform's limit.
-    private func templateProblem(_ template: String, for connection: SocialConnection) async -> String? {
-        guard let platform = registry.platform(connection.platform) else { return nil }
-        let url = "https://example.com/post"
-        let message = MessageTemplate.render(template, title: "", url: url, description: "", tags: [])
-        let text = platform.postText(for: ShareContent(url: url, title: "", message: message.isEmpty ? nil : message, idempotencyKey: "check"))
-        let rules = await platform.textRules(for: connection.credentials)
-        let length = rules.count(text)
-        return length > rules.limit
-            ? "is \(length) characters on \(connection.platform.displayName) before the content is added; the limit is \(rules.limit)" : nil
     }
 
     private func own(_ context: APIContext) async throws -> ShareRule {

@@ -13,7 +13,7 @@ struct LayoutModel: Sendable {
 
     /// The nav for a signed-in person; `current` marks the page's own entry.
     static func signedIn(title: String, userName: String, csrf: String, current: String) -> LayoutModel {
-        let links = [("Social", "/social/"), ("Share history", "/social/history/")]
+        let links = [("Social", "/social/"), ("Share rules", "/social/rules/"), ("Share history", "/social/history/")]
         return LayoutModel(
             title: title, userName: userName, csrf: csrf,
             nav: links.map { NavLink(label: $0.0, href: $0.1, current: $0.1 == current) })

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import Platforms
+
+/// `/social/rules/`: the same rules as the JSON API, editable in the browser.
+struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connections: ConnectionRepository>: Sendable {
+    let users: Users
+    let rules: Rules
+    let connections: Connections
+    let registry: PlatformRegistry
+    let views: Views
+
+    func addRoutes(to group: RouterGroup<SignedInContext>) {
+        group.get("rules/", use: page)
+        group.post("rules/", use: create)
+        group.post("rules/:id/toggle/", use: toggle)
+        group.post("rules/:id/delete/", use: delete)
+    }
+
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
+        try await render(context, problems: [:], saved: request.uri.queryParameters["saved"] != nil)
+    }
+
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let tags = (form["tags"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let input = ShareRuleInput(
+            connectionID: form["connection_id"].flatMap(Int64.init), mode: form["mode"], contentTypes: form.all("content_types"),
+            sourceApps: (form["source_apps"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            tags: tags, tagsMatch: form["tags_match"] ?? "any", delaySeconds: Int(form["delay_minutes"] ?? "0").map { $0 * 60 } ?? -1,
+            messageTemplate: (form["message_template"] ?? "").isEmpty ? nil : form["message_template"], enabled: form["enabled"] != nil)
+        let problems = try await RuleValidator(connections: connections, registry: registry).problems(input, userID: context.userID)
+        guard problems.isEmpty else {
+            return try await render(context, problems: problems, saved: false, status: .unprocessableContent).response(from: request, context: context)
+        }
+        _ = try await rules.save(input, id: nil, userID: context.userID)
+        return Response(status: .seeOther, headers: [.location: "/social/rules/?saved=1"])
+    }
+
+    @Sendable func toggle(_ request: Request, context: SignedInContext) async throws -> Response {
+        let rule = try await own(context)
+        var input = ShareRuleInput(
+            connectionID: rule.connectionID, mode: rule.mode, contentTypes: rule.contentTypes, sourceApps: rule.sourceApps, tags: rule.tags,
+            tagsMatch: rule.tagsMatch, delaySeconds: rule.delaySeconds, messageTemplate: rule.messageTemplate, enabled: !rule.enabled)
+        input.enabled = !rule.enabled
+        _ = try await rules.save(input, id: rule.id, userID: context.userID)
+        return Response(status: .seeOther, headers: [.location: "/social/rules/"])
+    }
+
+    @Sendable func delete(_ request: Request, context: SignedInContext) async throws -> Response {
+        let rule = try await own(context)
+        _ = try await rules.delete(id: rule.id, userID: context.userID)
+        return Response(status: .seeOther, headers: [.location: "/social/rules/"])
+    }
+
+    private func own(_ context: SignedInContext) async throws -> ShareRule {
+        guard let text = context.parameters.get("id"), let id = Int64(text), let rule = try await rules.rule(id: id, userID: context.userID) else {
+            throw HTTPError(.notFound, message: "No such rule.")
+        }
+        return rule
+    }
+
+    private func render(_ context: SignedInContext, problems: [String: String], saved: Bool, status: HTTPResponse.Status = .ok) async throws -> HTMLPage {
+        let accounts = try await connections.connections(userID: context.userID)
+        let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
+        let rows = try await rules.rules(userID: context.userID).map { rule in
+            let c = byID[rule.connectionID]
+            var criteria: [String] = []
+            if !rule.contentTypes.isEmpty { criteria.append(rule.contentTypes.joined(separator: ", ")) }
+            if !rule.sourceApps.isEmpty { criteria.append("from " + rule.sourceApps.joined(separator: ", ")) }
+            if !rule.tags.isEmpty { criteria.append("\(rule.tagsMatch) of #" + rule.tags.joined(separator: " #")) }
+            if rule.delaySeconds > 0 { criteria.append("after \(rule.delaySeconds / 60) min") }
+            return RulesPageModel.Row(
+                id: rule.id, accountName: c?.displayName ?? c?.username ?? "disconnected account", platformName: c?.platform.displayName ?? "",
+                iconClass: c?.platform.iconClass ?? "fa-circle-question", mode: rule.mode == "auto" ? "Automatic" : "One click",
+                criteria: criteria.isEmpty ? "all content" : criteria.joined(separator: "; "), template: rule.messageTemplate, enabled: rule.enabled)
+        }
+        let user = try await users.find(id: context.userID)
+        var layout = LayoutModel.signedIn(title: "Share rules", userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/rules/")
+        layout.nav = layout.nav.map { .init(label: $0.label, href: $0.href, current: $0.href == "/social/rules/") }
+        let model = RulesPageModel(
+            layout: layout, rows: rows, hasRows: !rows.isEmpty,
+            connections: accounts.map { .init(id: $0.id, label: "\($0.platform.displayName) · \($0.displayName ?? $0.username ?? $0.platformUserID)", selected: false) },
+            hasConnections: !accounts.isEmpty, problems: problems.sorted { $0.key < $1.key }.map { .init(field: $0.key, message: $0.value) },
+            hasProblems: !problems.isEmpty, saved: saved)
+        return HTMLPage(html: try views.render(model, template: "rules"), status: status)
+    }
+}
