@@ -67,24 +67,14 @@ package struct FacebookPagesClient: SocialPlatform {
 
     /// Whether the Page token still works: `/me` answers as the Page; 190 means dead.
     package func verify(_ credentials: StoredCredentials) async throws(PlatformError) -> Bool {
-        do throws(MetaGraphError) {
-            _ = try await graph.get("me", query: [("fields", "id,name")], token: credentials.accessToken, as: MetaGraphResponses.Profile.self)
-            return true
-        } catch {
-            if error.isDeadToken { return false }
-            throw error.platformError
-        }
+        try await graph.tokenWorks(reading: "me", fields: "id,name", token: credentials.accessToken)
     }
 
     /// `DELETE /me/permissions` (facebook.md §8) removes the app for the person, so every Page token
     /// of theirs dies. The contract names the user token; the service keeps only the Page token, which
     /// the call is made with (the user token is not stored).
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {
-        do throws(MetaGraphError) {
-            _ = try await graph.delete("me/permissions", token: credentials.accessToken, as: MetaGraphResponses.Success.self)
-        } catch {
-            throw error.platformError
-        }
+        try await graph.removeAppPermissions(token: credentials.accessToken)
     }
 
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }

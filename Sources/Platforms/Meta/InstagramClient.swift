@@ -75,22 +75,12 @@ package struct InstagramClient: SocialPlatform {
     /// Whether the token still reaches the account (`GET /{ig-user-id}`; 190 means dead).
     package func verify(_ credentials: StoredCredentials) async throws(PlatformError) -> Bool {
         let igID = credentials.extraData["ig_user_id"] ?? credentials.platformUserID
-        do throws(MetaGraphError) {
-            _ = try await graph.get(igID, query: [("fields", "id")], token: credentials.accessToken, as: MetaGraphResponses.Profile.self)
-            return true
-        } catch {
-            if error.isDeadToken { return false }
-            throw error.platformError
-        }
+        return try await graph.tokenWorks(reading: igID, fields: "id", token: credentials.accessToken)
     }
 
     /// `DELETE /me/permissions` with the user token (instagram.md "Disconnect" variant B → facebook.md §8).
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {
-        do throws(MetaGraphError) {
-            _ = try await graph.delete("me/permissions", token: credentials.accessToken, as: MetaGraphResponses.Success.self)
-        } catch {
-            throw error.platformError
-        }
+        try await graph.removeAppPermissions(token: credentials.accessToken)
     }
 
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }
