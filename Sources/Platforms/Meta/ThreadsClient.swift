@@ -90,13 +90,7 @@ package struct ThreadsClient: SocialPlatform {
 
     /// Whether the token still works (`/me`; 190 means dead).
     package func verify(_ credentials: StoredCredentials) async throws(PlatformError) -> Bool {
-        do throws(MetaGraphError) {
-            _ = try await graph.get("me", query: [("fields", "id")], token: credentials.accessToken, as: MetaGraphResponses.Profile.self)
-            return true
-        } catch {
-            if error.isDeadToken { return false }
-            throw error.platformError
-        }
+        try await graph.tokenWorks(reading: "me", fields: "id", token: credentials.accessToken)
     }
 
     /// Threads documents no revocation endpoint (threads.md §10): nothing to call; the service
