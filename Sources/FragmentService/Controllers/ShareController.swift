@@ -8,7 +8,9 @@ import SocialCore
 /// person's accounts with live counters, `POST /social/share/` shares through `ShareService`
 /// and shows a result per account (a fragment for in-page requests, a full page otherwise),
 /// `GET /social/history/` lists past shares.
-struct ShareController<Users: UserRepository, Connections: ConnectionRepository, Shares: ShareRepository, Rules: RuleRepository>: Sendable {
+struct ShareController<
+    Users: UserRepository, Connections: ConnectionRepository, Shares: ShareRepository, Rules: RuleRepository, Items: ContentItemRepository
+>: Sendable {
     let users: Users
     let connections: Connections
     let shares: Shares
@@ -16,7 +18,8 @@ struct ShareController<Users: UserRepository, Connections: ConnectionRepository,
     let rules: Rules
     let service: ShareService<Connections, Shares>
     let registry: PlatformRegistry
-    let pages: (any PageMetadataSource)?
+    /// Fills in what the share link did not carry, from the stored record or the page itself.
+    let resolver: ContentResolver<Items>
     let views: Views
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
@@ -28,13 +31,11 @@ struct ShareController<Users: UserRepository, Connections: ConnectionRepository,
 
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
         var params = try parameters(request.uri.queryParameters)
-        if params.title == nil || params.description == nil || params.image == nil, let pages, let url = URL(string: params.url) {
-            // Fill what the content app did not pass from the page itself; its own values win.
-            if let found = try? await pages.metadata(for: url) {
-                params.title = params.title ?? found.title
-                params.description = params.description ?? found.description
-                params.image = params.image ?? found.image?.url
-            }
+        if params.title == nil || params.description == nil || params.image == nil, let found = await resolver.resolve(params.url) {
+            // Fill what the link did not carry; the link's own values win.
+            params.title = params.title ?? found.title
+            params.description = params.description ?? found.description
+            params.image = params.image ?? found.imageURL
         }
         let content = Self.content(params, message: nil, key: "")
         let live = try await shares.liveShares(userID: context.userID, url: params.url)

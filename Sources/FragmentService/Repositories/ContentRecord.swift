@@ -13,6 +13,8 @@ struct ContentRecord: Sendable, Equatable, Codable {
     var author: String?
     var tags: [String]
     var publishedAt: Date?
+    /// When the page itself was last read (nil: never; the record came from an event only).
+    var fetchedAt: Date? = nil
 
     enum CodingKeys: String, CodingKey {
         case title, description, author, tags
@@ -21,6 +23,7 @@ struct ContentRecord: Sendable, Equatable, Codable {
         case imageURL = "image"
         case siteName = "site_name"
         case publishedAt = "published_at"
+        case fetchedAt = "fetched_at"
     }
 
     /// Merges an event with scraped metadata. The page's canonical URL is used only when the
@@ -37,6 +40,14 @@ struct ContentRecord: Sendable, Equatable, Codable {
             siteName: scraped?.siteName,
             author: scraped?.author,
             tags: event.tags.isEmpty ? (scraped?.tags ?? []) : event.tags,
-            publishedAt: event.publishedAt ?? scraped?.publishedAt)
+            publishedAt: event.publishedAt ?? scraped?.publishedAt, fetchedAt: scraped == nil ? nil : Date())
+    }
+
+    /// A record made only from what the page says (the share page opened without parameters).
+    static func scraped(_ metadata: ContentMetadata, requestedURL: String) -> ContentRecord {
+        ContentRecord(
+            canonicalURL: requestedURL, contentType: metadata.type, title: metadata.title, description: metadata.description,
+            imageURL: metadata.image?.url, siteName: metadata.siteName, author: metadata.author, tags: metadata.tags,
+            publishedAt: metadata.publishedAt, fetchedAt: Date())
     }
 }
