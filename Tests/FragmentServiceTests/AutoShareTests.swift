@@ -190,3 +190,39 @@ extension JSONDecoder {
         }
     }
 }
+
+@Suite struct AutoShareRestartTests {
+    @Test func anAttemptInterruptedAfterItWasRecordedIsMarkedUnconfirmedNotPostedAgain() async throws {
+        try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client, as: "user-1")
+            try await SharePageTests.connectMastodon(flow, client, session)
+            let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
+            let token = try await TestEnvironment.token(sub: "user-1")
+            _ = try await AutoShareTests.api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(mastodon),"mode":"auto"}"#)
+            let body = PublishWebhookTests.body(eventID: "evt-crash")
+            _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
+
+            // Resolve and plan, then "crash" mid-attempt: the job is claimed and its share is
+            // recorded as pending, but the process dies before the platform answer is stored.
+            let planner = AutoSharePlanner(rules: deps.rules, connections: deps.connections, jobs: deps.jobs, signal: WakeSignal(), logger: TestEnvironment.logger)
+            await PublishEventWorker(
+                apps: deps.apps, events: deps.events, items: deps.items, pages: nil, signal: WakeSignal(), logger: TestEnvironment.logger,
+                afterResolve: { try await planner.plan(event: $0, record: $1) }
+            ).drain()
+            let job = try #require(try await deps.jobs.claimDue(limit: 1).first)
+            guard case .started = try await deps.shares.start(
+                connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
+                idempotencyKey: "auto-\(job.id)-\(job.attempts)", shareAgain: false, origin: "auto")
+            else { Issue.record("the interrupted attempt was not recorded"); return }
+
+            // After the restart the lease has lapsed and the job runs again.
+            try await deps.jobs.park(id: job.id, reason: "lease lapsed", retryAt: Date().addingTimeInterval(-1))
+            try await AutoShareTests.runWorkers(deps)
+            let (_, jobs) = try await AutoShareTests.api(client, .get, "/api/v1/auto-shares", token: token)
+            #expect(jobs.contains(#""outcome":"unconfirmed""#))
+            #expect(try await flow.posts("mastodon").isEmpty)
+            let (_, history, _) = try await ConnectFlowTests.get(client, "/social/history/", session)
+            #expect(history.contains("unconfirmed"))
+        }
+    }
+}
