@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps assets db db-stop migrate compose-check fernet-fixtures clean
+.PHONY: help run test build build-tests deps assets db db-stop migrate compose-check acceptance fernet-fixtures clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -46,6 +46,11 @@ test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway dat
 	@export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}"; \
 	  swift test $(SWIFT_FLAGS) --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory compose-check
+	@$(MAKE) --no-print-directory acceptance
+
+acceptance: build-tests db ## Browser acceptance suite (Playwright + Debian's chromium) on ports 18080, 18100, 18201-18203
+	@export ACCEPTANCE_ADMIN_URL="$${ACCEPTANCE_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
+	  bash acceptance/run.sh $(BIN)
 
 compose-check: $(VENV)/.ok ## Validate docker-compose.yml against the Compose specification schema
 	@$(VENV)/bin/python scripts/check_compose.py docker-compose.yml

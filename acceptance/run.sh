@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Browser acceptance suite: starts a throwaway database, the service, the platform sandbox and
+# the demo apps on ports of their own, runs pytest + Playwright (Debian's Chromium), stops it all.
+# Usage: acceptance/run.sh BIN_DIR   (BIN_DIR holds social-service and social-sandbox)
+# Database server: ACCEPTANCE_ADMIN_URL, else TEST_DATABASE_URL, else the project-local cluster
+# (scripts/postgres.sh; PG_PORT moves it). A database social_acceptance_* is created and dropped.
+# Extra pytest arguments: ACCEPTANCE_PYTEST_ARGS="-x -k keyboard". Screenshots: artifacts/.
+# Never reads .env; never uses ports 8080/8100/8201-8203 or the `social` database.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+BIN="$(cd "${1:-$ROOT/.build/debug}" && pwd)"
+SERVICE_PORT="${ACCEPTANCE_SERVICE_PORT:-18080}"
+SANDBOX_PORT="${ACCEPTANCE_SANDBOX_PORT:-18100}"
+BLOG_PORT="${ACCEPTANCE_BLOG_PORT:-18201}"
+EVENTS_PORT="${ACCEPTANCE_EVENTS_PORT:-18202}"
+MARKET_PORT="${ACCEPTANCE_MARKET_PORT:-18203}"
+VENV="$ROOT/.venv-acceptance"
+ARTIFACTS="$ROOT/artifacts"
+WORK="$(mktemp -d /tmp/social-acceptance.XXXXXX)"
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+
+fail() { echo "acceptance: $*" >&2; exit 1; }
+for exe in social-service social-sandbox; do
+  [ -x "$BIN/$exe" ] || fail "$BIN/$exe is missing (run make build-tests first)"
+done
+CHROMIUM="$(command -v chromium || true)"
+[ -n "$CHROMIUM" ] || fail "Debian's chromium is not installed (apt-get install -y chromium); the browser suite cannot run"
+[ -n "$PGBIN" ] || fail "PostgreSQL is not installed"
+for port in "$SERVICE_PORT" "$SANDBOX_PORT" "$BLOG_PORT" "$EVENTS_PORT" "$MARKET_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then fail "port $port is already in use"; fi
+done
+
+# Python tooling in its own virtualenv, rebuilt when the requirements change.
+REQ="scripts/acceptance-requirements.txt"
+STAMP="$VENV/.ok-$(sha256sum "$REQ" | cut -c1-16)"
+if [ ! -f "$STAMP" ]; then
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$REQ"
+  touch "$STAMP"
+fi
+
+# A throwaway database on the project-local cluster (or on the server TEST_DATABASE_URL names).
+if [ -n "${ACCEPTANCE_ADMIN_URL:-}" ]; then ADMIN_URL="$ACCEPTANCE_ADMIN_URL"
+elif [ -n "${TEST_DATABASE_URL:-}" ]; then ADMIN_URL="$TEST_DATABASE_URL"
+else bash scripts/postgres.sh start; ADMIN_URL="$(bash scripts/postgres.sh admin-url)"; fi
+DB_NAME="social_acceptance_$(date +%s)_$$"
+BASE_URL="${ADMIN_URL%%\?*}"
+QUERY=""; [ "$BASE_URL" = "$ADMIN_URL" ] || QUERY="?${ADMIN_URL#*\?}"
+DATABASE_URL="${BASE_URL%/*}/$DB_NAME$QUERY"
+
+pids=()
+cleanup() {
+  local status=$?
+  set +e
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  done
+  "$PGBIN/psql" -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1 \
+    || echo "acceptance: could not drop database $DB_NAME" >&2
+  if [ $status -ne 0 ]; then
+    echo "--- service log (tail)"; tail -n 40 "$WORK/service.log" 2>/dev/null
+    echo "--- sandbox log (tail)"; tail -n 40 "$WORK/sandbox.log" 2>/dev/null
+    mkdir -p "$ARTIFACTS"; cp "$WORK"/*.log "$ARTIFACTS/" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$PGBIN/psql" -q "$ADMIN_URL" -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
+
+secret() { python3 -c 'import secrets; print(secrets.token_hex(32))'; }
+export DATABASE_URL
+export PUBLIC_BASE_URL="http://127.0.0.1:$SERVICE_PORT"
+export SOCIAL_HOST=127.0.0.1 SOCIAL_PORT="$SERVICE_PORT"
+export SOCIAL_ENCRYPTION_KEY="$("$BIN/social-service" generate-key)"
+export SOCIAL_SESSION_SECRET="$(secret)" SOCIAL_IDENTITY_SECRET="$(secret)"
+export SOCIAL_DEV_LOGIN=1 SOCIAL_ALLOW_PRIVATE_HOSTS=1 SOCIAL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT"
+export SOCIAL_FACEBOOK_APP_ID=1000000000000042 SOCIAL_FACEBOOK_APP_SECRET="$(secret)"
+export SOCIAL_THREADS_APP_ID=2000000000000042 SOCIAL_THREADS_APP_SECRET="$(secret)"
+export SOCIAL_TWITTER_CLIENT_ID="acceptance-x-$$" SOCIAL_TWITTER_CLIENT_SECRET="$(secret)"
+export SOCIAL_LINKEDIN_CLIENT_ID="acceptance-li-$$" SOCIAL_LINKEDIN_CLIENT_SECRET="$(secret)"
+export DEMO_BLOG_SECRET="$(secret)" DEMO_EVENTS_SECRET="$(secret)" DEMO_MARKET_SECRET="$(secret)" DEMO_AUTHOR=demo-ada
+export LOG_LEVEL="${LOG_LEVEL:-info}"
+SVC=("$BIN/social-service")
+
+"${SVC[@]}" migrate --env-file /dev/null >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log"; fail "migrate failed"; }
+"${SVC[@]}" app add blog --name "Demo blog" --origin "http://127.0.0.1:$BLOG_PORT" --secret "$DEMO_BLOG_SECRET" --env-file /dev/null >/dev/null
+"${SVC[@]}" app add events --name "Demo events" --origin "http://127.0.0.1:$EVENTS_PORT" --secret "$DEMO_EVENTS_SECRET" --env-file /dev/null >/dev/null
+"${SVC[@]}" app add market --name "Demo market" --origin "http://127.0.0.1:$MARKET_PORT" --secret "$DEMO_MARKET_SECRET" --env-file /dev/null >/dev/null
+
+"$BIN/social-sandbox" --host 127.0.0.1 --port "$SANDBOX_PORT" --demo --service-url "$PUBLIC_BASE_URL" \
+  --demo-host 127.0.0.1 --blog-port "$BLOG_PORT" --events-port "$EVENTS_PORT" --market-port "$MARKET_PORT" \
+  >"$WORK/sandbox.log" 2>&1 &
+pids+=($!)
+"${SVC[@]}" serve --env-file /dev/null >"$WORK/service.log" 2>&1 &
+pids+=($!)
+
+# Bounded wait (30 s) for every server.
+wait_for() {
+  local url="$1"
+  for _ in $(seq 150); do
+    if python3 - "$url" <<'PY' 2>/dev/null; then return 0; fi
+import sys, urllib.request
+urllib.request.urlopen(sys.argv[1], timeout=1).read()
+PY
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || fail "a server exited early (waiting for $url)"; done
+    sleep 0.2
+  done
+  fail "$url did not answer within 30 s"
+}
+wait_for "$PUBLIC_BASE_URL/healthz"
+wait_for "http://127.0.0.1:$SANDBOX_PORT/_sandbox/accounts"
+wait_for "http://127.0.0.1:$BLOG_PORT/"
+wait_for "http://127.0.0.1:$EVENTS_PORT/"
+wait_for "http://127.0.0.1:$MARKET_PORT/"
+
+rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
+export PYTHONDONTWRITEBYTECODE=1
+export ACCEPTANCE_CHROMIUM="$CHROMIUM" ACCEPTANCE_ARTIFACTS="$ARTIFACTS" ACCEPTANCE_PSQL="$PGBIN/psql"
+export ACCEPTANCE_BLOG="http://127.0.0.1:$BLOG_PORT" ACCEPTANCE_EVENTS="http://127.0.0.1:$EVENTS_PORT"
+export ACCEPTANCE_MARKET="http://127.0.0.1:$MARKET_PORT" ACCEPTANCE_SANDBOX="$SOCIAL_SANDBOX_URL"
+start=$SECONDS
+"$VENV/bin/python" -m pytest acceptance -q -p no:cacheprovider ${ACCEPTANCE_PYTEST_ARGS:-}
+echo "acceptance: browser suite passed in $((SECONDS - start)) s"

@@ -1,0 +1,373 @@
+"""The plan's walk-through, in a real browser, against the service, the sandbox and the demo apps.
+
+The tests run in file order and build on each other (one signed-in person, Ada): each one starts
+from what the previous ones connected. Every wait is bounded (see conftest.py).
+"""
+import re
+import urllib.request
+
+from playwright.sync_api import expect
+
+from conftest import (BLOG, DESKTOP, EVENTS, MARKET, PHONE, SANDBOX, SERVICE, clear_failures, http_json,
+                      new_context, psql, sandbox_failure, sandbox_posts, screenshot, wait_until)
+
+# The demo account each sandbox consent page should continue as (Ada everywhere).
+ADA = {
+    "facebook": "10000000000000001", "instagram": "10000000000000001", "threads": "26000000000000001",
+    "twitter": "1500000000000000001", "linkedin": "ada7Lv3xQ", "mastodon": "109000000000000001",
+}
+PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
+                  "twitter": "X", "linkedin": "LinkedIn", "mastodon": "Mastodon"}
+
+
+# ---------------------------------------------------------------- helpers (what a person does)
+
+def open_social(page):
+    page.goto(f"{SERVICE}/social/")
+    expect(page.locator("#social-heading")).to_be_visible()
+
+
+def card(page, platform):
+    return page.locator(f"#platform-{platform}")
+
+
+def approve_consent(page, platform):
+    """On the sandbox consent page: continue as Ada and Allow; back on the service afterwards."""
+    page.wait_for_url(f"{SANDBOX}/**")
+    page.select_option("#account", ADA[platform])
+    page.get_by_role("button", name="Allow").click()
+    page.wait_for_url(f"{SERVICE}/**")
+    chooser = page.locator("#choose-heading")
+    if chooser.count():
+        boxes = page.locator("input[type=checkbox][name=account]")
+        for index in range(boxes.count()):
+            boxes.nth(index).check()
+        page.get_by_role("button", name="Connect the chosen accounts").click()
+        page.wait_for_url(f"{SERVICE}/social/**")
+
+
+def connect(page, platform):
+    open_social(page)
+    if platform == "mastodon":
+        page.get_by_label("Your Mastodon server").fill("mastodon.social")
+        card(page, "mastodon").get_by_role("button", name="Connect").click()
+    else:
+        card(page, platform).locator("a.button", has_text="Connect").first.click()
+    approve_consent(page, platform)
+    notice = re.compile(rf"^Your {PLATFORM_NAMES[platform]} account is connected( again)?\.$")
+    expect(page.get_by_role("status").filter(has_text=notice)).to_be_visible()
+
+
+def connected_accounts(page, platform):
+    return card(page, platform).locator("li.account")
+
+
+def open_share_page(page, detail_url):
+    """Opens a demo app's detail page and follows the service's Share button on it."""
+    page.goto(detail_url)
+    button = page.locator("a.rose-ash-share")
+    expect(button).to_be_visible()
+    button.click()
+    page.wait_for_url(f"{SERVICE}/social/share/**")
+    expect(page.locator("#share-heading")).to_be_visible()
+
+
+def group(page, platform):
+    return page.locator("#share-form fieldset", has=page.locator("legend", has_text=PLATFORM_NAMES[platform]))
+
+
+def tick(page, platforms):
+    for platform in platforms:
+        boxes = group(page, platform).locator("input[name=account]:not([disabled])")
+        assert boxes.count() > 0, f"no {platform} account to tick on the share page"
+        for index in range(boxes.count()):
+            boxes.nth(index).check()
+
+
+def submit_share(page):
+    page.locator("#share-form button[type=submit]").click()
+    results = page.locator(".share-results")
+    expect(results).to_be_visible()
+    return results.locator("li.result")
+
+
+def result_for(results, platform):
+    return results.filter(has_text=PLATFORM_NAMES[platform] + " ·")
+
+
+def published_link(result):
+    expect(result).to_contain_text("Published")
+    link = result.get_by_role("link", name="view the post")
+    expect(link).to_have_count(1)
+    return link.get_attribute("href")
+
+
+def on_sandbox(url):
+    """A post's page as the sandbox serves it: https://HOST/PATH is SANDBOX/HOST/PATH."""
+    if url.startswith(SANDBOX):
+        return url
+    assert url.startswith("https://"), url
+    return f"{SANDBOX}/{url[len('https://'):]}"
+
+
+def post_ids():
+    return {post["id"] for post in sandbox_posts()}
+
+
+# ---------------------------------------------------------------- plan steps 1-2 (run.sh did them)
+
+def test_service_answers_healthz_and_schema_exists():
+    with urllib.request.urlopen(f"{SERVICE}/healthz", timeout=5) as response:
+        assert response.status == 200
+    tables = {row[0] for row in psql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
+    for table in ("users", "social_connections", "social_shares", "share_rules", "auto_shares", "content_apps"):
+        assert table in tables, f"table {table} missing after migrate"
+    apps = {row[0] for row in psql("SELECT id FROM content_apps")}
+    assert {"blog", "events", "market"} <= apps
+
+
+# ---------------------------------------------------------------- step 3: sign in
+
+def test_sign_in_with_the_development_login(page):
+    page.goto(f"{SERVICE}/auth/login")
+    page.locator("input[name=user_id][value=demo-ada]").check()
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{SERVICE}/social/**")
+    expect(page.locator("#social-heading")).to_have_text("Social accounts")
+    for platform in PLATFORM_NAMES:
+        expect(card(page, platform)).to_be_visible()
+    screenshot(page, "step3-social")
+
+
+# ---------------------------------------------------------------- step 4: connect Mastodon
+
+def test_connect_mastodon(page):
+    connect(page, "mastodon")
+    accounts = connected_accounts(page, "mastodon")
+    expect(accounts).to_have_count(1)
+    expect(accounts.first).to_contain_text("@ada")
+    screenshot(page, "step4-mastodon-connected")
+
+
+# ---------------------------------------------------------------- step 5: share a blog post to Mastodon
+
+def test_share_blog_post_to_mastodon(page):
+    detail = f"{BLOG}/posts/wood-ash-glaze-tests"
+    page.goto(BLOG + "/")
+    page.locator("#items a[href='/posts/wood-ash-glaze-tests']").click()
+    page.wait_for_url(detail)
+    open_share_page(page, detail)
+    tick(page, ["mastodon"])
+    results = submit_share(page)
+    expect(results).to_have_count(1)
+    href = published_link(result_for(results, "mastodon"))
+    screenshot(page, "step5-share-result")
+    page.goto(on_sandbox(href))
+    expect(page.locator("article p.text")).to_be_visible()
+    expect(page.locator("article .link a")).to_have_text(detail)
+    posts = [post for post in sandbox_posts("mastodon") if post["url"] == href]
+    assert len(posts) == 1, (href, sandbox_posts("mastodon"))
+    assert detail in (posts[0]["text"] or "") + (posts[0]["link"] or ""), posts[0]
+    expect(page.locator("article p.text")).to_contain_text(posts[0]["text"].split("\n")[0][:40])
+
+
+# ---------------------------------------------------------------- step 6: disconnect Mastodon
+
+def test_disconnect_mastodon(page):
+    open_social(page)
+    card(page, "mastodon").locator("a", has_text="Disconnect").click()
+    expect(page.locator("#disconnect-heading")).to_contain_text("Disconnect Mastodon?")
+    page.get_by_role("button", name="Disconnect").click()
+    page.wait_for_url(f"{SERVICE}/social/**")
+    expect(connected_accounts(page, "mastodon")).to_have_count(0)
+    page.goto(f"{SERVICE}/social/share/?url={BLOG}/posts/trimming-foot-rings")
+    expect(page.locator("#share-heading")).to_be_visible()
+    expect(group(page, "mastodon")).to_have_count(0)
+    rows = psql("SELECT revoked_at IS NOT NULL, access_token_enc IS NULL AND refresh_token_enc IS NULL FROM social_connections WHERE platform = 'mastodon'")
+    assert rows == [["t", "t"]], rows
+
+
+# ---------------------------------------------------------------- step 7: Facebook, expired token, reconnect
+
+def test_facebook_share_then_expired_token_then_reconnect(page):
+    connect(page, "facebook")
+    expect(connected_accounts(page, "facebook")).to_have_count(2)  # both Pages
+
+    open_share_page(page, f"{BLOG}/posts/trimming-foot-rings")
+    tick(page, ["facebook"])
+    results = submit_share(page)
+    expect(results).to_have_count(2)
+    for index in range(2):
+        published_link(results.nth(index))
+
+    sandbox_failure("facebook", "expired_token", 20)
+    try:
+        open_share_page(page, f"{BLOG}/posts/kiln-log-september")
+        tick(page, ["facebook"])
+        results = submit_share(page)
+        expect(results.first).to_contain_text("Failed")
+        expect(results.first).to_contain_text(re.compile("reconnect", re.I))
+        reconnect = results.first.get_by_role("link", name="Reconnect")
+        expect(reconnect).to_be_visible()
+        screenshot(page, "step7-needs-reconnect")
+    finally:
+        clear_failures("facebook")
+    reconnect.click()
+    approve_consent(page, "facebook")
+
+    open_share_page(page, f"{EVENTS}/events/wheel-throwing-beginners")
+    tick(page, ["facebook"])
+    results = submit_share(page)
+    expect(results).to_have_count(2)
+    for index in range(2):
+        published_link(results.nth(index))
+
+
+# ---------------------------------------------------------------- all six platforms at once
+
+def test_all_six_platforms_share_one_event(page):
+    for platform in ("mastodon", "instagram", "threads", "twitter", "linkedin"):
+        connect(page, platform)
+    open_social(page)
+    for platform in PLATFORM_NAMES:
+        assert connected_accounts(page, platform).count() >= 1, f"{platform} is not connected"
+
+    before = post_ids()
+    open_share_page(page, f"{EVENTS}/events/raku-firing-day")
+    tick(page, list(PLATFORM_NAMES))
+    ticked = page.locator("#share-form input[name=account]:checked").count()
+    results = submit_share(page)
+    expect(results).to_have_count(ticked)
+    for platform in PLATFORM_NAMES:
+        for index in range(result_for(results, platform).count()):
+            published_link(result_for(results, platform).nth(index))
+    screenshot(page, "all-six-results")
+    new = [post for post in sandbox_posts() if post["id"] not in before]
+    assert {post["platform"] for post in new} == set(PLATFORM_NAMES), new
+    assert len(new) == ticked
+
+
+def test_product_share_with_one_platform_failing(page):
+    sandbox_failure("linkedin", "server_error", 5)
+    try:
+        open_share_page(page, f"{MARKET}/products/tenmoku-tea-bowl")
+        expect(page.locator(".preview-image")).to_be_visible()
+        tick(page, list(PLATFORM_NAMES))
+        results = submit_share(page)
+        failed = result_for(results, "linkedin")
+        expect(failed).to_contain_text(re.compile("Failed|Not confirmed"))
+        expect(failed.get_by_role("link", name="view the post")).to_have_count(0)
+        for platform in ("facebook", "instagram", "threads", "twitter", "mastodon"):
+            for index in range(result_for(results, platform).count()):
+                published_link(result_for(results, platform).nth(index))
+        screenshot(page, "product-one-failure")
+    finally:
+        clear_failures("linkedin")
+    instagram = [post for post in sandbox_posts("instagram") if "tenmoku" in (post.get("image_url") or "")]
+    assert len(instagram) == 1, instagram
+
+
+# ---------------------------------------------------------------- auto-share rules
+
+def add_auto_rule(page, platform):
+    page.goto(f"{SERVICE}/social/rules/")
+    options = page.locator("#rule-connection option")
+    label = next(text for text in options.all_inner_texts() if text.strip().startswith(PLATFORM_NAMES[platform]))
+    page.select_option("#rule-connection", label=label)
+    page.locator("input[name=mode][value=auto]").check()
+    page.get_by_role("button", name="Add rule").click()
+    expect(page.get_by_text("The rule is saved.")).to_be_visible()
+
+
+def test_auto_share_rule_publishes_new_blog_post(page):
+    add_auto_rule(page, "twitter")
+    add_auto_rule(page, "mastodon")
+    expect(page.locator("table.history tbody tr")).to_have_count(2)
+    screenshot(page, "rules")
+
+    before = post_ids()
+    page.goto(BLOG + "/")
+    page.get_by_role("button", name="Publish a new demo post").click()
+    page.wait_for_load_state()
+
+    def new_posts():
+        posts = [post for post in sandbox_posts() if post["id"] not in before]
+        return posts if {post["platform"] for post in posts} >= {"twitter", "mastodon"} else None
+
+    posts = wait_until(new_posts, timeout_s=60, what="auto-shared posts on X and Mastodon")
+    assert sorted(post["platform"] for post in posts) == ["mastodon", "twitter"], posts
+
+    page.goto(f"{SERVICE}/social/history/")
+    rows = page.locator("table.history tbody tr")
+    expect(rows.first).to_be_visible()
+    top = rows.nth(0).inner_text() + rows.nth(1).inner_text()
+    assert "X ·" in top and "Mastodon ·" in top, top
+    screenshot(page, "history")
+
+
+# ---------------------------------------------------------------- look, labels, keyboard
+
+LABEL_AUDIT = """() => [...document.querySelectorAll('input, select, textarea')]
+  .filter(el => el.type !== 'hidden')
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+  .map(el => el.outerHTML)"""
+
+
+def test_every_control_has_a_label(page):
+    for path in ("/social/", f"/social/share/?url={MARKET}/products/celadon-bud-vase", "/social/rules/"):
+        page.goto(SERVICE + path)
+        controls = page.locator("input:not([type=hidden]), select, textarea").count()
+        assert controls > 0, f"no controls on {path}"
+        unlabelled = page.evaluate(LABEL_AUDIT)
+        assert unlabelled == [], f"controls without a label on {path}: {unlabelled}"
+
+
+def tab_to(page, selector, limit=60):
+    """Presses Tab until `selector` has focus (at most `limit` presses)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_share_by_keyboard_alone(page):
+    open_share_page(page, f"{MARKET}/products/celadon-bud-vase")
+    box = group(page, "twitter").locator("input[name=account]").first
+    box_id = box.get_attribute("value")
+    page.locator("body").focus()
+    tab_to(page, f"#share-form input[name=account][value='{box_id}']")
+    page.keyboard.press("Space")
+    expect(box).to_be_checked()
+    tab_to(page, "#share-form button[type=submit]")
+    page.keyboard.press("Enter")
+    results = page.locator(".share-results li.result")
+    expect(results).to_have_count(1)
+    published_link(result_for(results, "twitter"))
+
+
+def test_screenshots_at_phone_and_desktop(browser, context):
+    state = context.storage_state()
+    for name, viewport, detail in (("phone", PHONE, f"{MARKET}/products/stoneware-mug-pair"),
+                                   ("desktop", DESKTOP, f"{EVENTS}/events/open-studio-evening")):
+        view = new_context(browser, viewport=viewport, storage_state=state)
+        try:
+            page = view.new_page()
+            open_social(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"{name}: /social/ scrolls sideways ({width}px)"
+            screenshot(page, f"{name}-social")
+            open_share_page(page, detail)
+            tick(page, ["threads"])
+            box = group(page, "threads").locator("input[name=account]").first
+            counter = page.locator(f"#count-{box.get_attribute('value')}")
+            expect(counter).to_have_text(re.compile(r"^\d+ / 500$"))
+            before = counter.inner_text()
+            page.locator("#message").fill("Made in the studio this week 🏺")
+            expect(counter).not_to_have_text(before)  # the live count follows the message
+            screenshot(page, f"{name}-share")
+            results = submit_share(page)
+            published_link(result_for(results, "threads"))
+            screenshot(page, f"{name}-results")
+        finally:
+            view.close()
