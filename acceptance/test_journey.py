@@ -162,10 +162,12 @@ def test_share_blog_post_to_mastodon(page):
     expect(results).to_have_count(1)
     href = published_link(result_for(results, "mastodon"))
     screenshot(page, "step5-share-result")
-    page.goto(on_sandbox(href))
+    # In sandbox mode the result links to the emulator's copy of the post page.
+    assert href.startswith(SANDBOX + "/"), href
+    page.goto(href)
     expect(page.locator("article p.text")).to_be_visible()
     expect(page.locator("article .link a")).to_have_text(detail)
-    posts = [post for post in sandbox_posts("mastodon") if post["url"] == href]
+    posts = [post for post in sandbox_posts("mastodon") if on_sandbox(post["url"]) == href]
     assert len(posts) == 1, (href, sandbox_posts("mastodon"))
     assert detail in (posts[0]["text"] or "") + (posts[0]["link"] or ""), posts[0]
     expect(page.locator("article p.text")).to_contain_text(posts[0]["text"].split("\n")[0][:40])

@@ -43,7 +43,8 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
     ShareController(
         users: dependencies.users, connections: dependencies.connections, shares: dependencies.shares, rules: dependencies.rules,
         service: shareService,
-        registry: dependencies.registry, resolver: ContentResolver(items: dependencies.items, pages: dependencies.pages), views: views
+        registry: dependencies.registry, resolver: ContentResolver(items: dependencies.items, pages: dependencies.pages),
+        sandbox: SandboxRoute(sandboxURL: configuration.sandboxURL), views: views
     ).addRoutes(to: signedIn)
 
     // JSON routes: Bearer tokens from the account service.

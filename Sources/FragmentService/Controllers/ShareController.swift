@@ -20,6 +20,8 @@ struct ShareController<
     let registry: PlatformRegistry
     /// Fills in what the share link did not carry, from the stored record or the page itself.
     let resolver: ContentResolver<Items>
+    /// In sandbox mode links to posts point at the emulator's copy of the platform page.
+    let sandbox: SandboxRoute
     let views: Views
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
@@ -57,7 +59,7 @@ struct ShareController<
                         id: c.id, name: c.displayName ?? c.username ?? c.platformUserID, username: c.username, count: check.count,
                         limit: check.limit, disabled: check.reason != nil, reason: check.reason,
                         preselected: check.reason == nil && preselected.contains(c.id),
-                        alreadyShared: earlier?.status == .published, sharedURL: earlier?.postURL))
+                        alreadyShared: earlier?.status == .published, sharedURL: earlier?.postURL.map(link)))
             }
             if !accounts.isEmpty { groups.append(.init(platformName: name.displayName, iconClass: name.iconClass, accounts: accounts)) }
         }
@@ -100,7 +102,7 @@ struct ShareController<
                     platformName: o.platform?.displayName ?? "Account", iconClass: o.platform?.iconClass ?? "fa-share-nodes",
                     accountName: o.accountName, published: o.kind == .published, alreadyShared: o.kind == .alreadyShared,
                     unconfirmed: o.kind == .unconfirmed || o.kind == .inProgress, failed: o.kind == .failed || o.kind == .notFound,
-                    postURL: o.postURL, message: o.message,
+                    postURL: o.postURL.map(link), message: o.message,
                     reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { "/social/connect/\($0.rawValue)/" } : nil,
                     connectionID: o.connectionID)
             }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type,
@@ -118,7 +120,8 @@ struct ShareController<
         let rows = entries.prefix(perPage).map { e in
             HistoryModel.Row(
                 when: formatter.string(from: e.share.createdAt), platformName: e.platform.displayName, iconClass: e.platform.iconClass,
-                accountName: e.accountName, url: e.share.url, title: e.share.title, status: e.share.status.rawValue, postURL: e.share.postURL,
+                accountName: e.accountName, url: e.share.url, title: e.share.title, status: e.share.status.rawValue,
+                postURL: e.share.postURL.map(link),
                 message: e.share.errorMessage)
         }
         var layout = try await layout(context, title: "Share history")
@@ -130,6 +133,11 @@ struct ShareController<
     }
 
     // MARK: helpers
+
+    /// A post URL as the person can open it here (the sandbox's copy in sandbox mode).
+    private func link(_ postURL: String) -> String {
+        URL(string: postURL).map { sandbox.rewrite($0).absoluteString } ?? postURL
+    }
 
     private func parameters(_ query: some Collection<(key: Substring, value: Substring)>) throws -> ShareParameters {
         try parameters { name in query.first { $0.key == name }.map { String($0.value) } }
