@@ -38,7 +38,7 @@ db-stop: ## Stop the project-local PostgreSQL
 migrate: build db ## Apply database migrations
 	@DATABASE_URL="$${DATABASE_URL:-$$(bash $(PG) url)}" $(BIN)/social-service migrate
 
-run: build db ## Set up everything and serve http://127.0.0.1:8080 (sandbox on :8100, dev login on)
+run: build ## Set up everything and serve http://127.0.0.1:8080 (sandbox on :8100, dev login on)
 	@bash scripts/write-dotenv.sh $(BIN)/social-service
 	@bash scripts/run-local.sh $(BIN)
 

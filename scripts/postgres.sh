@@ -40,7 +40,8 @@ start() {
 case "${1:-}" in
   start) start ;;
   stop) [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" -m fast stop || true ;;
+  running) [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1 ;;
   url) echo "postgres://postgres@127.0.0.1:$PORT/social" ;;
   admin-url) echo "postgres://postgres@127.0.0.1:$PORT/postgres" ;;
-  *) echo "usage: $0 start|stop|url|admin-url" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|running|url|admin-url" >&2; exit 2 ;;
 esac

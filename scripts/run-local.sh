@@ -13,7 +13,15 @@ set -a
 # shellcheck disable=SC1091
 source .env
 set +a
-export DATABASE_URL="${DATABASE_URL:-$(bash scripts/postgres.sh url)}"
+# Without DATABASE_URL the project-local PostgreSQL is used; if this run starts it, Ctrl-C stops it.
+started_postgres=0
+if [ -z "${DATABASE_URL:-}" ]; then
+  if ! bash scripts/postgres.sh running; then
+    bash scripts/postgres.sh start
+    started_postgres=1
+  fi
+  export DATABASE_URL="$(bash scripts/postgres.sh url)"
+fi
 
 "$BIN/social-service" migrate
 # The demo content apps, registered with the secrets they sign with (re-running updates them).
@@ -22,7 +30,11 @@ export DATABASE_URL="${DATABASE_URL:-$(bash scripts/postgres.sh url)}"
 "$BIN/social-service" app add market --name "Demo market" --origin http://127.0.0.1:8203 --secret "$DEMO_MARKET_SECRET" >/dev/null
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$started_postgres" = 1 ]; then bash scripts/postgres.sh stop; fi
+}
 trap cleanup EXIT INT TERM
 
 SANDBOX_PORT="${SOCIAL_SANDBOX_URL##*:}"
