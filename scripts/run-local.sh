@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the local demo: the platform sandbox and the service, with the settings in .env.
-# Ctrl-C stops both. Usage: scripts/run-local.sh BIN_DIR
+# Runs the local demo: PostgreSQL (unless DATABASE_URL is set), the platform sandbox with the demo
+# content apps, and the service, with the settings in .env. Ctrl-C stops what it started.
+# Usage: scripts/run-local.sh BIN_DIR
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BIN="$1"
@@ -52,7 +53,8 @@ cat <<MSG
   Demo events          http://127.0.0.1:8202/
   Demo market          http://127.0.0.1:8203/
 
-  Ctrl-C stops both; \`make db-stop\` stops the local PostgreSQL.
+  Sign in: open the service, pick a demo person (Ada Lovelace) on the sign-in page.
+  Ctrl-C stops everything this command started.
 
 MSG
 wait -n "${pids[@]}"
