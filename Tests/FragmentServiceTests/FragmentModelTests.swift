@@ -1,13 +1,16 @@
 import Foundation
+import Platforms
 import Testing
 
 @testable import FragmentService
 
 /// The share button's view model, encoder and registry on their own, without HTTP.
 @Suite struct FragmentModelTests {
-    @Test func percentEncodingKeepsOnlyUnreservedCharacters() {
-        #expect(PercentEncoding.encode("aZ09-._~") == "aZ09-._~")
-        #expect(PercentEncoding.encode("a b+&=#?/é日") == "a%20b%2B%26%3D%23%3F%2F%C3%A9%E6%97%A5")
+    @Test func percentEncodingKeepsOnlyASCIIUnreservedCharacters() {
+        #expect(FormEncoding.escape("aZ09-._~") == "aZ09-._~")
+        // Non-ASCII letters are encoded too (CharacterSet.alphanumerics would let them through).
+        #expect(FormEncoding.escape("a b+&=#?/é日") == "a%20b%2B%26%3D%23%3F%2F%C3%A9%E6%97%A5")
+        #expect(FormEncoding.encode([("k y", "ü"), ("x", "")]) == "k%20y=%C3%BC&x=")
     }
 
     @Test func theModelLeavesOutAbsentParametersAndLabelsWithTheTitle() {

@@ -1,3 +1,4 @@
+import Platforms
 /// `fragments/share_button.mustache`: the link to the share page and its accessible name.
 struct ShareButtonModel: Sendable {
     /// The share page with every parameter percent-encoded (Mustache HTML-escapes the `&`s).
@@ -14,7 +15,7 @@ struct ShareButtonModel: Sendable {
         if let description = parameters.description { pairs.append(("description", description)) }
         if let image = parameters.image { pairs.append(("image", image)) }
         if let type = parameters.type { pairs.append(("type", type.rawValue)) }
-        href = shareEndpoint + "?" + PercentEncoding.query(pairs)
+        href = shareEndpoint + "?" + FormEncoding.encode(pairs)
         label = parameters.title.map { "Share “\($0)”" } ?? "Share this page"
     }
 }
