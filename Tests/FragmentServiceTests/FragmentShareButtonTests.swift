@@ -122,7 +122,7 @@ import Testing
 
     @Test func overLongValuesAreRefusedAndTheLimitsThemselvesAccepted() async throws {
         let site = "https://a.example/"
-        let longURL = site + String(repeating: "p", count: ShareButtonParameters.maxURLLength - site.count)
+        let longURL = site + String(repeating: "p", count: ShareParameters.maxURLLength - site.count)
         let cases: [([(String, String)], String?)] = [
             ([("url", longURL), ("title", String(repeating: "t", count: 300)), ("description", String(repeating: "d", count: 1000)),
               ("image", longURL)], nil),

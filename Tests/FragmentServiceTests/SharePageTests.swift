@@ -90,7 +90,7 @@ import Testing
         try await app.test(.router) { client in
             let session = try await BrowserSession.signedIn(client)
             for (query, words) in [
-                ("", "url is required"), ("url=javascript%3Aalert(1)", "http or https"), ("url=https%3A%2F%2Fa.example%2F&image=ftp%3A%2F%2Fx", "image"),
+                ("", "&quot;url&quot; is required"), ("url=javascript%3Aalert(1)", "http or https"), ("url=https%3A%2F%2Fuser%3Apw%40evil.example%2F", "user name or password"), ("url=https%3A%2F%2Fa.example%2F&image=ftp%3A%2F%2Fx", "image"),
                 ("url=https%3A%2F%2Fa.example%2F&type=podcast", "type"), ("url=https%3A%2F%2Fa.example%2F&title=" + String(repeating: "t", count: 301), "title"),
             ] {
                 let (status, body, _) = try await ConnectFlowTests.get(client, "/social/share/?" + query, session)
@@ -100,6 +100,30 @@ import Testing
             let (empty, page, _) = try await ConnectFlowTests.get(client, "/social/share/?url=https%3A%2F%2Fa.example%2F", session)
             #expect(empty == .ok)
             #expect(page.contains("no connected accounts"))
+        }
+    }
+}
+
+@Suite struct FragmentToSharePageTests {
+    /// Whatever the Share button accepts, the share page it links to must accept too.
+    @Test(arguments: [
+        "https://shop.example/p?id=1&ref=a b#frag",
+        "https://blog.example/posts/café-日本",
+        "HTTPS://Events.Example/gig?x=1+2",
+    ])
+    func everyURLTheButtonAcceptsOpensTheSharePage(_ url: String) async throws {
+        let app = try await TestEnvironment.app()
+        try await app.test(.router) { client in
+            let href = try await client.execute(
+                uri: "/fragments/share-button?url=\(FormEncoding.escape(url))&title=T&type=event", method: .get
+            ) { response in
+                #expect(response.status == .ok)
+                return try #require(String(buffer: response.body).firstMatch(of: /href="([^"]+)"/)?.1)
+            }
+            let path = String(href.replacingOccurrences(of: "&amp;", with: "&").dropFirst("http://127.0.0.1:8080".count))
+            let session = try await BrowserSession.signedIn(client)
+            let (status, page, _) = try await ConnectFlowTests.get(client, path, session)
+            #expect(status == .ok, "\(url): \(page.prefix(300))")
         }
     }
 }

@@ -46,7 +46,7 @@ struct ShareController<
         let preselected = Set(
             try await rules.rules(userID: context.userID).filter {
                 $0.enabled && $0.mode == "one_click" && $0.sourceApps.isEmpty && $0.tags.isEmpty
-                    && $0.matches(contentType: params.type, sourceApp: nil, tags: [])
+                    && $0.matches(contentType: params.type?.rawValue, sourceApp: nil, tags: [])
             }.map(\.connectionID))
         var groups: [SharePageModel.Group] = []
         for name in PlatformName.allCases {
@@ -65,7 +65,7 @@ struct ShareController<
         }
         let model = SharePageModel(
             layout: try await layout(context, title: "Share"), url: params.url, title: params.title ?? params.url,
-            description: params.description, image: params.image, type: params.type, idempotencyKey: RandomToken.make(),
+            description: params.description, image: params.image, type: params.type?.rawValue, idempotencyKey: RandomToken.make(),
             groups: groups, hasAccounts: !groups.isEmpty)
         return HTMLPage(html: try views.render(model, template: "share"))
     }
@@ -105,7 +105,7 @@ struct ShareController<
                     postURL: o.postURL.map(link), message: o.message,
                     reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { "/social/connect/\($0.rawValue)/" } : nil,
                     connectionID: o.connectionID)
-            }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type,
+            }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type?.rawValue,
             message: message, freshKey: RandomToken.make())
         let inPage = request.headers[values: .init("X-Requested-With")!].contains("fetch")
         let html = try views.render(model, template: inPage ? "_share_result" : "share_result")
@@ -144,7 +144,7 @@ struct ShareController<
     }
 
     private func parameters(_ value: (String) -> String?) throws -> ShareParameters {
-        do { return try ShareParameters(value) } catch { throw HTTPError(.badRequest, message: error.description) }
+        do { return try ShareParameters(value) } catch { throw HTTPError(.badRequest, message: "\(error)") }
     }
 
     private func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {

@@ -17,7 +17,12 @@ struct ShareButtonFragment: FragmentHandler {
     }
 
     func render(_ query: FragmentQuery) throws -> String {
-        let parameters = try ShareButtonParameters(query)
+        let parameters: ShareParameters
+        do {
+            parameters = try ShareParameters { try query.value($0) }
+        } catch let error as ShareParameterError {
+            throw FragmentError.badParameter(error.parameter, error.problem)
+        }
         return try views.render(ShareButtonModel(parameters, shareEndpoint: shareEndpoint), template: "fragments/share_button")
     }
 }

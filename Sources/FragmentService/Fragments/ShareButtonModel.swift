@@ -9,7 +9,7 @@ struct ShareButtonModel: Sendable {
 
     /// The model for `parameters`, linking to `shareEndpoint` (such as
     /// `https://account.rose-ash.com/social/share/`). Absent parameters are left out.
-    init(_ parameters: ShareButtonParameters, shareEndpoint: String) {
+    init(_ parameters: ShareParameters, shareEndpoint: String) {
         var pairs = [("url", parameters.url)]
         if let title = parameters.title { pairs.append(("title", title)) }
         if let description = parameters.description { pairs.append(("description", description)) }

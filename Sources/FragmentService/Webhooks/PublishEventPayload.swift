@@ -2,7 +2,7 @@ import Foundation
 
 /// The JSON body of `POST /webhooks/publish`.
 struct PublishEventPayload: Decodable, Sendable {
-    static let contentTypes: Set<String> = ["blog_post", "event", "product"]
+    static let contentTypes = Set(ShareContentType.allCases.map(\.rawValue))
 
     var eventID: String
     var contentType: String
