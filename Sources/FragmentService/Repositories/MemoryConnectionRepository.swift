@@ -61,7 +61,7 @@ actor MemoryConnectionRepository: ConnectionRepository {
             refreshCount += 1
             var result = fresh
             if result.refreshToken == nil { result.refreshToken = credentials.refreshToken }
-            if let position = rows.firstIndex(where: { $0.id == id }) { apply(result, to: &rows[position], keepIdentity: true) }
+            if let position = rows.firstIndex(where: { $0.id == id }) { applyTokens(result, to: &rows[position]) }
             return rows.first { $0.id == id }!
         } catch {
             if error.code == .invalidGrant { try await markNeedsReconnect(id: id, reason: error.description) }
@@ -85,7 +85,8 @@ actor MemoryConnectionRepository: ConnectionRepository {
     private(set) var refreshCount = 0
     private var refreshing: Set<Int64> = []
 
-    private func apply(_ result: OAuthResult, to row: inout SocialConnection, keepIdentity: Bool) {
+    /// A refresh changes only the tokens, never who the account is.
+    private func applyTokens(_ result: OAuthResult, to row: inout SocialConnection) {
         row.accessToken = result.accessToken
         row.refreshToken = result.refreshToken
         row.tokenExpiresAt = result.expiresAt

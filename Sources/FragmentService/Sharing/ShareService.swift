@@ -56,11 +56,13 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         switch start {
         case .repeatedSubmission(let earlier): return Self.describe(earlier, into: outcome)
         case .alreadyShared(let earlier):
-            outcome.kind = earlier.status == .published ? .alreadyShared : Self.describe(earlier, into: outcome).kind
-            outcome.postURL = earlier.postURL
-            outcome.shareID = earlier.id
-            outcome.message = earlier.status == .published ? "Already shared to this account." : Self.describe(earlier, into: outcome).message
-            return outcome
+            // A published earlier share is "already shared"; one still pending or unconfirmed is described as such.
+            var described = Self.describe(earlier, into: outcome)
+            if earlier.status == .published {
+                described.kind = .alreadyShared
+                described.message = "Already shared to this account."
+            }
+            return described
         case .started(let started): record = started
         }
 
