@@ -12,18 +12,9 @@ public func withRunningSandbox<T: Sendable>(
     let app = buildSandboxApplication(configuration: configuration) { port in continuation.yield(port) }
     var logger = Logger(label: "social-sandbox")
     logger.logLevel = .error
-    let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
+    return try await withServiceGroup([app], logger: logger) {
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
-        do {
-            let result = try await body(port)
-            await group.triggerGracefulShutdown()
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            throw error
-        }
+        return try await body(port)
     }
 }

@@ -21,12 +21,7 @@ public func withRunningDemoApps<T: Sendable>(
     var logger = Logger(label: "demo-apps")
     logger.logLevel = .error
     let services = DemoApps(configuration: configuration, logger: logger).services { kind, port in continuation.yield((kind, port)) }
-    let group = ServiceGroup(services: services, gracefulShutdownSignals: [], logger: logger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask {
-            defer { continuation.finish() }
-            try await group.run()
-        }
+    return try await withServiceGroup(services, logger: logger) {
         var ports: [DemoAppKind: Int] = [:]
         for await (kind, port) in bound {
             ports[kind] = port
@@ -35,13 +30,6 @@ public func withRunningDemoApps<T: Sendable>(
         guard let blog = ports[.blog], let events = ports[.events], let market = ports[.market] else {
             throw CancellationError()
         }
-        do {
-            let result = try await body(DemoAppPorts(blog: blog, events: events, market: market))
-            await group.triggerGracefulShutdown()
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            throw error
-        }
+        return try await body(DemoAppPorts(blog: blog, events: events, market: market))
     }
 }
