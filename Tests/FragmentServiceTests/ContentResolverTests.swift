@@ -47,3 +47,41 @@ actor CountingPages: PageMetadataSource {
         #expect(record?.tags == ["pottery"])
     }
 }
+
+@Suite struct PublishEventResolutionTests {
+    static func worker(
+        _ events: MemoryPublishEventRepository, _ items: MemoryContentItemRepository, pages: CountingPages, maxAttempts: Int = 2
+    ) -> PublishEventWorker<MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository> {
+        PublishEventWorker(
+            apps: MemoryContentAppRepository([PublishWebhookTests.blog]), events: events, items: items, pages: pages, signal: WakeSignal(),
+            logger: TestEnvironment.logger, maxAttempts: maxAttempts)
+    }
+
+    @Test func thePageFillsWhatTheEventLeftOutAndTheEventsOwnValuesWin() async throws {
+        let events = MemoryPublishEventRepository()
+        let items = MemoryContentItemRepository()
+        _ = try await events.record(NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "From the app"))
+        await Self.worker(events, items, pages: CountingPages()).drain()
+        let record = try #require(try await items.find(canonicalURL: "https://blog.rose-ash.example/a"))
+        #expect(record.title == "From the app")
+        #expect(record.description == "Scraped description")
+        #expect(record.imageURL == "https://blog.example/i.jpg")
+    }
+
+    @Test func anUnreadablePageWithNoTitleFailsWithTheReasonAfterItsAttempts() async throws {
+        let events = MemoryPublishEventRepository()
+        let pages = CountingPages()
+        await pages.setFailing(true)
+        _ = try await events.record(NewPublishEvent(appID: "blog", eventID: "e2", contentType: "event", url: "https://blog.rose-ash.example/b"))
+        // With attempts left, a failure backs off instead of being retried at once.
+        await Self.worker(events, MemoryContentItemRepository(), pages: pages).drain()
+        #expect(try await events.recent(author: nil, limit: 1).first?.state == .received)
+        #expect(await pages.fetches == 1)
+        // The last attempt fails for good, with the reason.
+        _ = try await events.record(NewPublishEvent(appID: "blog", eventID: "e3", contentType: "event", url: "https://blog.rose-ash.example/c"))
+        await Self.worker(events, MemoryContentItemRepository(), pages: pages, maxAttempts: 1).drain()
+        let event = try #require(try await events.recent(author: nil, limit: 1).first)
+        #expect(event.state == .failed)
+        #expect(event.stateDetail?.contains("could not be read") == true)
+    }
+}

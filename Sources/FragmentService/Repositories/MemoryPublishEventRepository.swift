@@ -3,6 +3,8 @@ import Foundation
 /// `PublishEventRepository` in memory, for router tests.
 actor MemoryPublishEventRepository: PublishEventRepository {
     private var events: [PublishEvent] = []
+    /// Back-off after a failed attempt, as `publish_events.next_attempt_at` does in PostgreSQL.
+    private var notBefore: [Int64: Date] = [:]
 
     func record(_ e: NewPublishEvent) async throws -> (event: PublishEvent, created: Bool) {
         if let existing = events.first(where: { $0.appID == e.appID && $0.eventID == e.eventID }) { return (existing, false) }
@@ -21,7 +23,10 @@ actor MemoryPublishEventRepository: PublishEventRepository {
 
     func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent] {
         var claimed: [PublishEvent] = []
-        for index in events.indices where events[index].state == .received && events[index].attempts < maxAttempts && claimed.count < limit {
+        for index in events.indices
+        where events[index].state == .received && events[index].attempts < maxAttempts && claimed.count < limit
+            && notBefore[events[index].id, default: .distantPast] <= Date()
+        {
             events[index].attempts += 1
             claimed.append(events[index])
         }
@@ -43,6 +48,7 @@ actor MemoryPublishEventRepository: PublishEventRepository {
         update(id) {
             if final { $0.state = .failed }
             $0.stateDetail = detail
+            notBefore[$0.id] = Date().addingTimeInterval(60 * Double($0.attempts))
         }
     }
 
