@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps assets db db-stop migrate compose-check acceptance fernet-fixtures clean
+.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check acceptance run-acceptance fernet-fixtures clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -29,11 +29,14 @@ build: deps assets ## Build social-service and social-sandbox
 build-tests: deps assets
 	swift build $(SWIFT_FLAGS) --build-tests
 
-db: deps ## Start the project-local PostgreSQL (unless DATABASE_URL is set)
+db: deps ## Start this clone's PostgreSQL (unless DATABASE_URL is set); prints where its data lives
 	@if [ -z "$$DATABASE_URL" ]; then bash $(PG) start; fi
 
-db-stop: ## Stop the project-local PostgreSQL
+db-stop: ## Stop this clone's PostgreSQL
 	@bash $(PG) stop
+
+clean-db: ## Stop this clone's PostgreSQL and delete its data
+	@bash $(PG) clean
 
 migrate: build db ## Apply database migrations
 	@DATABASE_URL="$${DATABASE_URL:-$$(bash $(PG) url)}" $(BIN)/social-service migrate
@@ -42,15 +45,23 @@ run: build ## Set up everything and serve http://127.0.0.1:8080 (sandbox on :810
 	@bash scripts/write-dotenv.sh $(BIN)/social-service
 	@bash scripts/run-local.sh $(BIN)
 
+# One build serves the Swift suites and the browser suite.
 test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway database
 	@export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}"; \
 	  swift test $(SWIFT_FLAGS) --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory compose-check
-	@$(MAKE) --no-print-directory acceptance
+	@$(MAKE) --no-print-directory setup-check
+	@$(MAKE) --no-print-directory run-acceptance
 
-acceptance: build-tests db ## Browser acceptance suite (Playwright + Debian's chromium) on ports 18080, 18100, 18201-18203
+acceptance: build-tests db ## Browser acceptance suite (Playwright + Debian's chromium) on ports 18080, 18100, 18201-18203 (or the next free ones)
+	@$(MAKE) --no-print-directory run-acceptance
+
+run-acceptance: db
 	@export ACCEPTANCE_ADMIN_URL="$${ACCEPTANCE_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash acceptance/run.sh $(BIN)
+
+setup-check: ## Clones this repository into private folders and checks each gets a PostgreSQL of its own
+	@bash scripts/check-setup.sh
 
 compose-check: $(VENV)/.ok ## Validate docker-compose.yml against the Compose specification schema
 	@$(VENV)/bin/python scripts/check_compose.py docker-compose.yml

@@ -2,6 +2,7 @@
 # Browser acceptance suite: starts a throwaway database, the service, the platform sandbox and
 # the demo apps on ports of their own, runs pytest + Playwright (Debian's Chromium), stops it all.
 # Usage: acceptance/run.sh BIN_DIR   (BIN_DIR holds social-service and social-sandbox)
+# Ports: 18080 (service), 18100 (sandbox), 18201-18203 (demo apps), or the next free set.
 # Database server: ACCEPTANCE_ADMIN_URL, else TEST_DATABASE_URL, else the project-local cluster
 # (scripts/postgres.sh; PG_PORT moves it). A database social_acceptance_* is created and dropped.
 # Extra pytest arguments: ACCEPTANCE_PYTEST_ARGS="-x -k keyboard". Screenshots: artifacts/.
@@ -10,11 +11,26 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 BIN="$(cd "${1:-$ROOT/.build/debug}" && pwd)"
-SERVICE_PORT="${ACCEPTANCE_SERVICE_PORT:-18080}"
-SANDBOX_PORT="${ACCEPTANCE_SANDBOX_PORT:-18100}"
-BLOG_PORT="${ACCEPTANCE_BLOG_PORT:-18201}"
-EVENTS_PORT="${ACCEPTANCE_EVENTS_PORT:-18202}"
-MARKET_PORT="${ACCEPTANCE_MARKET_PORT:-18203}"
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Ports: ACCEPTANCE_*_PORT when set; otherwise 18080, 18100, 18201-18203, or the first free set
+# 10, 20, … above them, so a second clone can run the suite at the same time.
+if [ -n "${ACCEPTANCE_SERVICE_PORT:-}${ACCEPTANCE_SANDBOX_PORT:-}${ACCEPTANCE_BLOG_PORT:-}${ACCEPTANCE_EVENTS_PORT:-}${ACCEPTANCE_MARKET_PORT:-}" ]; then
+  SERVICE_PORT="${ACCEPTANCE_SERVICE_PORT:-18080}"
+  SANDBOX_PORT="${ACCEPTANCE_SANDBOX_PORT:-18100}"
+  BLOG_PORT="${ACCEPTANCE_BLOG_PORT:-18201}"
+  EVENTS_PORT="${ACCEPTANCE_EVENTS_PORT:-18202}"
+  MARKET_PORT="${ACCEPTANCE_MARKET_PORT:-18203}"
+else
+  for offset in $(seq 0 10 500); do
+    SERVICE_PORT=$((18080 + offset)) SANDBOX_PORT=$((18100 + offset))
+    BLOG_PORT=$((18201 + offset)) EVENTS_PORT=$((18202 + offset)) MARKET_PORT=$((18203 + offset))
+    busy=0
+    for port in "$SERVICE_PORT" "$SANDBOX_PORT" "$BLOG_PORT" "$EVENTS_PORT" "$MARKET_PORT"; do
+      if port_in_use "$port"; then busy=1; break; fi
+    done
+    [ "$busy" = 1 ] || break
+  done
+fi
 VENV="$ROOT/.venv-acceptance"
 ARTIFACTS="$ROOT/artifacts"
 WORK="$(mktemp -d /tmp/social-acceptance.XXXXXX)"
@@ -28,7 +44,7 @@ CHROMIUM="$(command -v chromium || true)"
 [ -n "$CHROMIUM" ] || fail "Debian's chromium is not installed (apt-get install -y chromium); the browser suite cannot run"
 [ -n "$PGBIN" ] || fail "PostgreSQL is not installed"
 for port in "$SERVICE_PORT" "$SANDBOX_PORT" "$BLOG_PORT" "$EVENTS_PORT" "$MARKET_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then fail "port $port is already in use"; fi
+  if port_in_use "$port"; then fail "port $port is already in use (the ACCEPTANCE_*_PORT variables move the suite)"; fi
 done
 
 # Python tooling in its own virtualenv, rebuilt when the requirements change.

@@ -4,7 +4,8 @@
 1. Validates it against the Compose specification's JSON schema (the copy shipped inside the
    `docker-compose` 1.29.2 wheel on PyPI, fetched once into var/ and cached).
 2. Checks what this project promises: postgres and social-service exist, and social-service takes
-   SOCIAL_ENCRYPTION_KEY and every platform credential from the shared `x-app-env` block.
+   SOCIAL_ENCRYPTION_KEY and every platform credential from the shared `x-app-env` block, and the
+   one-shot migrate service gets DATABASE_URL (the only setting `migrate` reads).
 Usage: check_compose.py docker-compose.yml
 """
 import json
@@ -61,6 +62,8 @@ def main(path: str) -> int:
             problems.append(f"x-app-env does not hold {variable}")
         if "social-service" in services and variable not in environment(services["social-service"]):
             problems.append(f"social-service does not receive {variable} (merge x-app-env into its environment)")
+    if "migrate" in services and "DATABASE_URL" not in environment(services["migrate"]):
+        problems.append("migrate does not receive DATABASE_URL")
     if problems:
         print(f"{path} is not valid:")
         for problem in problems:

@@ -24,11 +24,38 @@ if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL="$(bash scripts/postgres.sh url)"
 fi
 
+# Ports: those in .env, unless another program (another clone's `make run`, say) holds one of
+# them; then the first free set 10, 20, … above them is used for this run.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+SERVICE_PORT="${SOCIAL_PORT:-8080}"
+SANDBOX_PORT="${SOCIAL_SANDBOX_URL##*:}"
+BLOG_PORT="${DEMO_BLOG_PORT:-8201}" EVENTS_PORT="${DEMO_EVENTS_PORT:-8202}" MARKET_PORT="${DEMO_MARKET_PORT:-8203}"
+all_free() { for p in "$@"; do if port_in_use "$p"; then return 1; fi; done; }
+if ! all_free "$SERVICE_PORT" "$SANDBOX_PORT" "$BLOG_PORT" "$EVENTS_PORT" "$MARKET_PORT"; then
+  if [ "$PUBLIC_BASE_URL" != "http://127.0.0.1:$SERVICE_PORT" ] || [ "$SOCIAL_SANDBOX_URL" != "http://127.0.0.1:$SANDBOX_PORT" ]; then
+    echo "make run: one of ports $SERVICE_PORT, $SANDBOX_PORT, $BLOG_PORT-$MARKET_PORT is in use; change SOCIAL_PORT, PUBLIC_BASE_URL and SOCIAL_SANDBOX_URL in .env" >&2
+    exit 1
+  fi
+  moved=0
+  for offset in $(seq 10 10 300); do
+    if all_free $((SERVICE_PORT + offset)) $((SANDBOX_PORT + offset)) $((BLOG_PORT + offset)) $((EVENTS_PORT + offset)) $((MARKET_PORT + offset)); then
+      echo "ports $SERVICE_PORT/$SANDBOX_PORT/$BLOG_PORT-$MARKET_PORT are in use (another make run?); this run uses ports $offset higher"
+      SERVICE_PORT=$((SERVICE_PORT + offset)) SANDBOX_PORT=$((SANDBOX_PORT + offset))
+      BLOG_PORT=$((BLOG_PORT + offset)) EVENTS_PORT=$((EVENTS_PORT + offset)) MARKET_PORT=$((MARKET_PORT + offset))
+      moved=1
+      break
+    fi
+  done
+  [ "$moved" = 1 ] || { echo "make run: no free set of ports found near $SERVICE_PORT" >&2; exit 1; }
+  export SOCIAL_PORT="$SERVICE_PORT" PUBLIC_BASE_URL="http://127.0.0.1:$SERVICE_PORT" SOCIAL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT"
+fi
+BLOG_URL="http://127.0.0.1:$BLOG_PORT" EVENTS_URL="http://127.0.0.1:$EVENTS_PORT" MARKET_URL="http://127.0.0.1:$MARKET_PORT"
+
 "$BIN/social-service" migrate
 # The demo content apps, registered with the secrets they sign with (re-running updates them).
-"$BIN/social-service" app add blog --name "Demo blog" --origin http://127.0.0.1:8201 --secret "$DEMO_BLOG_SECRET" >/dev/null
-"$BIN/social-service" app add events --name "Demo events" --origin http://127.0.0.1:8202 --secret "$DEMO_EVENTS_SECRET" >/dev/null
-"$BIN/social-service" app add market --name "Demo market" --origin http://127.0.0.1:8203 --secret "$DEMO_MARKET_SECRET" >/dev/null
+"$BIN/social-service" app add blog --name "Demo blog" --origin "$BLOG_URL" --secret "$DEMO_BLOG_SECRET" >/dev/null
+"$BIN/social-service" app add events --name "Demo events" --origin "$EVENTS_URL" --secret "$DEMO_EVENTS_SECRET" >/dev/null
+"$BIN/social-service" app add market --name "Demo market" --origin "$MARKET_URL" --secret "$DEMO_MARKET_SECRET" >/dev/null
 
 pids=()
 cleanup() {
@@ -38,9 +65,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-SANDBOX_PORT="${SOCIAL_SANDBOX_URL##*:}"
-"$BIN/social-sandbox" --host 127.0.0.1 --port "${SANDBOX_PORT:-8100}" --demo --service-url "$PUBLIC_BASE_URL" \
-  --demo-host 127.0.0.1 --blog-port 8201 --events-port 8202 --market-port 8203 &
+"$BIN/social-sandbox" --host 127.0.0.1 --port "$SANDBOX_PORT" --demo --service-url "$PUBLIC_BASE_URL" \
+  --demo-host 127.0.0.1 --blog-port "$BLOG_PORT" --events-port "$EVENTS_PORT" --market-port "$MARKET_PORT" &
 pids+=($!)
 "$BIN/social-service" serve &
 pids+=($!)
@@ -49,9 +75,9 @@ cat <<MSG
 
   Rose Ash social      ${PUBLIC_BASE_URL}/   (sign in on the development login page)
   Platform sandbox     ${SOCIAL_SANDBOX_URL}/_sandbox/posts   (every post the emulated platforms received)
-  Demo blog            http://127.0.0.1:8201/   (its "Publish a new demo post" button sends a signed webhook)
-  Demo events          http://127.0.0.1:8202/
-  Demo market          http://127.0.0.1:8203/
+  Demo blog            ${BLOG_URL}/   (its "Publish a new demo post" button sends a signed webhook)
+  Demo events          ${EVENTS_URL}/
+  Demo market          ${MARKET_URL}/
 
   Sign in: open the service, pick a demo person (Ada Lovelace) on the sign-in page.
   Ctrl-C stops everything this command started.

@@ -69,6 +69,31 @@ import Testing
         _ = try AppConfiguration(environment: env, requireDatabase: false)
     }
 
+    @Test func eachGroupOfSettingsIsCheckedOnlyWhenNeeded() throws {
+        let databaseOnly = ["DATABASE_URL": "postgres://postgres@127.0.0.1:5432/social"]
+        let migrate = try AppConfiguration(environment: databaseOnly, needs: .database)
+        #expect(migrate.databaseURL == "postgres://postgres@127.0.0.1:5432/social")
+        // Invalid values outside what a command needs do not stop it either.
+        var noisy = databaseOnly
+        noisy["PUBLIC_BASE_URL"] = "ftp://x"
+        noisy["SOCIAL_SESSION_SECRET"] = "short"
+        noisy["SOCIAL_TWITTER_CLIENT_ID"] = "only-half"
+        _ = try AppConfiguration(environment: noisy, needs: .database)
+        #expect { try AppConfiguration(environment: [:], needs: .database) } throws: { error in
+            let text = "\(error)"
+            return text.contains("DATABASE_URL") && !text.contains("SOCIAL_ENCRYPTION_KEY")
+        }
+        #expect { try AppConfiguration(environment: databaseOnly, needs: [.database, .encryptionKey]) } throws: { error in
+            let text = "\(error)"
+            return text.contains("SOCIAL_ENCRYPTION_KEY") && !text.contains("SOCIAL_SESSION_SECRET")
+        }
+        // `resolve` needs the outbound settings and nothing secret.
+        let resolve = try AppConfiguration(environment: ["SOCIAL_ALLOW_PRIVATE_HOSTS": "1"], needs: .serviceSettings)
+        #expect(resolve.allowPrivateHosts)
+        #expect(throws: ConfigurationError.self) { try AppConfiguration(environment: noisy, needs: .serviceSettings) }
+        #expect(throws: ConfigurationError.self) { try AppConfiguration(environment: noisy, needs: .platformApps) }
+    }
+
     @Test func dotEnvParsesCommentsQuotesAndExport() {
         let values = DotEnv.parse(
             """

@@ -40,7 +40,7 @@ struct AppCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let configuration = try options.configuration()
+            let configuration = try options.configuration(needs: [.database, .encryptionKey])
             let logger = options.logger()
             let signing = secret ?? RandomToken.make(bytes: 32)
             let app = ContentApp(
@@ -58,7 +58,7 @@ struct AppCommand: AsyncParsableCommand {
         @OptionGroup var options: EnvironmentOptions
 
         func run() async throws {
-            let configuration = try options.configuration()
+            let configuration = try options.configuration(needs: [.database, .encryptionKey])
             let logger = options.logger()
             let apps = try await options.withDatabase(configuration, logger: logger) { client in
                 try await PostgresContentAppRepository(client: client, fernet: configuration.fernet, logger: logger).all()

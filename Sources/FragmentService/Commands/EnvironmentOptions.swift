@@ -12,10 +12,11 @@ struct EnvironmentOptions: ParsableArguments {
     /// The merged environment (process over file).
     func environment() -> [String: String] { DotEnv.environment(file: envFile) }
 
-    /// Validated configuration, or a clean exit with every problem listed.
-    func configuration(requireDatabase: Bool = true) throws -> AppConfiguration {
+    /// Validated configuration (only the settings in `needs` are checked), or a clean exit with
+    /// every problem listed.
+    func configuration(needs: ConfigurationNeeds) throws -> AppConfiguration {
         do {
-            return try AppConfiguration(environment: environment(), requireDatabase: requireDatabase)
+            return try AppConfiguration(environment: environment(), needs: needs)
         } catch {
             FileHandle.standardError.write(Data("social-service: \(error.description)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG

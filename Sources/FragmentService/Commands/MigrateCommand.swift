@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SocialCore
 
 /// `social-service migrate`: applies every pending migration.
 struct MigrateCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(help: "The folder of numbered SQL migrations.") var migrations: String?
 
     func run() async throws {
-        let configuration = try options.configuration()
+        let configuration = try options.configuration(needs: .database)
         let logger = options.logger()
         let directory = migrations.map { URL(fileURLWithPath: $0) } ?? Migration.defaultDirectory(environment: options.environment())
         let files = try Migration.load(from: directory)

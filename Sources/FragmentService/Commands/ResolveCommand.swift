@@ -58,7 +58,7 @@ struct ResolveCommand: AsyncParsableCommand {
     /// Fetches through the same outbound policy as the service's content fetches
     /// (SOCIAL_ALLOW_PRIVATE_HOSTS applies), so an operator sees exactly what the worker would.
     private func fetch(_ target: URL) async throws {
-        let configuration = try options.configuration(requireDatabase: false)
+        let configuration = try options.configuration(needs: .serviceSettings)
         let http = OutboundHTTP(settings: .content(configuration: configuration), logger: options.logger())
         defer { Task { try? await http.shutdown() } }
         do {

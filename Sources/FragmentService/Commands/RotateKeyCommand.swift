@@ -1,4 +1,5 @@
 import ArgumentParser
+import SocialCore
 
 /// `social-service rotate-key`: re-encrypts every stored secret with the first key.
 struct RotateKeyCommand: AsyncParsableCommand {
@@ -11,7 +12,7 @@ struct RotateKeyCommand: AsyncParsableCommand {
     @Option(help: "Rows per transaction.") var batchSize: Int = 100
 
     func run() async throws {
-        let configuration = try options.configuration()
+        let configuration = try options.configuration(needs: [.database, .encryptionKey])
         let logger = options.logger()
         let report = try await options.withDatabase(configuration, logger: logger) { client in
             try await SecretRotator(client: client, fernet: configuration.fernet, logger: logger, batchSize: batchSize).rotate()

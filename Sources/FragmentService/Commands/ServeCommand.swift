@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: EnvironmentOptions
 
     func run() async throws {
-        let configuration = try options.configuration()
+        let configuration = try options.configuration(needs: .all)
         let logger = options.logger()
         let client = PostgresClient(configuration: try .fromURL(configuration.databaseURL ?? ""), backgroundLogger: logger)
         let outbound = OutboundHTTP(settings: OutboundSettings(configuration: configuration), logger: logger)

@@ -49,8 +49,18 @@ package struct AppConfiguration: Sendable {
 
     /// Validates `environment`, reporting every problem together.
     /// - Parameter requireDatabase: `serve` and `migrate` need `DATABASE_URL`; `generate-key` does not.
-    package init(environment env: [String: String], requireDatabase: Bool = true) throws(ConfigurationError) {
+    package init(environment env: [String: String], requireDatabase: Bool) throws(ConfigurationError) {
+        try self.init(environment: env, needs: requireDatabase ? .all : ConfigurationNeeds.all.subtracting(.database))
+    }
+
+    /// Validates the settings in `needs`, reporting every problem with them together. Settings a
+    /// command does not need are read if they are valid and otherwise left at their defaults
+    /// (`migrate` needs only the database, so a missing session secret does not stop it).
+    package init(environment env: [String: String], needs: ConfigurationNeeds = .all) throws(ConfigurationError) {
         var problems: [String] = []
+        func problem(_ need: ConfigurationNeeds, _ message: String) {
+            if needs.contains(need) { problems.append(message) }
+        }
         func value(_ name: String) -> String? {
             guard let v = env[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
             return v
@@ -58,19 +68,17 @@ package struct AppConfiguration: Sendable {
         func flag(_ name: String) -> Bool {
             guard let v = value(name)?.lowercased() else { return false }
             if ["1", "true", "yes", "on"].contains(v) { return true }
-            if !["0", "false", "no", "off"].contains(v) { problems.append("\(name) must be 1 or 0, not '\(v)'") }
+            if !["0", "false", "no", "off"].contains(v) { problem(.serviceSettings, "\(name) must be 1 or 0, not '\(v)'") }
             return false
         }
 
         databaseURL = value("DATABASE_URL")
-        if requireDatabase {
-            if let url = databaseURL {
-                if !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) || URL(string: url)?.host == nil {
-                    problems.append("DATABASE_URL must look like postgres://user:password@host:5432/database")
-                }
-            } else {
-                problems.append("DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/social); `make run` sets one up")
+        if let url = databaseURL {
+            if !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) || URL(string: url)?.host == nil {
+                problem(.database, "DATABASE_URL must look like postgres://user:password@host:5432/database")
             }
+        } else {
+            problem(.database, "DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/social); `make run` sets one up")
         }
 
         let base = value("PUBLIC_BASE_URL") ?? "http://127.0.0.1:8080"
@@ -79,14 +87,14 @@ package struct AppConfiguration: Sendable {
         {
             publicBaseURL = url
         } else {
-            problems.append("PUBLIC_BASE_URL must be an http(s) origin such as https://social.rose-ash.com, not '\(base)'")
+            problem(.serviceSettings, "PUBLIC_BASE_URL must be an http(s) origin such as https://social.rose-ash.com, not '\(base)'")
             publicBaseURL = URL(string: "http://127.0.0.1:8080")!
         }
 
         host = value("SOCIAL_HOST") ?? "127.0.0.1"
         if let p = value("SOCIAL_PORT") {
             if let n = Int(p), (0...65535).contains(n) { port = n } else {
-                problems.append("SOCIAL_PORT must be a port number, not '\(p)'")
+                problem(.serviceSettings, "SOCIAL_PORT must be a port number, not '\(p)'")
                 port = 8080
             }
         } else {
@@ -95,21 +103,21 @@ package struct AppConfiguration: Sendable {
 
         if let keys = value("SOCIAL_ENCRYPTION_KEY") {
             do { fernet = try Fernet(keyList: keys) } catch {
-                problems.append(error.description)
+                problem(.encryptionKey, error.description)
                 fernet = Fernet(keys: [try! FernetKey(base64URL: FernetKey.generate())])
             }
         } else {
-            problems.append(FernetError.missingKey.description)
+            problem(.encryptionKey, FernetError.missingKey.description)
             fernet = Fernet(keys: [try! FernetKey(base64URL: FernetKey.generate())])
         }
 
         sessionSecret = value("SOCIAL_SESSION_SECRET") ?? ""
         if sessionSecret.utf8.count < 32 {
-            problems.append("SOCIAL_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+            problem(.identitySecrets, "SOCIAL_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)")
         }
         identitySecret = value("SOCIAL_IDENTITY_SECRET") ?? ""
         if identitySecret.utf8.count < 32 {
-            problems.append("SOCIAL_IDENTITY_SECRET must be at least 32 characters and match the account service's signing key")
+            problem(.identitySecrets, "SOCIAL_IDENTITY_SECRET must be at least 32 characters and match the account service's signing key")
         }
         identityIssuer = value("SOCIAL_IDENTITY_ISSUER") ?? "rose-ash-account"
         identityAudience = value("SOCIAL_IDENTITY_AUDIENCE") ?? "rose-ash-social"
@@ -117,15 +125,15 @@ package struct AppConfiguration: Sendable {
         devLogin = flag("SOCIAL_DEV_LOGIN")
         allowPrivateHosts = flag("SOCIAL_ALLOW_PRIVATE_HOSTS")
         if publicBaseURL.scheme == "https" {
-            if devLogin { problems.append("SOCIAL_DEV_LOGIN=1 is for development and is refused when PUBLIC_BASE_URL is https") }
-            if allowPrivateHosts { problems.append("SOCIAL_ALLOW_PRIVATE_HOSTS=1 is for development and is refused when PUBLIC_BASE_URL is https") }
+            if devLogin { problem(.serviceSettings, "SOCIAL_DEV_LOGIN=1 is for development and is refused when PUBLIC_BASE_URL is https") }
+            if allowPrivateHosts { problem(.serviceSettings, "SOCIAL_ALLOW_PRIVATE_HOSTS=1 is for development and is refused when PUBLIC_BASE_URL is https") }
         }
 
         if let s = value("SOCIAL_SANDBOX_URL") {
             if let url = URL(string: s.hasSuffix("/") ? String(s.dropLast()) : s), url.scheme == "http" || url.scheme == "https", url.host != nil {
                 sandboxURL = url
             } else {
-                problems.append("SOCIAL_SANDBOX_URL must be an http(s) URL such as http://127.0.0.1:8100, not '\(s)'")
+                problem(.serviceSettings, "SOCIAL_SANDBOX_URL must be an http(s) URL such as http://127.0.0.1:8100, not '\(s)'")
             }
         }
 
@@ -134,24 +142,24 @@ package struct AppConfiguration: Sendable {
             switch (value(idName), value(secretName)) {
             case let (id?, secret?): credentials[platform] = PlatformCredentials(clientID: id, clientSecret: secret)
             case (nil, nil): break
-            case (nil, _?): problems.append("\(secretName) is set but \(idName) is not; set both or neither")
-            case (_?, nil): problems.append("\(idName) is set but \(secretName) is not; set both or neither")
+            case (nil, _?): problem(.platformApps, "\(secretName) is set but \(idName) is not; set both or neither")
+            case (_?, nil): problem(.platformApps, "\(idName) is set but \(secretName) is not; set both or neither")
             }
         }
 
         graphAPIVersion = value("SOCIAL_FACEBOOK_GRAPH_VERSION") ?? "v26.0"
         if graphAPIVersion.range(of: #"^v\d+\.\d+$"#, options: .regularExpression) == nil {
-            problems.append("SOCIAL_FACEBOOK_GRAPH_VERSION must look like v26.0, not '\(graphAPIVersion)'")
+            problem(.platformApps, "SOCIAL_FACEBOOK_GRAPH_VERSION must look like v26.0, not '\(graphAPIVersion)'")
         }
         linkedInVersion = value("SOCIAL_LINKEDIN_VERSION") ?? "202601"
         if linkedInVersion.range(of: #"^\d{6}$"#, options: .regularExpression) == nil {
-            problems.append("SOCIAL_LINKEDIN_VERSION must be YYYYMM such as 202601, not '\(linkedInVersion)'")
+            problem(.platformApps, "SOCIAL_LINKEDIN_VERSION must be YYYYMM such as 202601, not '\(linkedInVersion)'")
         }
         appName = value("SOCIAL_APP_NAME") ?? "Rose Ash"
         feedPollSeconds = 300
         if let text = value("SOCIAL_FEED_POLL_SECONDS") {
             if let seconds = Int(text), (30...86_400).contains(seconds) { feedPollSeconds = seconds } else {
-                problems.append("SOCIAL_FEED_POLL_SECONDS must be a number of seconds from 30 to 86400, not '\(text)'")
+                problem(.serviceSettings, "SOCIAL_FEED_POLL_SECONDS must be a number of seconds from 30 to 86400, not '\(text)'")
             }
         }
 
