@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Platforms
+import PostgresNIO
+import SocialCore
 import Testing
 
 @testable import FragmentService
@@ -215,10 +217,21 @@ extension JSONDecoder {
                 idempotencyKey: "auto-\(job.id)-\(job.attempts)", shareAgain: false, origin: "auto")
             else { Issue.record("the interrupted attempt was not recorded"); return }
 
-            // After the restart the lease has lapsed and the job runs again.
-            try await deps.jobs.park(id: job.id, reason: "lease lapsed", retryAt: Date().addingTimeInterval(-1))
+            // After the restart the job's lease has lapsed and it runs again, but the attempt is
+            // still within its pending lease: the job waits for it and posts nothing.
+            try await deps.jobs.park(id: job.id, reason: "lease lapsed", retryAt: Date().addingTimeInterval(-1), attempted: true)
             try await AutoShareTests.runWorkers(deps)
-            let (_, jobs) = try await AutoShareTests.api(client, .get, "/api/v1/auto-shares", token: token)
+            var (_, jobs) = try await AutoShareTests.api(client, .get, "/api/v1/auto-shares", token: token)
+            #expect(jobs.contains("still in progress"))
+            #expect(try await flow.posts("mastodon").isEmpty)
+
+            // Once the pending lease has passed the attempt counts as lost: unconfirmed, never re-posted.
+            let memory = deps.shares
+            let pending = try #require(try await memory.liveShares(userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln")[mastodon])
+            await memory.backdate(id: pending.id, by: memory.pendingLease + 1)
+            try await deps.jobs.park(id: job.id, reason: "wait over", retryAt: Date().addingTimeInterval(-1), attempted: false)
+            try await AutoShareTests.runWorkers(deps)
+            (_, jobs) = try await AutoShareTests.api(client, .get, "/api/v1/auto-shares", token: token)
             #expect(jobs.contains(#""outcome":"unconfirmed""#))
             #expect(try await flow.posts("mastodon").isEmpty)
             let (_, history, _) = try await ConnectFlowTests.get(client, "/social/history/", session)
@@ -226,3 +239,153 @@ extension JSONDecoder {
         }
     }
 }
+
+/// Issue 10, items 12 and 13: a pending share whose process died is made unconfirmed after its
+/// lease, whoever owned it; the auto-share worker never settles an attempt that is not its own.
+@Suite struct DurableShareStateTests {
+    static let kiln = "https://blog.rose-ash.example/posts/kiln"
+
+    @Test func aManualShareInFlightIsNotSettledByTheAutoShareWorker() async throws {
+        try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client, as: "user-1")
+            try await SharePageTests.connectMastodon(flow, client, session)
+            let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
+            let token = try await TestEnvironment.token(sub: "user-1")
+            _ = try await AutoShareTests.api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(mastodon),"mode":"auto"}"#)
+            // A manual share of the same URL is being posted right now (recorded, not yet answered).
+            guard case .started(let manual) = try await deps.shares.start(
+                connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "manual-form-1",
+                shareAgain: false, origin: "manual")
+            else { Issue.record("the manual share did not start"); return }
+            let body = PublishWebhookTests.body(eventID: "evt-during-manual")
+            _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
+            try await AutoShareTests.runWorkers(deps)
+
+            // The manual share is still pending (not made unconfirmed by the worker), nothing was posted twice.
+            let live = try await deps.shares.liveShares(userID: "user-1", url: Self.kiln)
+            #expect(live[mastodon]?.id == manual.id)
+            #expect(live[mastodon]?.status == .pending)
+            var (_, jobs) = try await AutoShareTests.api(client, .get, "/api/v1/auto-shares", token: token)
+            #expect(jobs.contains("still in progress"))
+
+            // The manual share then publishes; the job, run again, finds it already shared.
+            _ = try await deps.shares.finish(id: manual.id, result: .published(id: "109", url: "https://mastodon.social/@ada/109"))
+            let job = try #require(try await deps.jobs.jobs(userID: "user-1", limit: 1).first)
+            try await deps.jobs.park(id: job.id, reason: "again", retryAt: Date().addingTimeInterval(-1), attempted: false)
+            try await AutoShareTests.runWorkers(deps)
+            (_, jobs) = try await AutoShareTests.api(client, .get, "/api/v1/auto-shares", token: token)
+            #expect(jobs.contains(#""outcome":"already_shared""#))
+            #expect(try await flow.posts("mastodon").isEmpty)
+        }
+    }
+
+    @Test func aPendingShareOlderThanItsLeaseIsShownUnconfirmedNotForeverInProgress() async throws {
+        try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client, as: "user-1")
+            try await SharePageTests.connectMastodon(flow, client, session)
+            let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
+            guard case .started(let lost) = try await deps.shares.start(
+                connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "died-mid-post",
+                shareAgain: false, origin: "manual")
+            else { Issue.record("the attempt did not start"); return }
+            let memory = deps.shares
+            await memory.backdate(id: lost.id, by: memory.pendingLease + 1)
+
+            // Sharing again from the page: the lost attempt is described as unconfirmed, not
+            // "already being posted", and nothing is posted without an explicit "share again".
+            let order = ShareOrder(
+                userID: "user-1",
+                content: ShareContent(url: Self.kiln, title: "Kiln diaries", description: nil, imageURL: nil, message: nil, idempotencyKey: "form-2"),
+                connectionIDs: [mastodon], origin: "manual")
+            let service = ShareService(connections: deps.connections, shares: deps.shares, registry: deps.registry, logger: TestEnvironment.logger)
+            let outcome = try #require(await service.share(order).first)
+            #expect(outcome.kind == .unconfirmed)
+            #expect(outcome.message?.contains("check the account") == true)
+            #expect(try await flow.posts("mastodon").isEmpty)
+        }
+    }
+
+    @Test func thePostgresLeaseMakesEveryStalePendingShareUnconfirmed() async throws {
+        guard TestDatabase.isAvailable else { return }
+        try await TestDatabase.withDatabase { client in
+            try await client.query("INSERT INTO users (id) VALUES ('u1')")
+            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            guard case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1")) else {
+                Issue.record("no connection")
+                return
+            }
+            let fresh = PostgresShareRepository(client: client, logger: TestDatabase.logger)
+            guard case .started(let first) = try await fresh.start(
+                connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k1", shareAgain: false,
+                origin: "manual")
+            else { Issue.record("did not start"); return }
+            // Within the lease nothing changes.
+            #expect(try await fresh.expireStalePending() == 0)
+            // A lease of zero makes the attempt stale at once: the sweep, and a new start, settle it.
+            let expired = PostgresShareRepository(client: client, logger: TestDatabase.logger, pendingLease: 0)
+            #expect(try await expired.expireStalePending() == 1)
+            let live = try await expired.liveShares(userID: "u1", url: "https://a.example/")
+            #expect(live[c.id]?.id == first.id)
+            #expect(live[c.id]?.status == .unconfirmed)
+            #expect(live[c.id]?.errorMessage == ShareRecord.lostAttemptMessage)
+            guard case .alreadyShared(let earlier) = try await expired.start(
+                connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k2", shareAgain: false,
+                origin: "manual")
+            else { Issue.record("an unconfirmed attempt did not block a second post"); return }
+            #expect(earlier.status == .unconfirmed)
+        }
+    }
+
+    @Test func anAutoShareJobThatKeepsKillingItsWorkerIsGivenUpWithAReason() async throws {
+        try await Self.exhaust(MemoryAutoShareRepository())
+        guard TestDatabase.isAvailable else { return }
+        try await TestDatabase.withDatabase { client in
+            try await client.query("INSERT INTO users (id) VALUES ('u1')")
+            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            guard case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1")) else {
+                Issue.record("no connection")
+                return
+            }
+            let rules = PostgresRuleRepository(client: client, logger: TestDatabase.logger)
+            let input = try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(c.id),"mode":"auto"}"#.utf8))
+            let rule = try #require(try await rules.save(input, id: nil, userID: "u1"))
+            try await PostgresContentAppRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+                .save(PublishWebhookTests.blog)
+            let event = try await PostgresPublishEventRepository(client: client, logger: TestDatabase.logger).record(
+                NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "A")).event
+            try await Self.exhaust(
+                PostgresAutoShareRepository(client: client, logger: TestDatabase.logger, lease: 0), eventID: event.id, ruleID: rule.id, connectionID: c.id)
+        }
+    }
+
+    /// Claims a job `maxAttempts` times without settling it (as a worker that dies would), then
+    /// checks the next claim gives it up with its reason instead of running it.
+    private static func exhaust(
+        _ jobs: some AutoShareRepository, eventID: Int64 = 1, ruleID: Int64 = 1, connectionID: Int64 = 1
+    ) async throws {
+        _ = try await jobs.enqueue(eventID: eventID, ruleID: ruleID, connectionID: connectionID, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))
+        for _ in 0..<AutoShareJob.maxAttempts {
+            let claimed = try await jobs.claimDue(limit: 1)
+            #expect(claimed.count == 1)
+            try await jobs.park(id: try #require(claimed.first).id, reason: "lease lapsed", retryAt: Date().addingTimeInterval(-1), attempted: true)
+        }
+        #expect(try await jobs.claimDue(limit: 1).isEmpty)
+        let job = try #require(try await jobs.jobs(userID: "u1", limit: 1).first)
+        #expect(job.state == "done")
+        #expect(job.outcome == "failed")
+        #expect(job.detail == AutoShareJob.exhaustedDetail)
+    }
+
+    @Test func waitingForAReconnectDoesNotUseUpAttempts() async throws {
+        let jobs = MemoryAutoShareRepository()
+        _ = try await jobs.enqueue(eventID: 1, ruleID: 1, connectionID: 1, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))
+        for _ in 0..<(AutoShareJob.maxAttempts * 2) {
+            let claimed = try #require(try await jobs.claimDue(limit: 1).first)
+            try await jobs.park(id: claimed.id, reason: "Waiting: reconnect", retryAt: Date().addingTimeInterval(-1), attempted: false)
+        }
+        let job = try #require(try await jobs.jobs(userID: "u1", limit: 1).first)
+        #expect(job.state == "waiting_reconnect")
+        #expect(job.attempts == 0)
+    }
+}
+

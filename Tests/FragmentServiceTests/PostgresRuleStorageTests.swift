@@ -34,7 +34,7 @@ struct PostgresRuleStorageTests {
             let claimed = try await jobs.claimDue(limit: 5)
             #expect(claimed.count == 1)
             #expect(try await jobs.claimDue(limit: 5).isEmpty)
-            try await jobs.park(id: claimed[0].id, reason: "Waiting: reconnect", retryAt: Date().addingTimeInterval(-1))
+            try await jobs.park(id: claimed[0].id, reason: "Waiting: reconnect", retryAt: Date().addingTimeInterval(-1), attempted: true)
             #expect(try await jobs.claimDue(limit: 5).map(\.state) == ["waiting_reconnect"])
             try await jobs.finish(id: claimed[0].id, outcome: "published", shareID: nil, detail: nil)
             #expect(try await jobs.jobs(userID: "u1", limit: 5).first?.outcome == "published")

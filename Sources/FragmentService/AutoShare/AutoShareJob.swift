@@ -17,6 +17,11 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     var attempts: Int
     var runAfter: Date
 
+    /// Claims that may run a job before it is given up (`AutoShareRepository.claimDue`).
+    static let maxAttempts = 6
+    /// What a job given up that way says.
+    static let exhaustedDetail = "Stopped after \(maxAttempts) attempts that did not finish; nothing more will be tried."
+
     enum CodingKeys: String, CodingKey {
         case id, message, state, detail, outcome, attempts
         case eventID = "event_id"

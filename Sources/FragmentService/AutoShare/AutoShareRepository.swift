@@ -6,10 +6,15 @@ protocol AutoShareRepository: Sendable {
     /// Creates the job unless one exists for this event and connection; true when created.
     func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool
     /// Takes due jobs, leasing each so a second worker (or a restart) does not run it at once.
+    /// The attempt is counted as it is claimed, before any work, so a job that kills its worker
+    /// every time cannot loop: once it has used `AutoShareJob.maxAttempts`, the next claim
+    /// finishes it as failed with a visible reason instead of running it.
     func claimDue(limit: Int) async throws -> [AutoShareJob]
     func finish(id: Int64, outcome: String, shareID: Int64?, detail: String?) async throws
-    /// Parks the job with a reason the person can see, to try again at `retryAt`.
-    func park(id: Int64, reason: String, retryAt: Date) async throws
+    /// Parks the job with a reason the person can see, to try again at `retryAt`. `attempted`
+    /// false gives the claim's attempt back: the job only waited (for a reconnect, or for
+    /// another attempt still in flight) and nothing was tried.
+    func park(id: Int64, reason: String, retryAt: Date, attempted: Bool) async throws
     /// The person's jobs, newest first.
     func jobs(userID: String, limit: Int) async throws -> [AutoShareJob]
 }

@@ -5,8 +5,11 @@ import ServiceLifecycle
 
 /// Runs due auto-share jobs through the same `ShareService` as manual shares. Restart-safe: jobs
 /// are leased, the share is recorded as pending before the platform call, and an attempt whose
-/// outcome was lost (a pending share older than the lease) is marked unconfirmed, never re-posted.
-/// A connection that needs reconnecting parks its jobs with a visible reason.
+/// outcome was lost becomes unconfirmed once its pending lease has passed (the share repository
+/// does that, for manual and automatic attempts alike), never re-posted. While any attempt of the
+/// same URL to the account is still pending — this job's lost one, or a manual share in flight —
+/// the job waits for it instead of settling it. A connection that needs reconnecting parks its
+/// jobs with a visible reason.
 struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
     let connections: Connections
     let shares: Shares
@@ -41,6 +44,8 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
     /// Runs every due job once. Exposed for tests.
     func drain() async {
         do {
+            // Lost attempts of any share (manual ones too) become unconfirmed here at the latest.
+            _ = try await shares.expireStalePending()
             while true {
                 let batch = try await jobs.claimDue(limit: 10)
                 if batch.isEmpty { return }
@@ -60,7 +65,7 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
             if connection.status == .needsReconnect {
                 try await jobs.park(
                     id: job.id, reason: "Waiting: reconnect \(connection.platform.displayName) to share this automatically.",
-                    retryAt: Date().addingTimeInterval(parkDelay))
+                    retryAt: Date().addingTimeInterval(parkDelay), attempted: false)
                 return
             }
             guard let event = try await events.event(id: job.eventID) else {
@@ -85,17 +90,21 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
         guard let outcome else { return }
         switch outcome.kind {
         case .inProgress:
-            // A pending share older than the lease is an attempt whose answer was lost.
-            if let shareID = outcome.shareID {
-                _ = try await shares.finish(
-                    id: shareID, result: .unconfirmed("The service stopped while posting; check the account before sharing again."))
-            }
-            try await jobs.finish(id: job.id, outcome: "unconfirmed", shareID: outcome.shareID, detail: "Check the account: the post may exist.")
+            // Another attempt (a manual share, or this job's own attempt whose worker died) is
+            // pending: wait until it finishes or its lease makes it unconfirmed, then look again.
+            let until = max(outcome.pendingUntil ?? .distantPast, Date()).addingTimeInterval(1)
+            try await jobs.park(
+                id: job.id, reason: "Waiting: another share of this link to this account is still in progress.",
+                retryAt: min(until, Date().addingTimeInterval(shares.pendingLease)), attempted: false)
         case .failed where outcome.errorKind == .needsReconnect:
-            try await jobs.park(id: job.id, reason: "Waiting: \(outcome.message ?? "reconnect the account")", retryAt: Date().addingTimeInterval(parkDelay))
+            try await jobs.park(
+                id: job.id, reason: "Waiting: \(outcome.message ?? "reconnect the account")", retryAt: Date().addingTimeInterval(parkDelay),
+                attempted: false)
         case .failed where outcome.errorKind == .rateLimited || outcome.errorKind == .transient:
-            if job.attempts < 5 {
-                try await jobs.park(id: job.id, reason: "Will retry: \(outcome.message ?? "the platform is busy")", retryAt: Date().addingTimeInterval(parkDelay * Double(job.attempts)))
+            if job.attempts < AutoShareJob.maxAttempts - 1 {
+                try await jobs.park(
+                    id: job.id, reason: "Will retry: \(outcome.message ?? "the platform is busy")",
+                    retryAt: Date().addingTimeInterval(parkDelay * Double(job.attempts)), attempted: true)
             } else {
                 try await jobs.finish(id: job.id, outcome: "failed", shareID: outcome.shareID, detail: outcome.message)
             }

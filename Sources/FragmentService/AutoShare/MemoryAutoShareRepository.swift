@@ -15,6 +15,11 @@ actor MemoryAutoShareRepository: AutoShareRepository {
 
     func claimDue(limit: Int) async throws -> [AutoShareJob] {
         var claimed: [AutoShareJob] = []
+        for index in rows.indices where rows[index].state != "done" && rows[index].runAfter <= Date() && rows[index].attempts >= AutoShareJob.maxAttempts {
+            rows[index].state = "done"
+            rows[index].outcome = "failed"
+            rows[index].detail = AutoShareJob.exhaustedDetail
+        }
         for index in rows.indices where rows[index].state != "done" && rows[index].runAfter <= Date() && claimed.count < limit {
             rows[index].attempts += 1
             rows[index].runAfter = Date().addingTimeInterval(300)
@@ -31,8 +36,9 @@ actor MemoryAutoShareRepository: AutoShareRepository {
         rows[index].detail = detail
     }
 
-    func park(id: Int64, reason: String, retryAt: Date) async throws {
+    func park(id: Int64, reason: String, retryAt: Date, attempted: Bool) async throws {
         guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
+        if !attempted { rows[index].attempts = max(rows[index].attempts - 1, 0) }
         rows[index].state = "waiting_reconnect"
         rows[index].detail = reason
         rows[index].runAfter = retryAt

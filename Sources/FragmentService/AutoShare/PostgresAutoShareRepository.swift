@@ -22,15 +22,21 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     }
 
     func claimDue(limit: Int) async throws -> [AutoShareJob] {
+        try await client.query(
+            """
+            UPDATE auto_shares SET state = 'done', outcome = 'failed', detail = \(AutoShareJob.exhaustedDetail), updated_at = now()
+            WHERE state <> 'done' AND run_after <= now() AND attempts >= \(AutoShareJob.maxAttempts)
+            """, logger: logger)
         var query = PostgresQuery(
             unsafeSQL: """
                 UPDATE auto_shares SET attempts = attempts + 1, run_after = now() + make_interval(secs => $1), updated_at = now()
-                WHERE id IN (SELECT id FROM auto_shares WHERE state <> 'done' AND run_after <= now()
+                WHERE id IN (SELECT id FROM auto_shares WHERE state <> 'done' AND run_after <= now() AND attempts < $3
                              ORDER BY run_after LIMIT $2 FOR UPDATE SKIP LOCKED)
                 RETURNING \(Self.columns)
                 """)
         query.binds.append(lease)
         query.binds.append(limit)
+        query.binds.append(AutoShareJob.maxAttempts)
         return try await jobs(query)
     }
 
@@ -42,10 +48,14 @@ struct PostgresAutoShareRepository: AutoShareRepository {
             """, logger: logger)
     }
 
-    func park(id: Int64, reason: String, retryAt: Date) async throws {
+    func park(id: Int64, reason: String, retryAt: Date, attempted: Bool) async throws {
+        let refund = attempted ? 0 : 1
         try await client.query(
-            "UPDATE auto_shares SET state = 'waiting_reconnect', detail = \(reason), run_after = \(retryAt), updated_at = now() WHERE id = \(id)",
-            logger: logger)
+            """
+            UPDATE auto_shares SET state = 'waiting_reconnect', detail = \(reason), run_after = \(retryAt),
+                attempts = GREATEST(attempts - \(refund), 0), updated_at = now()
+            WHERE id = \(id)
+            """, logger: logger)
     }
 
     func jobs(userID: String, limit: Int) async throws -> [AutoShareJob] {

@@ -7,9 +7,36 @@ actor MemoryShareRepository: ShareRepository {
     private var keys: [Int64: (connection: Int64, key: String)] = [:]
     /// Connection names for history, set by tests through the connection repository's rows.
     private let names: @Sendable (Int64) async -> (PlatformName, String)?
+    nonisolated let pendingLease: TimeInterval
 
-    init(names: @escaping @Sendable (Int64) async -> (PlatformName, String)? = { _ in nil }) {
+    init(
+        pendingLease: TimeInterval = PostgresShareRepository.defaultPendingLease,
+        names: @escaping @Sendable (Int64) async -> (PlatformName, String)? = { _ in nil }
+    ) {
+        self.pendingLease = pendingLease
         self.names = names
+    }
+
+    func expireStalePending() async throws -> Int {
+        expire { _ in true }
+    }
+
+    private func expire(where matches: (ShareRecord) -> Bool) -> Int {
+        var count = 0
+        let cutoff = Date().addingTimeInterval(-pendingLease)
+        for index in rows.indices where rows[index].status == .pending && rows[index].createdAt < cutoff && matches(rows[index]) {
+            rows[index].status = .unconfirmed
+            rows[index].errorKind = ShareErrorKind.transient.rawValue
+            rows[index].errorMessage = ShareRecord.lostAttemptMessage
+            count += 1
+        }
+        return count
+    }
+
+    /// Tests: pretends an attempt started `seconds` ago.
+    func backdate(id: Int64, by seconds: TimeInterval) {
+        guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
+        rows[index].createdAt = rows[index].createdAt.addingTimeInterval(-seconds)
     }
 
     private static let live: Set<ShareStatus> = [.pending, .published, .unconfirmed]
@@ -18,6 +45,7 @@ actor MemoryShareRepository: ShareRepository {
         connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
         origin: String
     ) async throws -> ShareStart {
+        _ = expire { $0.connectionID == connectionID && $0.url == url }
         if let id = keys.first(where: { $0.value.connection == connectionID && $0.value.key == idempotencyKey })?.key,
             let record = rows.first(where: { $0.id == id })
         {

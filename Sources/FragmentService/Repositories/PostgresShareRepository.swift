@@ -8,16 +8,43 @@ import PostgresNIO
 struct PostgresShareRepository: ShareRepository {
     let client: PostgresClient
     let logger: Logger
+    var pendingLease: TimeInterval = Self.defaultPendingLease
+
+    /// Ten minutes: an attempt makes at most a refresh, a post and one retry, each call bounded
+    /// by the outbound timeouts (Instagram's container wait included), so it ends well before.
+    static let defaultPendingLease: TimeInterval = 600
 
     private static let columns = """
         id, connection_id, user_id, shared_url, shared_title, message, status, platform_post_id, platform_post_url,
         error_kind, error_message, repeat_of, origin, created_at
         """
 
+    func expireStalePending() async throws -> Int {
+        try await expire(connectionID: nil, url: nil)
+    }
+
+    /// Makes stale pending attempts unconfirmed: all of them, or one connection's for one URL.
+    private func expire(connectionID: Int64?, url: String?) async throws -> Int {
+        let rows = try await client.query(
+            """
+            UPDATE social_shares SET status = 'unconfirmed', error_kind = 'transient', error_message = \(ShareRecord.lostAttemptMessage),
+                updated_at = now()
+            WHERE status = 'pending' AND created_at < now() - make_interval(secs => \(pendingLease))
+                AND (\(connectionID)::bigint IS NULL OR connection_id = \(connectionID))
+                AND (\(url)::text IS NULL OR shared_url = \(url))
+            RETURNING id
+            """, logger: logger)
+        var count = 0
+        for try await _ in rows { count += 1 }
+        if count > 0 { logger.warning("lost share attempts marked unconfirmed", metadata: ["count": "\(count)"]) }
+        return count
+    }
+
     func start(
         connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
         origin: String
     ) async throws -> ShareStart {
+        _ = try await expire(connectionID: connectionID, url: url)
         var insert = PostgresQuery(
             unsafeSQL: """
                 INSERT INTO social_shares (connection_id, user_id, shared_url, shared_title, message, idempotency_key, origin, repeat_of)

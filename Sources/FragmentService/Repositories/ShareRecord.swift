@@ -19,6 +19,11 @@ struct ShareRecord: Sendable, Equatable {
     var createdAt: Date
 }
 
+extension ShareRecord {
+    /// The message a lost attempt carries (`ShareRepository.pendingLease`).
+    static let lostAttemptMessage = "The service stopped while posting this; check the account before sharing again."
+}
+
 /// `social_shares.status`.
 enum ShareStatus: String, Sendable, Equatable {
     case pending, published, failed, unconfirmed

@@ -19,9 +19,19 @@ struct ShareHistoryEntry: Sendable, Equatable {
 }
 
 /// Every share attempt, recorded as pending before the platform call and then with its outcome.
+///
+/// A pending attempt older than `pendingLease` belongs to a process that died while posting
+/// (an attempt's platform calls end well within it: every call has a timeout), so whichever
+/// process looks at it next makes it `unconfirmed`: it may have reached the platform, so it is
+/// never posted again by itself, and the person is asked to check the account.
 protocol ShareRepository: Sendable {
+    /// How long an attempt may stay pending before it counts as lost.
+    var pendingLease: TimeInterval { get }
+    /// Makes every pending attempt older than `pendingLease` unconfirmed; returns how many.
+    func expireStalePending() async throws -> Int
     /// Records a pending attempt unless the database says it must not happen (same key, or the
-    /// URL already live on the account and this is not an explicit "share again").
+    /// URL already live on the account and this is not an explicit "share again"). A stale
+    /// pending attempt of the same URL on the account is made unconfirmed first.
     func start(
         connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
         origin: String

@@ -1,3 +1,4 @@
+import Foundation
 import Platforms
 
 /// What happened for one account of a share order (plan 4c), ready to show.
@@ -14,4 +15,6 @@ struct AccountShareOutcome: Sendable, Equatable {
     var message: String?
     var errorKind: ShareErrorKind?
     var shareID: Int64?
+    /// For `.inProgress`: when that attempt counts as lost if it has not finished by then.
+    var pendingUntil: Date?
 }

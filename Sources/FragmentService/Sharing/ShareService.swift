@@ -54,10 +54,10 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
             idempotencyKey: order.content.idempotencyKey, shareAgain: order.shareAgain.contains(id), origin: order.origin)
         let record: ShareRecord
         switch start {
-        case .repeatedSubmission(let earlier): return Self.describe(earlier, into: outcome)
+        case .repeatedSubmission(let earlier): return Self.describe(earlier, into: outcome, pendingLease: shares.pendingLease)
         case .alreadyShared(let earlier):
             // A published earlier share is "already shared"; one still pending or unconfirmed is described as such.
-            var described = Self.describe(earlier, into: outcome)
+            var described = Self.describe(earlier, into: outcome, pendingLease: shares.pendingLease)
             if earlier.status == .published {
                 described.kind = .alreadyShared
                 described.message = "Already shared to this account."
@@ -121,7 +121,9 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
     }
 
     /// Turns a stored attempt into what the person sees.
-    static func describe(_ record: ShareRecord, into base: AccountShareOutcome, errorKind: ShareErrorKind? = nil) -> AccountShareOutcome {
+    static func describe(
+        _ record: ShareRecord, into base: AccountShareOutcome, errorKind: ShareErrorKind? = nil, pendingLease: TimeInterval? = nil
+    ) -> AccountShareOutcome {
         var outcome = base
         outcome.shareID = record.id
         outcome.postURL = record.postURL
@@ -131,6 +133,7 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         case .pending:
             outcome.kind = .inProgress
             outcome.message = "This share is already being posted."
+            outcome.pendingUntil = pendingLease.map { record.createdAt.addingTimeInterval($0) }
         case .unconfirmed:
             outcome.kind = .unconfirmed
             outcome.message = record.errorMessage ?? "We could not confirm the post. Check your account before trying again."
