@@ -70,32 +70,36 @@ import Testing
     func serviceDown() async throws {
         let closed = try await DemoTestSupport.closedPort()
         try await withRunningDemoApps(serviceURL: "http://127.0.0.1:\(closed)") { ports in
-            let clock = ContinuousClock()
-            let start = clock.now
             let page = try await DemoTestSupport.fetch("\(ports.origin(of: .blog))/posts/\(DemoCatalog.blogPosts[0].slug)")
-            #expect(clock.now - start < .milliseconds(1500))
             #expect(page.status == 200)
             #expect(!page.body.contains("share-button-slot"))
             #expect(page.body.contains("share-button fragment unavailable"))
         }
     }
 
-    @Test("a fragment slower than the timeout is left out and the page still answers in time")
+    @Test("a fragment slower than the timeout is left out and the page still answers")
     func slowFragment() async throws {
+        // The fragment is held back until the page has been fetched: without the 300 ms timeout
+        // the page would wait for it and the fetch (10 s limit) would fail. No wall-clock
+        // assertion, so a busy machine cannot make this flaky.
+        let gate = Gate()
         let router = Router()
         router.get("/fragments/share-button") { _, _ -> Response in
-            try? await Task.sleep(for: .seconds(2))
+            await gate.wait()
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: Self.fragment)))
         }
         try await DemoTestSupport.withFakeServer(router) { service in
             try await withRunningDemoApps(serviceURL: "http://127.0.0.1:\(service)", fragmentTimeout: .milliseconds(300)) { ports in
-                let clock = ContinuousClock()
-                let start = clock.now
-                let page = try await DemoTestSupport.fetch("\(ports.origin(of: .blog))/posts/\(DemoCatalog.blogPosts[1].slug)")
-                let elapsed = clock.now - start
-                #expect(elapsed < .milliseconds(1200))
-                #expect(page.status == 200)
-                #expect(!page.body.contains(Self.fragment))
+                let reply: DemoTestSupport.Reply
+                do {
+                    reply = try await DemoTestSupport.fetch("\(ports.origin(of: .blog))/posts/\(DemoCatalog.blogPosts[1].slug)")
+                } catch {
+                    await gate.open()
+                    throw error
+                }
+                await gate.open()
+                #expect(reply.status == 200)
+                #expect(!reply.body.contains(Self.fragment))
             }
         }
     }
@@ -122,5 +126,22 @@ import Testing
         #expect(FragmentCacheControl(header: "max-age=60, no-cache") == FragmentCacheControl(maxAge: 0))
         #expect(FragmentCacheControl(header: "no-store") == FragmentCacheControl(noStore: true))
         #expect(FragmentCacheControl(header: nil) == FragmentCacheControl())
+    }
+}
+
+/// Holds requests until the test opens it.
+private actor Gate {
+    private var isOpen = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        for continuation in waiting { continuation.resume() }
+        waiting.removeAll()
     }
 }
