@@ -39,7 +39,8 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
         users: dependencies.users, rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry, views: views
     ).addRoutes(to: signedIn)
     let shareService = ShareService(
-        connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger)
+        connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger,
+        allowHTTPPostLinks: configuration.sandboxURL != nil)
     ShareController(
         users: dependencies.users, connections: dependencies.connections, shares: dependencies.shares, rules: dependencies.rules,
         service: shareService,

@@ -58,7 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
             AutoShareWorker(
                 connections: dependencies.connections, shares: dependencies.shares, jobs: dependencies.jobs, events: dependencies.events,
                 items: dependencies.items,
-                service: ShareService(connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger),
+                service: ShareService(
+                    connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger,
+                    allowHTTPPostLinks: configuration.sandboxURL != nil),
                 signal: dependencies.autoShareSignal, logger: logger))
         dependencies.services.append(
             FeedPoller(

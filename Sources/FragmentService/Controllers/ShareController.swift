@@ -59,7 +59,7 @@ struct ShareController<
                         id: c.id, name: c.displayName ?? c.username ?? c.platformUserID, username: c.username, count: check.count,
                         limit: check.limit, disabled: check.reason != nil, reason: check.reason,
                         preselected: check.reason == nil && preselected.contains(c.id),
-                        alreadyShared: earlier?.status == .published, sharedURL: earlier?.postURL.map(link)))
+                        alreadyShared: earlier?.status == .published, sharedURL: earlier?.postURL.flatMap(link)))
             }
             if !accounts.isEmpty { groups.append(.init(platformName: name.displayName, iconClass: name.iconClass, accounts: accounts)) }
         }
@@ -102,7 +102,7 @@ struct ShareController<
                     platformName: o.platform?.displayName ?? "Account", iconClass: o.platform?.iconClass ?? "fa-share-nodes",
                     accountName: o.accountName, published: o.kind == .published, alreadyShared: o.kind == .alreadyShared,
                     unconfirmed: o.kind == .unconfirmed || o.kind == .inProgress, failed: o.kind == .failed || o.kind == .notFound,
-                    postURL: o.postURL.map(link), message: o.message,
+                    postURL: o.postURL.flatMap(link), message: o.message,
                     reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { "/social/connect/\($0.rawValue)/" } : nil,
                     connectionID: o.connectionID)
             }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type?.rawValue,
@@ -121,7 +121,7 @@ struct ShareController<
             HistoryModel.Row(
                 when: formatter.string(from: e.share.createdAt), platformName: e.platform.displayName, iconClass: e.platform.iconClass,
                 accountName: e.accountName, url: e.share.url, title: e.share.title, status: e.share.status.rawValue,
-                postURL: e.share.postURL.map(link),
+                postURL: e.share.postURL.flatMap(link),
                 message: e.share.errorMessage)
         }
         var layout = try await layout(context, title: "Share history")
@@ -134,9 +134,11 @@ struct ShareController<
 
     // MARK: helpers
 
-    /// A post URL as the person can open it here (the sandbox's copy in sandbox mode).
-    private func link(_ postURL: String) -> String {
-        URL(string: postURL).map { sandbox.rewrite($0).absoluteString } ?? postURL
+    /// A post URL as the person can open it here (the sandbox's copy in sandbox mode); nothing
+    /// but an http(s) URL is ever rendered as a link, whatever an older row holds.
+    private func link(_ postURL: String) -> String? {
+        guard let url = URL(string: postURL), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else { return nil }
+        return sandbox.rewrite(url).absoluteString
     }
 
     private func parameters(_ query: some Collection<(key: Substring, value: Substring)>) throws -> ShareParameters {

@@ -14,6 +14,8 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
     let logger: Logger
     /// Tokens expiring sooner than this are refreshed before posting.
     var refreshMargin: TimeInterval = 300
+    /// Sandbox mode: emulated platforms may name plain-http post links (`PostLink`).
+    var allowHTTPPostLinks = false
 
     func share(_ order: ShareOrder) async -> [AccountShareOutcome] {
         await withTaskGroup(of: (Int, AccountShareOutcome).self) { group in
@@ -66,7 +68,17 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         case .started(let started): record = started
         }
 
-        let result = await post(order.content, to: connection, with: platform)
+        var result = await post(order.content, to: connection, with: platform)
+        if let link = result.platformPostURL {
+            result.platformPostURL = connection.credentials.flatMap {
+                PostLink.trusted(link, platform: connection.platform, credentials: $0, allowHTTP: allowHTTPPostLinks)
+            }
+            if result.platformPostURL == nil {
+                logger.warning(
+                    "dropped a post link the platform answered with: not an https URL on its own host",
+                    metadata: ["platform": "\(connection.platform.rawValue)", "connection": "\(id)", "scheme": "\(URL(string: link)?.scheme ?? "-")"])
+            }
+        }
         if result.errorKind == .needsReconnect, result.outcome == .failed {
             try await connections.markNeedsReconnect(id: id, reason: result.message ?? "Reconnect this account.")
         }
