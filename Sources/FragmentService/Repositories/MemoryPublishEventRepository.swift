@@ -5,6 +5,12 @@ actor MemoryPublishEventRepository: PublishEventRepository {
     private var events: [PublishEvent] = []
     /// Back-off after a failed attempt, as `publish_events.next_attempt_at` does in PostgreSQL.
     private var notBefore: [Int64: Date] = [:]
+    /// How long a claim keeps an event from other workers (tests use 0 to play a dead worker).
+    private let lease: TimeInterval
+
+    init(lease: TimeInterval = 300) {
+        self.lease = lease
+    }
 
     func record(_ e: NewPublishEvent) async throws -> (event: PublishEvent, created: Bool) {
         if let existing = events.first(where: { $0.appID == e.appID && $0.eventID == e.eventID }) { return (existing, false) }
@@ -22,12 +28,20 @@ actor MemoryPublishEventRepository: PublishEventRepository {
     }
 
     func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent] {
+        for index in events.indices
+        where events[index].state == .received && events[index].attempts >= maxAttempts
+            && notBefore[events[index].id, default: .distantPast] <= Date()
+        {
+            events[index].state = .failed
+            events[index].stateDetail = PublishEvent.exhaustedPrefix(maxAttempts) + (events[index].stateDetail ?? PublishEvent.diedWhileResolving)
+        }
         var claimed: [PublishEvent] = []
         for index in events.indices
         where events[index].state == .received && events[index].attempts < maxAttempts && claimed.count < limit
             && notBefore[events[index].id, default: .distantPast] <= Date()
         {
             events[index].attempts += 1
+            notBefore[events[index].id] = Date().addingTimeInterval(lease)
             claimed.append(events[index])
         }
         return claimed
@@ -50,6 +64,11 @@ actor MemoryPublishEventRepository: PublishEventRepository {
             $0.stateDetail = detail
             notBefore[$0.id] = Date().addingTimeInterval(60 * Double($0.attempts))
         }
+    }
+
+    /// Tests: makes a backed-off event due now.
+    func clearBackOff(id: Int64) {
+        notBefore[id] = nil
     }
 
     private func update(_ id: Int64, _ change: (inout PublishEvent) -> Void) {

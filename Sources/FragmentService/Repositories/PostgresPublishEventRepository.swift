@@ -41,6 +41,12 @@ struct PostgresPublishEventRepository: PublishEventRepository {
     }
 
     func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent] {
+        try await client.query(
+            """
+            UPDATE publish_events SET state = 'failed',
+                state_detail = \(PublishEvent.exhaustedPrefix(maxAttempts)) || COALESCE(state_detail, \(PublishEvent.diedWhileResolving))
+            WHERE state = 'received' AND attempts >= \(maxAttempts) AND next_attempt_at <= now()
+            """, logger: logger)
         var query = PostgresQuery(
             unsafeSQL: """
                 UPDATE publish_events SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1)

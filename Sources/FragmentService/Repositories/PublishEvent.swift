@@ -52,3 +52,10 @@ struct NewPublishEvent: Sendable, Equatable {
     var authorUserID: String?
     var publishedAt: Date?
 }
+
+extension PublishEvent {
+    /// The start of the reason an event given up by `PublishEventRepository.claimPending` carries.
+    static func exhaustedPrefix(_ attempts: Int) -> String { "Gave up after \(attempts) attempts. Last problem: " }
+    /// Its end when no attempt recorded a problem: every one was cut short.
+    static let diedWhileResolving = "resolving it never finished (the worker stopped while working on it)."
+}

@@ -7,7 +7,10 @@ protocol PublishEventRepository: Sendable {
     func record(_ event: NewPublishEvent) async throws -> (event: PublishEvent, created: Bool)
     /// The newest events, optionally only those naming `author`.
     func recent(author: String?, limit: Int) async throws -> [PublishEvent]
-    /// Takes up to `limit` events waiting for resolution, counting an attempt on each.
+    /// Takes up to `limit` events waiting for resolution, counting an attempt on each before any
+    /// work and leasing it. An event that has used `maxAttempts` without being settled (each
+    /// attempt killed the worker, say) is marked failed with its reason instead of being taken,
+    /// so one poisonous event cannot crash every restarted worker in turn.
     func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent]
     /// One event by its id.
     func event(id: Int64) async throws -> PublishEvent?
