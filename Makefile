@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check acceptance run-acceptance fernet-fixtures clean
+.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check drills run-drills acceptance run-acceptance fernet-fixtures clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -51,6 +51,7 @@ test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway dat
 	  swift test $(SWIFT_FLAGS) --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory compose-check
 	@$(MAKE) --no-print-directory setup-check
+	@$(MAKE) --no-print-directory run-drills
 	@$(MAKE) --no-print-directory run-acceptance
 
 acceptance: build-tests db ## Browser acceptance suite (Playwright + Debian's chromium) on ports 18080, 18100, 18201-18203 (or the next free ones)
@@ -59,6 +60,13 @@ acceptance: build-tests db ## Browser acceptance suite (Playwright + Debian's ch
 run-acceptance: db
 	@export ACCEPTANCE_ADMIN_URL="$${ACCEPTANCE_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash acceptance/run.sh $(BIN)
+
+drills: build-tests db $(VENV)/.ok ## Crash and scale drills: kill -9 mid-share and mid-webhook, two instances on one database
+	@$(MAKE) --no-print-directory run-drills
+
+run-drills: db $(VENV)/.ok
+	@export DRILLS_ADMIN_URL="$${DRILLS_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
+	  bash drills/run.sh $(BIN)
 
 setup-check: ## Clones this repository into private folders and checks each gets a PostgreSQL of its own
 	@bash scripts/check-setup.sh

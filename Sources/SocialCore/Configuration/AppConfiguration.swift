@@ -35,6 +35,12 @@ package struct AppConfiguration: Sendable {
     package var appName: String
     /// `SOCIAL_FEED_POLL_SECONDS` (default 300): how often registered content feeds are polled.
     package var feedPollSeconds: Int
+    /// `SOCIAL_SHARE_LEASE_SECONDS` (default 600): a share attempt still pending after this long
+    /// belongs to a process that died and becomes unconfirmed.
+    package var shareLeaseSeconds: Int
+    /// `SOCIAL_WORKER_LEASE_SECONDS` (default 300): how long a claimed publish event or
+    /// auto-share job stays with one worker before another may take it.
+    package var workerLeaseSeconds: Int
 
     /// True when cookies must be `Secure`.
     package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
@@ -162,6 +168,16 @@ package struct AppConfiguration: Sendable {
                 problem(.serviceSettings, "SOCIAL_FEED_POLL_SECONDS must be a number of seconds from 30 to 86400, not '\(text)'")
             }
         }
+
+        func seconds(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let text = value(name) else { return fallback }
+            if let n = Int(text), range.contains(n) { return n }
+            problem(.serviceSettings, "\(name) must be a number of seconds from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            return fallback
+        }
+        // Short leases are for the crash drills; in production keep the defaults.
+        shareLeaseSeconds = seconds("SOCIAL_SHARE_LEASE_SECONDS", default: 600, range: 2...86_400)
+        workerLeaseSeconds = seconds("SOCIAL_WORKER_LEASE_SECONDS", default: 300, range: 2...86_400)
 
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
     }
