@@ -94,6 +94,21 @@ import Testing
         #expect(throws: ConfigurationError.self) { try AppConfiguration(environment: noisy, needs: .platformApps) }
     }
 
+    @Test func leasesDefaultToMinutesAndRefuseNonsense() throws {
+        let defaults = try AppConfiguration(environment: Self.valid)
+        #expect(defaults.shareLeaseSeconds == 600)
+        #expect(defaults.workerLeaseSeconds == 300)
+        var env = Self.valid
+        env["SOCIAL_SHARE_LEASE_SECONDS"] = "4"
+        env["SOCIAL_WORKER_LEASE_SECONDS"] = "3"
+        let short = try AppConfiguration(environment: env)
+        #expect(short.shareLeaseSeconds == 4 && short.workerLeaseSeconds == 3)
+        for bad in ["0", "-5", "1", "99999999999999999999", "ten"] {
+            env["SOCIAL_SHARE_LEASE_SECONDS"] = bad
+            #expect { try AppConfiguration(environment: env) } throws: { "\($0)".contains("SOCIAL_SHARE_LEASE_SECONDS") }
+        }
+    }
+
     @Test func dotEnvParsesCommentsQuotesAndExport() {
         let values = DotEnv.parse(
             """
