@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Logging
 import SocialCore
 
@@ -17,6 +18,7 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
     let origin = configuration.publicBaseURL.absoluteString
 
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(allowHTTPImages: !configuration.isHTTPS))
     router.add(middleware: ErrorMiddleware(views: views))
     if let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil) {
         router.add(middleware: FileMiddleware(publicFolder.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
@@ -62,6 +64,8 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
 
     var app = Application(
         router: router,
+        // Closes connections that go quiet: half-sent request heads and bodies as well as idle keep-alives.
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "social-service"),
         services: dependencies.services,
         logger: logger)

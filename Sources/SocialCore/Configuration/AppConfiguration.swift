@@ -35,6 +35,9 @@ package struct AppConfiguration: Sendable {
     package var appName: String
     /// `SOCIAL_FEED_POLL_SECONDS` (default 300): how often registered content feeds are polled.
     package var feedPollSeconds: Int
+    /// `SOCIAL_IDLE_TIMEOUT_SECONDS` (default 30): a connection that sends nothing for this long —
+    /// before its request head is complete, between body parts or between requests — is closed.
+    package var idleTimeoutSeconds: Int
 
     /// True when cookies must be `Secure`.
     package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
@@ -152,6 +155,13 @@ package struct AppConfiguration: Sendable {
         if let text = value("SOCIAL_FEED_POLL_SECONDS") {
             if let seconds = Int(text), (30...86_400).contains(seconds) { feedPollSeconds = seconds } else {
                 problems.append("SOCIAL_FEED_POLL_SECONDS must be a number of seconds from 30 to 86400, not '\(text)'")
+            }
+        }
+
+        idleTimeoutSeconds = 30
+        if let text = value("SOCIAL_IDLE_TIMEOUT_SECONDS") {
+            if let seconds = Int(text), (1...3600).contains(seconds) { idleTimeoutSeconds = seconds } else {
+                problems.append("SOCIAL_IDLE_TIMEOUT_SECONDS must be a number of seconds from 1 to 3600, not '\(text)'")
             }
         }
 
