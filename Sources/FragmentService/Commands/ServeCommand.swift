@@ -32,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
             shares: PostgresShareRepository(client: client, logger: logger),
             rules: PostgresRuleRepository(client: client, logger: logger),
             jobs: PostgresAutoShareRepository(client: client, logger: logger),
+            sessions: PostgresSessionRepository(client: client, logger: logger),
             pages: ContentFetcher(http: contentOutbound),
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
