@@ -26,9 +26,9 @@ struct IdentityVerifier: Sendable {
     func verify(_ token: String, now: Date = Date()) async throws(IdentityError) -> IdentityClaims {
         let trimmed = token.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .missing }
-        // The key collection holds one HS256 key, but the header names the algorithm: insist on
-        // the one we use rather than trusting the library to (RFC 8725 §3.1, "perform algorithm
-        // verification").
+        // jwt-kit verifies a token without `kid` with its one key whatever `alg` the header names
+        // (even "none"), so insist on the algorithm we use: "perform algorithm verification",
+        // https://www.rfc-editor.org/rfc/rfc8725#section-3.1
         guard Self.algorithm(of: trimmed) == "HS256" else { throw .wrongAlgorithm }
         let claims: IdentityClaims
         do {

@@ -8,8 +8,9 @@ import Hummingbird
 ///   `/static/`). Images may also come from content sites, because the share page previews the
 ///   shared item's own image. `frame-ancestors 'none'` (and `X-Frame-Options: DENY` for older
 ///   browsers) stops other sites framing our forms. There is deliberately no `form-action`:
-///   Chromium applies it to the redirect after a form is sent, and connecting an account is a
-///   form whose answer redirects to the platform's consent page.
+///   it also governs the redirects that follow a form submission
+///   (https://www.w3.org/TR/CSP3/#directive-form-action), and connecting an account is a form
+///   whose answer redirects to the platform's consent page.
 /// - `X-Content-Type-Options: nosniff`, and `Referrer-Policy: same-origin` so share-page and
 ///   callback URLs (which carry the shared item's query or an OAuth `state`) never leave in a
 ///   `Referer`.
