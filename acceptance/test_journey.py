@@ -52,7 +52,8 @@ def connect(page, platform):
         page.get_by_label("Your Mastodon server").fill("mastodon.social")
         card(page, "mastodon").get_by_role("button", name="Connect").click()
     else:
-        card(page, platform).locator("a.button", has_text="Connect").first.click()
+        # Connecting is a form (POST with the CSRF token), not a link.
+        card(page, platform).get_by_role("button", name=re.compile(r"^Connect")).first.click()
     approve_consent(page, platform)
     notice = re.compile(rf"^Your {PLATFORM_NAMES[platform]} account is connected( again)?\.$")
     expect(page.get_by_role("status").filter(has_text=notice)).to_be_visible()
@@ -215,6 +216,9 @@ def test_facebook_share_then_expired_token_then_reconnect(page):
     finally:
         clear_failures("facebook")
     reconnect.click()
+    # A link never starts an authorisation by itself: the connect page asks to continue.
+    expect(page.locator("#connect-heading")).to_contain_text("Connect Facebook")
+    page.get_by_role("button", name="Continue to Facebook").click()
     approve_consent(page, "facebook")
 
     open_share_page(page, f"{EVENTS}/events/wheel-throwing-beginners")
@@ -373,3 +377,30 @@ def test_screenshots_at_phone_and_desktop(browser, context):
             screenshot(page, f"{name}-results")
         finally:
             view.close()
+
+
+# ---------------------------------------------------------------- the content security policy
+
+def test_pages_work_under_the_content_security_policy(context):
+    """No CSP violation on the pages people use; the icon font and share.js still load."""
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: problems.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text else None)
+    try:
+        page.goto(f"{SERVICE}/social/")
+        header = page.request.get(f"{SERVICE}/social/").headers.get("content-security-policy", "")
+        assert "default-src 'self'" in header and "frame-ancestors 'none'" in header, header
+        page.evaluate("document.fonts.ready")
+        loaded = page.evaluate("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+        assert any("Font Awesome 6 Brands" in family for family in loaded), loaded
+        open_share_page(page, f"{BLOG}/posts/trimming-foot-rings")
+        tick(page, ["twitter"])
+        box = group(page, "twitter").locator("input[name=account]").first
+        counter = page.locator(f"#count-{box.get_attribute('value')}")
+        before = counter.inner_text()
+        page.locator("#message").fill("Checking the policy")
+        expect(counter).not_to_have_text(before)  # share.js ran and fetched the counts
+        assert problems == [], problems
+    finally:
+        page.close()

@@ -69,7 +69,7 @@ import Testing
         try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
             let session = try await BrowserSession.signedIn(client, as: "user-1")
             try await SharePageTests.connectMastodon(flow, client, session)
-            let (_, _, location) = try await ConnectFlowTests.get(client, "/social/connect/twitter/", session)
+            let (_, _, location) = try await ConnectFlowTests.start(client, "twitter", session)
             _ = try await ConnectFlowTests.get(client, try await flow.consent(at: try #require(location), account: "1500000000000000001"), session)
             let accounts = try await deps.connections.connections(userID: "user-1")
             let mastodon = try #require(accounts.first { $0.platform == .mastodon }?.id)

@@ -30,7 +30,8 @@ struct ConnectFlow: Sendable {
     /// Runs `body` with a sandbox (apps registered from the same variables) and the service.
     typealias Dependencies = AppDependencies<
         MemoryUserRepository, MemoryHandoffLedger, MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository,
-        MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository, MemoryRuleRepository, MemoryAutoShareRepository
+        MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository, MemoryRuleRepository, MemoryAutoShareRepository,
+        MemorySessionRepository
     >
 
     static func with(apps: [ContentApp] = [], _ body: @Sendable (ConnectFlow, Dependencies, any TestClientProtocol) async throws -> Void) async throws {

@@ -15,14 +15,27 @@ import Testing
         }
     }
 
+    /// Presses a connect button: POSTs the connect form with the session's CSRF token.
+    static func start(
+        _ client: some TestClientProtocol, _ platform: String, _ session: BrowserSession, instance: String? = nil
+    ) async throws -> (HTTPResponse.Status, String, String?) {
+        var fields = [("_csrf", session.csrf)]
+        if let instance { fields.append(("instance", instance)) }
+        return try await client.execute(
+            uri: "/social/connect/\(platform)/", method: .post,
+            headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: FormEncoding.encode(fields))
+        ) { ($0.status, String(buffer: $0.body), $0.headers[.location]) }
+    }
+
     @Test func mastodonConnectsThroughTheInstanceFormConsentAndCallbackThenDisconnects() async throws {
         try await ConnectFlow.with { flow, deps, client in
             let session = try await BrowserSession.signedIn(client, as: "demo-ada")
             let (formStatus, form, _) = try await Self.get(client, "/social/connect/mastodon/", session)
             #expect(formStatus == .ok)
             #expect(form.contains("Mastodon server"))
+            #expect(form.contains(#"method="post""#) && form.contains(#"name="_csrf" value="\#(session.csrf)""#))
 
-            let (status, _, location) = try await Self.get(client, "/social/connect/mastodon/?instance=%40ada%40Mastodon.Social", session)
+            let (status, _, location) = try await Self.start(client, "mastodon", session, instance: "@ada@Mastodon.Social")
             #expect(status == .seeOther)
             let authorize = try #require(location)
             #expect(authorize.hasPrefix("http://127.0.0.1:\(flow.sandboxPort)/mastodon.social/oauth/authorize?"))
@@ -60,10 +73,30 @@ import Testing
         }
     }
 
+    @Test func aLinkToAConnectURLNeverStartsAnAuthorisation() async throws {
+        try await ConnectFlow.with { _, _, client in
+            let session = try await BrowserSession.signedIn(client)
+            // What a link on another site would open: the page for the step, no redirect, no state.
+            for path in ["/social/connect/mastodon/?instance=evil.example", "/social/connect/twitter/"] {
+                let (status, page, location) = try await Self.get(client, path, session)
+                #expect(status == .ok, "\(path)")
+                #expect(location == nil, "\(path)")
+                #expect(page.contains(#"method="post" action="/social/connect/"#), "\(path)")
+            }
+            let (_, prefilled, _) = try await Self.get(client, "/social/connect/mastodon/?instance=evil.example", session)
+            #expect(prefilled.contains(#"value="evil.example""#))
+            // The form without this session's token is refused.
+            try await client.execute(
+                uri: "/social/connect/mastodon/", method: .post,
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "instance=evil.example")
+            ) { #expect($0.status == .forbidden) }
+        }
+    }
+
     @Test func denyingConsentStoresNothingAndSaysSo() async throws {
         try await ConnectFlow.with { flow, deps, client in
             let session = try await BrowserSession.signedIn(client)
-            let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", session)
+            let (_, _, location) = try await Self.start(client, "twitter", session)
             let callback = try await flow.consent(at: try #require(location), account: "1500000000000000001", decision: "deny")
             let (_, _, back) = try await Self.get(client, callback, session)
             #expect(back == "/social/?notice=denied&platform=twitter")
@@ -75,7 +108,7 @@ import Testing
         try await ConnectFlow.with { flow, deps, client in
             for (user, expected) in [("demo-ada", "connected"), ("demo-grace", "taken")] {
                 let session = try await BrowserSession.signedIn(client, as: user)
-                let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", session)
+                let (_, _, location) = try await Self.start(client, "twitter", session)
                 let callback = try await flow.consent(at: try #require(location), account: "1500000000000000001")
                 let (_, _, back) = try await Self.get(client, callback, session)
                 #expect(back == "/social/?notice=\(expected)&platform=twitter")
@@ -87,7 +120,7 @@ import Testing
     @Test func facebookOffersEveryPageAndConnectsTheChosenOnes() async throws {
         try await ConnectFlow.with { flow, deps, client in
             let session = try await BrowserSession.signedIn(client)
-            let (_, _, location) = try await Self.get(client, "/social/connect/facebook/", session)
+            let (_, _, location) = try await Self.start(client, "facebook", session)
             let callback = try await flow.consent(at: try #require(location), account: "10000000000000001")
             let (_, _, choose) = try await Self.get(client, callback, session)
             let choosePath = try #require(choose)
@@ -105,7 +138,7 @@ import Testing
     @Test func anotherPersonsConnectionIDIsNotFound() async throws {
         try await ConnectFlow.with { flow, deps, client in
             let ada = try await BrowserSession.signedIn(client, as: "demo-ada")
-            let (_, _, location) = try await Self.get(client, "/social/connect/twitter/", ada)
+            let (_, _, location) = try await Self.start(client, "twitter", ada)
             let (_, _, _) = try await Self.get(client, try await flow.consent(at: try #require(location), account: "1500000000000000001"), ada)
             let id = try #require(try await deps.connections.connections(userID: "demo-ada").first?.id)
             let grace = try await BrowserSession.signedIn(client, as: "demo-grace")
@@ -122,7 +155,7 @@ import Testing
     @Test func badInstanceInputGetsAClear400AndUnknownPlatformsA404() async throws {
         try await ConnectFlow.with { _, _, client in
             let session = try await BrowserSession.signedIn(client)
-            let (status, body, _) = try await Self.get(client, "/social/connect/mastodon/?instance=a%20b", session)
+            let (status, body, _) = try await Self.start(client, "mastodon", session, instance: "a b")
             #expect(status == .badRequest)
             #expect(body.contains("role=\"alert\""))
             let (missing, _, _) = try await Self.get(client, "/social/connect/myspace/", session)

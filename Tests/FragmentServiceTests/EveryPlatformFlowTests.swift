@@ -11,22 +11,22 @@ import Testing
 /// where the platform offers several), open the share page, share, see the link, find the post
 /// on the sandbox.
 @Suite struct EveryPlatformFlowTests {
-    /// Connect path and the sandbox account that consents, per platform.
-    static let cases: [(PlatformName, String, String)] = [
-        (.facebook, "/social/connect/facebook/", "10000000000000001"),
-        (.instagram, "/social/connect/instagram/", "10000000000000001"),
-        (.threads, "/social/connect/threads/", "26000000000000001"),
-        (.twitter, "/social/connect/twitter/", "1500000000000000001"),
-        (.linkedin, "/social/connect/linkedin/", "ada7Lv3xQ"),
-        (.mastodon, "/social/connect/mastodon/?instance=mastodon.social", "109000000000000001"),
+    /// The Mastodon server typed (if any) and the sandbox account that consents, per platform.
+    static let cases: [(PlatformName, String?, String)] = [
+        (.facebook, nil, "10000000000000001"),
+        (.instagram, nil, "10000000000000001"),
+        (.threads, nil, "26000000000000001"),
+        (.twitter, nil, "1500000000000000001"),
+        (.linkedin, nil, "ada7Lv3xQ"),
+        (.mastodon, "mastodon.social", "109000000000000001"),
     ]
 
     @Test(arguments: cases.map(\.0))
     func connectAndShareThroughThePages(_ platform: PlatformName) async throws {
-        let (_, path, account) = try #require(Self.cases.first { $0.0 == platform })
+        let (_, instance, account) = try #require(Self.cases.first { $0.0 == platform })
         try await ConnectFlow.with { flow, deps, client in
             let session = try await BrowserSession.signedIn(client)
-            let (_, _, location) = try await ConnectFlowTests.get(client, path, session)
+            let (_, _, location) = try await ConnectFlowTests.start(client, platform.rawValue, session, instance: instance)
             let callback = try await flow.consent(at: try #require(location), account: account)
             let (_, _, next) = try await ConnectFlowTests.get(client, callback, session)
             let landing = try #require(next)

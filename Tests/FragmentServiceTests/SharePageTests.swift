@@ -12,7 +12,7 @@ import Testing
 
     /// Connects Ada's Mastodon account through the pages, as a person would.
     static func connectMastodon(_ flow: ConnectFlow, _ client: some TestClientProtocol, _ session: BrowserSession) async throws {
-        let (_, _, location) = try await ConnectFlowTests.get(client, "/social/connect/mastodon/?instance=mastodon.social", session)
+        let (_, _, location) = try await ConnectFlowTests.start(client, "mastodon", session, instance: "mastodon.social")
         let callback = try await flow.consent(at: try #require(location), account: "109000000000000001")
         _ = try await ConnectFlowTests.get(client, callback, session)
     }

@@ -61,7 +61,7 @@ struct BrowserSession {
             let value = String(cookie.split(separator: ";")[0])
             // Read the token from the cookie itself: not every page shows a form.
             let codec = SessionCodec(secret: TestEnvironment.values["SOCIAL_SESSION_SECRET"]!)
-            let session = try #require(codec.decode(String(value.dropFirst("social_session=".count))))
+            let session = try #require(codec.session(fromCookie: String(value.dropFirst("social_session=".count))))
             return BrowserSession(cookie: value, csrf: session.csrf)
         }
     }

@@ -1,23 +1,27 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Logging
 import SocialCore
 
 /// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
 /// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
-func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs>(
+func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions>(
     configuration: AppConfiguration,
-    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs>,
+    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions>,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
     let verifier = await IdentityVerifier(
         secret: configuration.identitySecret, issuer: configuration.identityIssuer, audience: configuration.identityAudience)
-    let sessions = SessionMiddleware(codec: SessionCodec(secret: configuration.sessionSecret), secureCookies: configuration.isHTTPS)
+    let sessions = SessionMiddleware(
+        codec: SessionCodec(secret: configuration.sessionSecret), sessions: dependencies.sessions, secureCookies: configuration.isHTTPS)
     let origin = configuration.publicBaseURL.absoluteString
 
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(allowHTTPImages: !configuration.isHTTPS))
     router.add(middleware: ErrorMiddleware(views: views))
+    router.add(middleware: InputValidationMiddleware())
     if let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil) {
         router.add(middleware: FileMiddleware(publicFolder.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
     }
@@ -63,6 +67,8 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
 
     var app = Application(
         router: router,
+        // Closes connections that go quiet: half-sent request heads and bodies as well as idle keep-alives.
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "social-service"),
         services: dependencies.services,
         logger: logger)

@@ -6,7 +6,7 @@ import ServiceLifecycle
 struct AppDependencies<
     Users: UserRepository, Ledger: HandoffLedger, Apps: ContentAppRepository, Events: PublishEventRepository,
     Items: ContentItemRepository, Connections: ConnectionRepository, States: OAuthStateStore, Shares: ShareRepository,
-    Rules: RuleRepository, Jobs: AutoShareRepository
+    Rules: RuleRepository, Jobs: AutoShareRepository, Sessions: SessionRepository
 >: Sendable {
     var users: Users
     var ledger: Ledger
@@ -18,6 +18,8 @@ struct AppDependencies<
     var shares: Shares
     var rules: Rules
     var jobs: Jobs
+    /// Signed-in browser sessions.
+    var sessions: Sessions
     /// Reads a content page's own metadata when the share page was opened without it.
     var pages: (any PageMetadataSource)?
     /// The platforms this deployment can use.
@@ -35,7 +37,8 @@ extension AppDependencies
 where
     Users == MemoryUserRepository, Ledger == MemoryHandoffLedger, Apps == MemoryContentAppRepository,
     Events == MemoryPublishEventRepository, Items == MemoryContentItemRepository, Connections == MemoryConnectionRepository,
-    States == MemoryOAuthStateStore, Shares == MemoryShareRepository, Rules == MemoryRuleRepository, Jobs == MemoryAutoShareRepository
+    States == MemoryOAuthStateStore, Shares == MemoryShareRepository, Rules == MemoryRuleRepository, Jobs == MemoryAutoShareRepository,
+    Sessions == MemorySessionRepository
 {
     /// Everything in memory, for router tests.
     static func inMemory(apps: [ContentApp] = [], registry: PlatformRegistry = PlatformRegistry([:])) -> Self {
@@ -44,7 +47,7 @@ where
             users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
             events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: connections,
             states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }),
-            rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(), pages: nil,
+            rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(), sessions: MemorySessionRepository(), pages: nil,
             registry: registry)
     }
 }

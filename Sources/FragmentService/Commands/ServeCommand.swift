@@ -32,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
             shares: PostgresShareRepository(client: client, logger: logger, pendingLease: TimeInterval(configuration.shareLeaseSeconds)),
             rules: PostgresRuleRepository(client: client, logger: logger),
             jobs: PostgresAutoShareRepository(client: client, logger: logger, lease: TimeInterval(configuration.workerLeaseSeconds)),
+            sessions: PostgresSessionRepository(client: client, logger: logger),
             pages: ContentFetcher(http: contentOutbound),
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),

@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
 
-/// Sign-in for browsers: the handoff from the account service, the development login, sign-out.
-/// This service stores no passwords; identity always comes from the host platform.
-struct AuthController<Users: UserRepository, Ledger: HandoffLedger>: Sendable {
+/// Sign-in for browsers: the handoff from the account service, the development login, sign-out
+/// (of this browser or everywhere). This service stores no passwords; identity always comes
+/// from the host platform.
+struct AuthController<Users: UserRepository, Ledger: HandoffLedger, Sessions: SessionRepository>: Sendable {
     /// People offered on the development login page.
     static var demoUsers: [DevLoginModel.DemoUser] {
         [
@@ -16,7 +17,7 @@ struct AuthController<Users: UserRepository, Ledger: HandoffLedger>: Sendable {
     let users: Users
     let ledger: Ledger
     let verifier: IdentityVerifier
-    let sessions: SessionMiddleware
+    let sessions: SessionMiddleware<Sessions>
     let views: Views
     let devLogin: Bool
 
@@ -24,7 +25,9 @@ struct AuthController<Users: UserRepository, Ledger: HandoffLedger>: Sendable {
         group.get("login", use: loginPage)
         group.post("dev-login", use: devLoginSubmit)
         group.get("handoff", use: handoff)
+        group.post("handoff", use: confirmHandoff)
         group.post("logout", use: logout)
+        group.post("logout-everywhere", use: logoutEverywhere)
     }
 
     @Sendable func loginPage(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -45,34 +48,79 @@ struct AuthController<Users: UserRepository, Ledger: HandoffLedger>: Sendable {
         }
         let name = Self.demoUsers.first { $0.id == id }?.name ?? form["display_name"].flatMap { $0.isEmpty ? nil : String($0.prefix(120)) }
         _ = try await users.upsert(id: id, displayName: name)
-        return signIn(userID: id, next: form["next"])
+        return try await signIn(userID: id, replacing: context.session, next: form["next"])
     }
 
+    /// The link from the account service. A visitor is signed in at once and the person already
+    /// signed in just continues; a browser signed in as someone else is asked first, so a link
+    /// planted by another site cannot silently swap the session (login CSRF).
     @Sendable func handoff(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
-        let claims: IdentityClaims
-        do {
-            claims = try await verifier.verify(token)
-        } catch {
-            throw HTTPError(.unauthorized, message: error.description)
+        let next = request.uri.queryParameters["next"].map(String.init)
+        let claims = try await verified(token)
+        if let current = context.session?.userID, current != claims.sub.value {
+            let currentUser = try await users.find(id: current)
+            let model = HandoffConfirmModel(
+                layout: .visitor(title: "Switch account?", csrf: context.session?.csrf ?? ""),
+                currentName: currentUser?.displayName ?? current, newName: claims.name ?? claims.sub.value,
+                token: token, next: LocalPath.sanitize(next))
+            return try HTMLPage(html: try views.render(model, template: "handoff_confirm")).response(from: request, context: context)
         }
-        guard try await ledger.consume(jti: claims.jti.value, userID: claims.sub.value, expiresAt: claims.exp.value) else {
-            throw HTTPError(.unauthorized, message: IdentityError.replayed.description)
+        try await consume(claims)
+        if context.session?.userID == claims.sub.value {
+            return Response(status: .seeOther, headers: [.location: LocalPath.sanitize(next)])
         }
-        _ = try await users.upsert(id: claims.sub.value, displayName: claims.name)
-        return signIn(userID: claims.sub.value, next: request.uri.queryParameters["next"].map(String.init))
+        return try await signIn(userID: claims.sub.value, replacing: context.session, next: next)
+    }
+
+    /// The confirmation form of `handoff` (CSRF-checked like every form).
+    @Sendable func confirmHandoff(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let claims = try await verified(form["token"] ?? "")
+        try await consume(claims)
+        return try await signIn(userID: claims.sub.value, replacing: context.session, next: form["next"])
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         var response = Response(status: .seeOther, headers: [.location: "/auth/login"])
-        response.setCookie(sessions.expiredCookie())
+        response.setCookie(try await sessions.signOut(context.session))
         return response
     }
 
-    /// Starts a new session (fresh CSRF token) and returns to a local path.
-    private func signIn(userID: String, next: String?) -> Response {
+    /// Ends every session of the signed-in person, on every browser and device.
+    @Sendable func logoutEverywhere(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var response = Response(status: .seeOther, headers: [.location: "/auth/login"])
+        if let userID = context.session?.userID {
+            response.setCookie(try await sessions.signOutEverywhere(userID: userID))
+        } else {
+            response.setCookie(try await sessions.signOut(context.session))
+        }
+        return response
+    }
+
+    private func verified(_ token: String) async throws -> IdentityClaims {
+        do {
+            return try await verifier.verify(token)
+        } catch {
+            throw HTTPError(error.isMalformedInput ? .badRequest : .unauthorized, message: error.description)
+        }
+    }
+
+    /// Records the token's `jti`: each handoff link signs in once.
+    private func consume(_ claims: IdentityClaims) async throws {
+        guard try await ledger.consume(jti: claims.jti.value, userID: claims.sub.value, expiresAt: claims.exp.value) else {
+            throw HTTPError(.unauthorized, message: IdentityError.replayed.description)
+        }
+        _ = try await users.upsert(id: claims.sub.value, displayName: claims.name)
+    }
+
+    /// Ends the browser's previous session, starts a new one (new id, new CSRF token) and
+    /// returns to a local path.
+    private func signIn(userID: String, replacing previous: Session?, next: String?) async throws -> Response {
+        if previous?.userID != nil { _ = try await sessions.signOut(previous) }
         var response = Response(status: .seeOther, headers: [.location: LocalPath.sanitize(next)])
-        response.setCookie(sessions.cookie(for: .signedIn(userID: userID)))
+        response.setCookie(try await sessions.signIn(userID: userID))
         return response
     }
 }

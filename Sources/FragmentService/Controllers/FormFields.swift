@@ -1,18 +1,14 @@
 import Foundation
 
 /// An `application/x-www-form-urlencoded` body: `+` is a space, values are percent-decoded,
-/// repeated names keep every value in order (checkbox groups).
+/// repeated names keep every value in order (checkbox groups). Query strings use the same
+/// decoding. `InputValidationMiddleware` has already refused bodies and queries whose decoded
+/// text is not valid UTF-8 or holds control characters.
 struct FormFields: Sendable {
     private(set) var pairs: [(String, String)] = []
 
     init(_ body: String) {
-        for part in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            pairs.append((decode(kv[0]), kv.count > 1 ? decode(kv[1]) : ""))
-        }
+        pairs = Self.rawPairs(body).map { (Self.decode($0.name) ?? "", Self.decode($0.value) ?? "") }
     }
 
     /// The first value of `name`.
@@ -20,4 +16,17 @@ struct FormFields: Sendable {
 
     /// Every value of `name`.
     func all(_ name: String) -> [String] { pairs.filter { $0.0 == name }.map(\.1) }
+
+    /// The still-encoded name and value of each `name=value` part.
+    static func rawPairs(_ text: String) -> [(name: Substring, value: Substring)] {
+        text.split(separator: "&", omittingEmptySubsequences: true).map { part in
+            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (kv[0], kv.count > 1 ? kv[1] : "")
+        }
+    }
+
+    /// One name or value decoded; nil when the percent-escapes do not form UTF-8.
+    static func decode(_ component: Substring) -> String? {
+        String(component).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
 }

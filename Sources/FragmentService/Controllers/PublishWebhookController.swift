@@ -45,7 +45,9 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         decoder.dateDecodingStrategy = .iso8601
         let payload: PublishEventPayload
         do {
-            payload = try decoder.decode(PublishEventPayload.self, from: body)
+            payload = try JSONInput.decode(PublishEventPayload.self, from: body, decoder: decoder)
+        } catch let error as HTTPError {
+            throw error
         } catch let DecodingError.keyNotFound(key, _) {
             throw HTTPError(.badRequest, message: "The JSON body lacks the field \(key.stringValue).")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {

@@ -52,7 +52,9 @@ struct RulesAPIController<Rules: RuleRepository, Connections: ConnectionReposito
         let body = try await request.collectBody(upTo: 64 * 1024)
         let input: ShareRuleInput
         do {
-            input = try JSONDecoder().decode(ShareRuleInput.self, from: body)
+            input = try JSONInput.decode(ShareRuleInput.self, from: body)
+        } catch let error as HTTPError {
+            throw error
         } catch let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c) {
             let field = c.codingPath.first?.stringValue ?? "body"
             return try JSONResponse.make(Invalid(fields: [field: "has the wrong type"]), status: .unprocessableContent)

@@ -18,7 +18,8 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
 
     func addRoutes(to group: RouterGroup<SignedInContext>) {
         group.get("/", use: panel)
-        group.get("connect/:platform/", use: connect)
+        group.get("connect/:platform/", use: connectPage)
+        group.post("connect/:platform/", use: connect)
         group.get("callback/:platform/", use: callback)
         group.get("connect/:platform/choose/:pending/", use: choose)
         group.post("connect/:platform/choose/:pending/", use: chosen)
@@ -47,18 +48,12 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
                     SocialPageModel.Account(
                         id: c.id, displayName: c.displayName ?? c.username ?? c.platformUserID, username: c.username,
                         needsReconnect: c.status == .needsReconnect, lastError: c.lastError, expiry: SocialPageModel.expiry(c.tokenExpiresAt),
-                        reconnectHref: reconnectHref(c))
+                        reconnectAction: "/social/connect/\(c.platform.rawValue)/",
+                        reconnectInstance: c.platform == .mastodon ? c.extraData["instance_url"] : nil)
                 }, hasAccounts: !mine.isEmpty)
         }
         let model = SocialPageModel(layout: try await layout(context, title: "Social accounts"), notice: notice, cards: cards)
         return HTMLPage(html: try views.render(model, template: "social"), status: status)
-    }
-
-    private func reconnectHref(_ c: SocialConnection) -> String {
-        if c.platform == .mastodon, let instance = c.extraData["instance_url"] {
-            return "/social/connect/mastodon/?instance=" + FormEncoding.escape(instance)
-        }
-        return "/social/connect/\(c.platform.rawValue)/"
     }
 
     func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {
@@ -68,35 +63,54 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
 
     // MARK: connect
 
-    @Sendable func connect(_ request: Request, context: SignedInContext) async throws -> Response {
+    /// A link to a connect URL (a Reconnect link, a bookmark, another site) only shows the step:
+    /// starting an authorisation is a form with this session's CSRF token, so no cross-site link
+    /// can attach an account or a Mastodon server of someone else's choosing.
+    @Sendable func connectPage(_ request: Request, context: SignedInContext) async throws -> Response {
         let name = try platformName(context)
-        guard let platform = registry.platform(name) else {
-            throw HTTPError(.notFound, message: "\(name.displayName) is not available here: it needs \(registry.unavailableReason(name) ?? "configuration").")
-        }
+        guard registry.platform(name) != nil else { throw unavailable(name) }
         let params = request.uri.queryParameters
-        var instance: URL?
+        let next = LocalPath.sanitize(params["next"].map(String.init))
         if name == .mastodon {
             let typed = params["instance"].map(String.init) ?? ""
+            return try await mastodonForm(context: context, typed: typed, next: next, error: nil).response(from: request, context: context)
+        }
+        let model = ConnectPageModel(
+            layout: try await layout(context, title: "Connect \(name.displayName)"), platform: name.rawValue, displayName: name.displayName,
+            iconClass: name.iconClass, next: next)
+        return try HTMLPage(html: try views.render(model, template: "connect")).response(from: request, context: context)
+    }
+
+    /// Starts an authorisation (the CSRF middleware has checked the form's token).
+    @Sendable func connect(_ request: Request, context: SignedInContext) async throws -> Response {
+        let name = try platformName(context)
+        guard let platform = registry.platform(name) else { throw unavailable(name) }
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let next = LocalPath.sanitize(form["next"])
+        var instance: URL?
+        if name == .mastodon {
+            let typed = form["instance"] ?? ""
             guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
-                return try await mastodonForm(context: context, typed: "", error: nil).response(from: request, context: context)
+                return try await mastodonForm(context: context, typed: "", next: next, error: nil).response(from: request, context: context)
             }
             do {
                 instance = try MastodonInstance.normalize(typed)
             } catch {
-                return try await mastodonForm(context: context, typed: typed, error: error.description, status: .badRequest)
+                return try await mastodonForm(context: context, typed: typed, next: next, error: error.description, status: .badRequest)
                     .response(from: request, context: context)
             }
         }
         let state = OAuthState(
             nonce: RandomToken.make(), userID: context.userID, platform: name,
             codeVerifier: platform.usesPKCE ? RandomToken.make(bytes: 48) : nil, instanceURL: instance,
-            returnTo: LocalPath.sanitize(params["next"].map(String.init)), expiresAt: Date().addingTimeInterval(OAuthState.lifetime))
+            returnTo: next, expiresAt: Date().addingTimeInterval(OAuthState.lifetime))
         let url: URL
         do {
             url = try await platform.authorizeURL(for: connectRequest(name, state))
         } catch {
             if name == .mastodon {
-                return try await mastodonForm(context: context, typed: instance?.host ?? "", error: error.description, status: .badGateway)
+                return try await mastodonForm(context: context, typed: instance?.host ?? "", next: next, error: error.description, status: .badGateway)
                     .response(from: request, context: context)
             }
             throw HTTPError(.badGateway, message: error.description)
@@ -105,8 +119,14 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         return Response(status: .seeOther, headers: [.location: sandbox.rewrite(url).absoluteString])
     }
 
-    private func mastodonForm(context: SignedInContext, typed: String, error: String?, status: HTTPResponse.Status = .ok) async throws -> HTMLPage {
-        let model = MastodonConnectModel(layout: try await layout(context, title: "Connect Mastodon"), instance: typed, error: error)
+    private func unavailable(_ name: PlatformName) -> HTTPError {
+        HTTPError(.notFound, message: "\(name.displayName) is not available here: it needs \(registry.unavailableReason(name) ?? "configuration").")
+    }
+
+    private func mastodonForm(
+        context: SignedInContext, typed: String, next: String, error: String?, status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLPage {
+        let model = MastodonConnectModel(layout: try await layout(context, title: "Connect Mastodon"), instance: typed, next: next, error: error)
         return HTMLPage(html: try views.render(model, template: "mastodon_connect"), status: status)
     }
 

@@ -7,6 +7,8 @@ struct IdentityClaims: JWTPayload {
     var sub: SubjectClaim
     var exp: ExpirationClaim
     var iat: IssuedAtClaim
+    /// Optional "not before"; `IdentityVerifier` honours it with `IdentityVerifier.clockLeeway`.
+    var nbf: NotBeforeClaim?
     /// Unique per token: a handoff token is accepted once.
     var jti: IDClaim
     var iss: IssuerClaim

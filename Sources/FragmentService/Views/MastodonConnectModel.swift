@@ -2,5 +2,7 @@
 struct MastodonConnectModel: Sendable {
     var layout: LayoutModel
     var instance: String
+    /// Where to return after connecting (a local path).
+    var next: String
     var error: String?
 }

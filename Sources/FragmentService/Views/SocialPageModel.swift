@@ -11,7 +11,9 @@ struct SocialPageModel: Sendable {
         var lastError: String?
         /// "Token expires in 12 days", when the platform gave an expiry.
         var expiry: String?
-        var reconnectHref: String
+        /// The connect form a Reconnect button posts to, and the Mastodon server to reconnect.
+        var reconnectAction: String
+        var reconnectInstance: String?
     }
 
     struct Card: Sendable {

@@ -12,7 +12,7 @@ extension MastodonPlatform {
     func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse {
         do { return try await transportSend(request) } catch {
             if error.kind == .blockedAddress || error.kind == .invalidURL {
-                throw PlatformError(.invalidInstance, .mastodon, "That Mastodon server address cannot be used (\(error.kind)).")
+                throw PlatformError(.invalidInstance, .mastodon, "That Mastodon server address cannot be reached from here.")
             }
             throw PlatformError(.transient, .mastodon, "Could not reach \(request.url.host ?? "the server"): \(error.description)")
         }

@@ -41,6 +41,9 @@ package struct AppConfiguration: Sendable {
     /// `SOCIAL_WORKER_LEASE_SECONDS` (default 300): how long a claimed publish event or
     /// auto-share job stays with one worker before another may take it.
     package var workerLeaseSeconds: Int
+    /// `SOCIAL_IDLE_TIMEOUT_SECONDS` (default 30): a connection that sends nothing for this long —
+    /// before its request head is complete, between body parts or between requests — is closed.
+    package var idleTimeoutSeconds: Int
 
     /// True when cookies must be `Secure`.
     package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
@@ -178,6 +181,7 @@ package struct AppConfiguration: Sendable {
         // Short leases are for the crash drills; in production keep the defaults.
         shareLeaseSeconds = seconds("SOCIAL_SHARE_LEASE_SECONDS", default: 600, range: 2...86_400)
         workerLeaseSeconds = seconds("SOCIAL_WORKER_LEASE_SECONDS", default: 300, range: 2...86_400)
+        idleTimeoutSeconds = seconds("SOCIAL_IDLE_TIMEOUT_SECONDS", default: 30, range: 1...3600)
 
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
     }

@@ -3,10 +3,13 @@ import Foundation
 /// Why an outbound request failed.
 ///
 /// Descriptions name the destination as scheme, host and path only: never the query string,
-/// headers, request body or any token. Two errors are equal when they are the same kind, so
-/// callers and tests can write `error == .timeout`; the attached URL and host are for people.
+/// headers, request body or any token. They are shown to people (share results, Mastodon connect,
+/// publish-event reasons), so they never name an address a host resolved to: that detail is in
+/// `debugDescription` (what `String(reflecting:)` and the logs use) only. Two errors are equal
+/// when they are the same kind, so callers and tests can write `error == .timeout`; the attached
+/// URL and host are for people.
 /// A response with a 4xx or 5xx status is not an error here; callers check the status.
-package struct OutboundError: Error, Equatable, CustomStringConvertible {
+package struct OutboundError: Error, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     private enum Code: Equatable {
         case timeout, bodyTooLarge, blockedAddress, tooManyRedirects, invalidURL, unsupportedScheme
         case insecureRedirect, resolutionFailed, connectionFailed, unexpectedContentType
@@ -16,8 +19,10 @@ package struct OutboundError: Error, Equatable, CustomStringConvertible {
     private let code: Code
     /// The destination as scheme, host and path (already reduced), when known.
     package private(set) var redactedURL: String?
-    /// The host or address that was refused or failed, when relevant.
+    /// The host or address that was refused or failed, when relevant, as the URL names it.
     package private(set) var host: String?
+    /// The address `host` resolved to that the policy refused: for logs, never for people.
+    package private(set) var refusedAddress: String?
 
     private init(_ code: Code) { self.code = code }
 
@@ -47,10 +52,11 @@ package struct OutboundError: Error, Equatable, CustomStringConvertible {
     package static let transportFailed = OutboundError(.transportFailed)
 
     /// Same kind of error, naming `url` (reduced to scheme, host and path) and optionally a host.
-    func at(_ url: URL?, host: String? = nil) -> OutboundError {
+    func at(_ url: URL?, host: String? = nil, refusedAddress: String? = nil) -> OutboundError {
         var copy = self
         if let url { copy.redactedURL = url.redactedDescription }
         if let host { copy.host = host }
+        if let refusedAddress { copy.refusedAddress = refusedAddress }
         return copy
     }
 
@@ -61,7 +67,7 @@ package struct OutboundError: Error, Equatable, CustomStringConvertible {
         switch code {
         case .timeout: what = "timed out"
         case .bodyTooLarge: what = "response body is larger than allowed"
-        case .blockedAddress: what = "destination address \(host.map { "'\($0)' " } ?? "")is not allowed"
+        case .blockedAddress: what = "\(host.map { "'\($0)'" } ?? "that address") cannot be reached from here"
         case .tooManyRedirects: what = "too many redirects"
         case .invalidURL: what = "URL is not a valid absolute http(s) URL"
         case .unsupportedScheme: what = "scheme is not allowed"
@@ -73,5 +79,10 @@ package struct OutboundError: Error, Equatable, CustomStringConvertible {
         case .transportFailed: what = "HTTP exchange failed"
         }
         return "outbound request\(redactedURL.map { " to \($0)" } ?? ""): \(what)"
+    }
+
+    /// The description plus the refused address, for logs.
+    package var debugDescription: String {
+        description + (refusedAddress.map { " (resolved to \($0), which the address policy refuses)" } ?? "")
     }
 }

@@ -36,7 +36,14 @@ extension OutboundHTTP {
             if requireHTTPS, exchange.url.scheme != "https" {
                 throw (redirects == 0 ? OutboundError.unsupportedScheme : .insecureRedirect).at(exchange.url)
             }
-            let client = try await pinnedClient(for: exchange.url, request: request, deadline: deadline)
+            let client: HTTPClient
+            do {
+                client = try await pinnedClient(for: exchange.url, request: request, deadline: deadline)
+            } catch let error as OutboundError where error == .blockedAddress {
+                // People see only "cannot be reached from here"; the resolved address is kept for operators.
+                logger.notice("outbound destination refused", metadata: ["detail": "\(error.debugDescription)"])
+                throw error
+            }
             let result: HopResult
             do {
                 result = try await hop(exchange, request: request, client: client, redirects: redirects, deadline: deadline, logger: logger)
@@ -145,7 +152,7 @@ extension OutboundHTTP {
         }
         guard let first = addresses.first else { throw OutboundError.resolutionFailed.at(url, host: host) }
         if let refused = addresses.first(where: { !policy.isAllowed($0) }) {
-            throw OutboundError.blockedAddress.at(url, host: "\(host) (\(refused))")
+            throw OutboundError.blockedAddress.at(url, host: host, refusedAddress: "\(refused)")
         }
         return (host, first)
     }

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+
+/// Refuses, with a 400 that says why, any request whose path, query string or form body decodes
+/// to text `TextInput` does not accept (invalid UTF-8, NUL, other control characters). It runs
+/// before every route, so no handler, repository or template sees such text. JSON bodies are
+/// checked where they are decoded (`JSONInput`), token claims by `IdentityVerifier`.
+struct InputValidationMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let path = request.uri.path.removingPercentEncoding, TextInput.isAcceptable(path) else {
+            throw TextInput.refusal("The address")
+        }
+        if let query = request.uri.query, let refused = TextInput.refusedField(inForm: query) {
+            // Fragments answer content apps in their own plain-text form, naming the parameter.
+            if request.uri.path.hasPrefix("/fragments/") {
+                throw refused.map { FragmentError.badParameter($0, "contains characters that are not allowed: \(TextInput.rule)") }
+                    ?? FragmentError.badQuery("contains characters that are not allowed: \(TextInput.rule)")
+            }
+            throw TextInput.refusal(refused.map { "The query parameter ‘\($0)’" } ?? "A query parameter name")
+        }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+            return try await next(request, context)
+        }
+        var request = request
+        let body = Array(buffer: try await request.collectBody(upTo: context.maxUploadSize))
+        guard let text = String(validating: body, as: UTF8.self) else { throw TextInput.refusal("The form") }
+        if let refused = TextInput.refusedField(inForm: text) {
+            throw TextInput.refusal(refused.map { "The form field ‘\($0)’" } ?? "A form field name")
+        }
+        return try await next(request, context)
+    }
+}
