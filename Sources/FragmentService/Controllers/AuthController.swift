@@ -31,7 +31,7 @@ struct AuthController<Users: UserRepository, Ledger: HandoffLedger, Sessions: Se
     }
 
     @Sendable func loginPage(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let next = LocalPath.sanitize(request.uri.queryParameters["next"].map(String.init))
+        let next = LocalPath.sanitize(request.queryFields["next"])
         let model = DevLoginModel(
             layout: .visitor(title: "Sign in", csrf: context.session?.csrf ?? ""),
             devLogin: devLogin, next: next, users: Self.demoUsers)
@@ -55,8 +55,8 @@ struct AuthController<Users: UserRepository, Ledger: HandoffLedger, Sessions: Se
     /// signed in just continues; a browser signed in as someone else is asked first, so a link
     /// planted by another site cannot silently swap the session (login CSRF).
     @Sendable func handoff(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let token = request.uri.queryParameters["token"].map(String.init) ?? ""
-        let next = request.uri.queryParameters["next"].map(String.init)
+        let token = request.queryFields["token"] ?? ""
+        let next = request.queryFields["next"]
         let claims = try await verified(token)
         if let current = context.session?.userID, current != claims.sub.value {
             let currentUser = try await users.find(id: current)

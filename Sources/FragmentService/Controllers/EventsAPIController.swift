@@ -14,7 +14,7 @@ struct EventsAPIController<Events: PublishEventRepository>: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
-        let limitText = request.uri.queryParameters["limit"].map(String.init)
+        let limitText = request.queryFields["limit"]
         let limit = limitText.map { Int($0) ?? -1 } ?? 50
         guard (1...200).contains(limit) else { throw HTTPError(.badRequest, message: "limit must be a number from 1 to 200.") }
         return try JSONResponse.make(Listing(events: try await events.recent(author: context.userID, limit: limit)))

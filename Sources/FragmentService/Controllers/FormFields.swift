@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// An `application/x-www-form-urlencoded` body: `+` is a space, values are percent-decoded,
 /// repeated names keep every value in order (checkbox groups). Query strings use the same
@@ -29,4 +30,10 @@ struct FormFields: Sendable {
     static func decode(_ component: Substring) -> String? {
         String(component).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
+}
+
+extension Request {
+    /// The query string decoded as a form (`+` is a space, names decoded too) — the one query
+    /// decoder; Hummingbird's `uri.queryParameters` keeps `+` and leaves names encoded.
+    var queryFields: FormFields { FormFields(uri.query ?? "") }
 }

@@ -18,7 +18,7 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
     }
 
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
-        try await render(context, problems: [:], saved: request.uri.queryParameters["saved"] != nil)
+        try await render(context, problems: [:], saved: request.queryFields["saved"] != nil)
     }
 
     @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -32,7 +32,7 @@ struct ShareController<
     }
 
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
-        var params = try parameters(request.uri.queryParameters)
+        var params = try parameters(request.queryFields)
         if params.title == nil || params.description == nil || params.image == nil, let found = await resolver.resolve(params.url) {
             // Fill what the link did not carry; the link's own values win.
             params.title = params.title ?? found.title
@@ -72,9 +72,9 @@ struct ShareController<
 
     /// Live counts for the page's script: `[{id, count, limit, problems}]` for a draft message.
     @Sendable func count(_ request: Request, context: SignedInContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.queryFields
         let params = try parameters(query)
-        let content = Self.content(params, message: query["message"].map(String.init), key: "")
+        let content = Self.content(params, message: query["message"], key: "")
         var counts: [ShareCount] = []
         for c in try await connections.connections(userID: context.userID) {
             let check = await Self.check(content, for: c, registry: registry)
@@ -114,7 +114,7 @@ struct ShareController<
 
     @Sendable func history(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
         let perPage = 20
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let page = max(1, request.queryFields["page"].flatMap { Int($0) } ?? 1)
         let entries = try await shares.history(userID: context.userID, limit: perPage + 1, offset: (page - 1) * perPage)
         let formatter = ISO8601DateFormatter()
         let rows = entries.prefix(perPage).map { e in
@@ -141,8 +141,8 @@ struct ShareController<
         return sandbox.rewrite(url).absoluteString
     }
 
-    private func parameters(_ query: some Collection<(key: Substring, value: Substring)>) throws -> ShareParameters {
-        try parameters { name in query.first { $0.key == name }.map { String($0.value) } }
+    private func parameters(_ query: FormFields) throws -> ShareParameters {
+        try parameters { query[$0] }
     }
 
     private func parameters(_ value: (String) -> String?) throws -> ShareParameters {

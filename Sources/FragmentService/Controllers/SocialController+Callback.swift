@@ -6,13 +6,13 @@ extension SocialController {
     /// The platform sends the browser back here with `code` and `state` (or `error`).
     @Sendable func callback(_ request: Request, context: SignedInContext) async throws -> Response {
         let name = try platformName(context)
-        let params = request.uri.queryParameters
-        let nonce = params["state"].map(String.init) ?? ""
+        let params = request.queryFields
+        let nonce = params["state"] ?? ""
         // Consume the state whatever happens next: a state is good for one answer only.
         let state = nonce.isEmpty ? nil : try await states.consume(nonce: nonce, userID: context.userID, platform: name)
         if params["error"] != nil { return Self.back(.denied, name) }
         guard let state else { return Self.back(.state, name) }
-        guard let code = params["code"].map(String.init), !code.isEmpty, code.count <= 2048,
+        guard let code = params["code"], !code.isEmpty, code.count <= 2048,
             let platform = registry.platform(name)
         else { return Self.back(.state, name) }
 

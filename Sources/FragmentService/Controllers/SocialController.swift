@@ -30,7 +30,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
     // MARK: panel
 
     @Sendable func panel(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
-        let params = request.uri.queryParameters
+        let params = request.queryFields
         let platform = params["platform"].flatMap { PlatformName(rawValue: String($0)) }
         let notice = params["notice"].flatMap { SocialNotice(rawValue: String($0)) }?.text(platform: platform)
         return try await renderPanel(context: context, notice: notice)
@@ -69,10 +69,10 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
     @Sendable func connectPage(_ request: Request, context: SignedInContext) async throws -> Response {
         let name = try platformName(context)
         guard registry.platform(name) != nil else { throw unavailable(name) }
-        let params = request.uri.queryParameters
-        let next = LocalPath.sanitize(params["next"].map(String.init))
+        let params = request.queryFields
+        let next = LocalPath.sanitize(params["next"])
         if name == .mastodon {
-            let typed = params["instance"].map(String.init) ?? ""
+            let typed = params["instance"] ?? ""
             return try await mastodonForm(context: context, typed: typed, next: next, error: nil).response(from: request, context: context)
         }
         let model = ConnectPageModel(

@@ -2,7 +2,7 @@ import Foundation
 
 /// A fragment request's query string, decoded as `application/x-www-form-urlencoded` (what
 /// Python's `requests` and `urllib.parse.urlencode` send): `+` is a space, `%2B` a plus.
-/// Hummingbird's own `queryParameters` keeps `+` and leaves keys encoded, so it is not used here.
+/// It decodes with `FormFields`, the service's one query decoder, and refuses repeated names.
 struct FragmentQuery: Sendable {
     private let values: [String: [String]]
 
@@ -10,12 +10,11 @@ struct FragmentQuery: Sendable {
     /// or bytes that are not UTF-8.
     init(_ query: String?) throws {
         var values: [String: [String]] = [:]
-        for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else {
+        for (rawName, rawValue) in FormFields.rawPairs(query ?? "") {
+            guard let name = FormFields.decode(rawName) else {
                 throw FragmentError.badQuery("has a parameter name that is not valid percent-encoded UTF-8")
             }
-            guard let value = Self.decode(parts.count > 1 ? parts[1] : "") else {
+            guard let value = FormFields.decode(rawValue) else {
                 throw FragmentError.badParameter(name, "is not valid percent-encoded UTF-8")
             }
             values[name, default: []].append(value)
@@ -29,9 +28,5 @@ struct FragmentQuery: Sendable {
         guard let found = values[name] else { return nil }
         guard found.count == 1 else { throw FragmentError.badParameter(name, "must be given at most once") }
         return found[0].isEmpty ? nil : found[0]
-    }
-
-    private static func decode(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }
