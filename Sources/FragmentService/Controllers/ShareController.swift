@@ -103,7 +103,7 @@ struct ShareController<
                     accountName: o.accountName, published: o.kind == .published, alreadyShared: o.kind == .alreadyShared,
                     unconfirmed: o.kind == .unconfirmed || o.kind == .inProgress, failed: o.kind == .failed || o.kind == .notFound,
                     postURL: o.postURL.flatMap(link), message: o.message,
-                    reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { "/social/connect/\($0.rawValue)/" } : nil,
+                    reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { Self.reconnectHref($0, instance: o.instanceURL) } : nil,
                     connectionID: o.connectionID)
             }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type?.rawValue,
             message: message, freshKey: RandomToken.make())
@@ -133,6 +133,13 @@ struct ShareController<
     }
 
     // MARK: helpers
+
+    /// Where a Reconnect link on a result goes: the connect step, with the Mastodon server filled in.
+    static func reconnectHref(_ platform: PlatformName, instance: String?) -> String {
+        let base = "/social/connect/\(platform.rawValue)/"
+        guard platform == .mastodon, let host = instance.flatMap(URL.init(string:))?.host else { return base }
+        return base + "?" + FormEncoding.encode([("instance", host)])
+    }
 
     /// A post URL as the person can open it here (the sandbox's copy in sandbox mode); nothing
     /// but an http(s) URL is ever rendered as a link, whatever an older row holds.

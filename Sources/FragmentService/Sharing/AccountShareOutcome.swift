@@ -17,4 +17,6 @@ struct AccountShareOutcome: Sendable, Equatable {
     var shareID: Int64?
     /// For `.inProgress`: when that attempt counts as lost if it has not finished by then.
     var pendingUntil: Date?
+    /// For a Mastodon account: its server, so a Reconnect link can name it again.
+    var instanceURL: String?
 }

@@ -47,6 +47,7 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         }
         let name = connection.displayName ?? connection.username ?? connection.platformUserID
         var outcome = AccountShareOutcome(connectionID: id, platform: connection.platform, accountName: name, kind: .failed)
+        if connection.platform == .mastodon { outcome.instanceURL = connection.extraData["instance_url"] }
         guard let platform = registry.platform(connection.platform) else {
             outcome.message = "\(connection.platform.displayName) is not available on this server any more."
             return outcome
