@@ -16,6 +16,7 @@ package struct MastodonPlatform: SocialPlatform {
     /// Per-call timeout.
     package let timeout: Duration
     let textRulesCache: MastodonTextRulesCache
+    let serverCache: MastodonServerCache
 
     package var name: PlatformName { .mastodon }
     /// PKCE is optional on Mastodon (4.3+, S256 only, mastodon.md §2); used whenever a verifier is given.
@@ -31,6 +32,7 @@ package struct MastodonPlatform: SocialPlatform {
         self.website = website
         self.timeout = timeout
         self.textRulesCache = MastodonTextRulesCache()
+        self.serverCache = MastodonServerCache()
     }
 
     /// The instance's OAuth endpoints (fixed paths, mastodon.md §2, §3, §8; discovery in §0 is optional).
