@@ -27,9 +27,19 @@ extension MastodonPlatform {
         return try await transport.send(request)
     }
 
+    /// Whether an answer says the token is dead although its status is not 401/403: Takahē
+    /// answers a bad or revoked token with 400 and a plain-text `Invalid Bearer token`
+    /// (docs/platforms/mastodon-servers.md, "Dead tokens").
+    static func saysTokenIsDead(_ response: PlatformHTTPResponse) -> Bool {
+        response.status == 400 && String(decoding: response.body.prefix(200), as: UTF8.self).contains("Invalid Bearer token")
+    }
+
     /// A `PlatformError` for a failed non-OAuth call, using the server's `error` sentence when readable.
     static func error(for response: PlatformHTTPResponse, doing action: String) -> PlatformError {
         let detail = response.decode(MastodonErrorBody.self).map { ": " + $0.error.prefix(200) } ?? ""
+        if saysTokenIsDead(response) {
+            return PlatformError(.invalidGrant, .mastodon, "The Mastodon server no longer accepts this connection while \(action); connect again.")
+        }
         switch response.status {
         case 401, 403: return PlatformError(.invalidGrant, .mastodon, "The Mastodon server refused the token while \(action)\(detail); connect again.")
         case 429: return PlatformError(.rateLimited, .mastodon, "The Mastodon server is rate limiting us while \(action).", retryAfter: retryAfter(response))

@@ -37,6 +37,9 @@ extension MastodonPlatform {
 
     private func result(for response: PlatformHTTPResponse, instance: URL, username: String?) -> ShareResult {
         let host = instance.host ?? "the server"
+        if Self.saysTokenIsDead(response) {
+            return .failed(.needsReconnect, "\(host) no longer accepts this connection; connect the account again.")
+        }
         switch response.status {
         case 200..<300:
             guard let status = response.decode(MastodonStatus.self) else {

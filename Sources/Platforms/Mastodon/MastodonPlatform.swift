@@ -66,7 +66,15 @@ package struct MastodonPlatform: SocialPlatform {
             throw PlatformError(.invalidGrant, .mastodon, "\(instance.host ?? "The server") no longer knows this app; connect again to register it anew.")
         }
         let tokens = try OAuthErrorResponse.tokens(from: response, platform: .mastodon)
-        var result = try await identity(accessToken: tokens.accessToken, instance: instance)
+        var result: OAuthResult
+        do {
+            result = try await identity(accessToken: tokens.accessToken, instance: instance)
+        } catch {
+            // The connect failed, so nothing here will ever use this token: it must not stay
+            // alive on the server (best effort; the identity error is what the person sees).
+            try? await revoke(StoredCredentials(platformUserID: "", accessToken: tokens.accessToken, extraData: ["instance_url": instance.absoluteString]))
+            throw error
+        }
         result.scopes = tokens.scopes
         return [result]
     }
@@ -80,7 +88,7 @@ package struct MastodonPlatform: SocialPlatform {
         let instance = try Self.instance(of: credentials)
         let response = try await send(.GET, instance.appending(path: "api/v1/accounts/verify_credentials"), token: credentials.accessToken)
         if (200..<300).contains(response.status) { return true }
-        if response.status == 401 || response.status == 403 { return false }
+        if response.status == 401 || response.status == 403 || Self.saysTokenIsDead(response) { return false }
         throw Self.error(for: response, doing: "checking the connection")
     }
 
