@@ -30,3 +30,14 @@ import Testing
         #expect(MastodonServer(software: .mastodon).honoursIdempotencyKey)
     }
 }
+
+/// Issue 11, item 1: the scopes asked for fit the server that answers.
+@Suite struct MastodonScopeTests {
+    @Test func mastodonAndUnknownServersGetMastodonsScopesOthersGetPlainRead() {
+        #expect(MastodonPlatform.scopes(for: .mastodon) == ["write:statuses", "read:accounts"])
+        #expect(MastodonPlatform.scopes(for: .unknown) == ["write:statuses", "read:accounts"])
+        for software in [MastodonServer.Software.takahe, .gotosocial, .pleroma, .akkoma, .friendica] {
+            #expect(MastodonPlatform.scopes(for: software) == ["read", "write:statuses"], "\(software)")
+        }
+    }
+}

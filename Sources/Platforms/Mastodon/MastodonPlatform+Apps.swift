@@ -4,8 +4,8 @@ import Foundation
 /// that server, re-registered when the redirect URI changed or the server forgot it.
 extension MastodonPlatform {
     /// The stored app for `instance` if it matches `redirectURI`, else a newly registered one.
-    func registeredApp(for instance: URL, redirectURI: String) async throws(PlatformError) -> MastodonAppCredentials {
-        let wanted = Self.scopes.joined(separator: " ")
+    func registeredApp(for instance: URL, redirectURI: String, scopes: [String] = scopes) async throws(PlatformError) -> MastodonAppCredentials {
+        let wanted = scopes.joined(separator: " ")
         if let app = try await storedApp(for: instance), app.redirectURI == redirectURI, app.scopes == wanted {
             if await isStillKnown(app) { return app }
             // The server forgot the app (pre-4.3 servers delete unused apps, mastodon.md §1):

@@ -4,8 +4,19 @@ import Foundation
 /// registers itself once per instance (kept in `appStore`) and all calls go to a host a person
 /// typed — hence `destination: .untrusted` on every request.
 package struct MastodonPlatform: SocialPlatform {
-    /// Scopes registered and requested: posting and `verify_credentials` (mastodon.md §1, §4).
+    /// Scopes registered and requested on Mastodon (and unknown software): posting and
+    /// `verify_credentials` (mastodon.md §1, §4).
     package static let scopes = ["write:statuses", "read:accounts"]
+
+    /// The scopes to register and request on a server: Takahē reads the account only with
+    /// plain `read`, Friendica ignores `profile`, so other known servers get `read` +
+    /// `write:statuses` (docs/platforms/mastodon-servers.md, "Scopes").
+    package static func scopes(for software: MastodonServer.Software) -> [String] {
+        switch software {
+        case .mastodon, .unknown: scopes
+        case .takahe, .gotosocial, .pleroma, .akkoma, .iceshrimp, .sharkey, .friendica, .snac: ["read", "write:statuses"]
+        }
+    }
 
     package let appStore: any MastodonAppStore
     package let transport: any PlatformTransport
@@ -36,7 +47,7 @@ package struct MastodonPlatform: SocialPlatform {
     }
 
     /// The instance's OAuth endpoints (fixed paths, mastodon.md §2, §3, §8; discovery in §0 is optional).
-    package static func provider(for instance: URL) -> OAuthProvider {
+    package static func provider(for instance: URL, scopes: [String] = scopes) -> OAuthProvider {
         OAuthProvider(
             authorizeURL: instance.appending(path: "oauth/authorize"), tokenURL: instance.appending(path: "oauth/token"),
             revokeURL: instance.appending(path: "oauth/revoke"), scopes: scopes, usesPKCE: true, clientAuthentication: .formBody)
@@ -44,8 +55,10 @@ package struct MastodonPlatform: SocialPlatform {
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         let instance = try Self.instance(of: request)
-        let app = try await registeredApp(for: instance, redirectURI: request.redirectURI)
-        var provider = Self.provider(for: instance)
+        // Which software answers decides the scopes, before the person is sent to consent.
+        let scopes = Self.scopes(for: await server(instance: instance).software)
+        let app = try await registeredApp(for: instance, redirectURI: request.redirectURI, scopes: scopes)
+        var provider = Self.provider(for: instance, scopes: scopes)
         provider.usesPKCE = request.codeVerifier != nil
         return try provider.authorizationURL(clientID: app.clientID, request: request, platform: .mastodon)
     }
