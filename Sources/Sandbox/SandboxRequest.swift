@@ -17,6 +17,11 @@ struct SandboxRequest: Sendable {
     var body: Data
     /// Request headers.
     var headers: HTTPFields
+    /// The sandbox's own origin as the client addressed it, e.g. `http://127.0.0.1:8100`.
+    var origin: String = "http://127.0.0.1:8100"
+
+    /// `https://HOST/PATH` as the sandbox serves it: `ORIGIN/HOST/PATH` (NOTES.md "Discovery").
+    func sandboxAddress(_ path: String) -> String { origin + "/" + host + path }
 
     /// The path below the host, e.g. `/api/v1/statuses`.
     var path: String { "/" + segments.joined(separator: "/") }

@@ -52,6 +52,11 @@ struct SandboxResponder: HTTPResponder {
         var parsed = SandboxRequest(
             method: request.method, host: host, segments: segments,
             query: FormCoding.decode(request.uri.query ?? ""), form: [:], body: body, headers: request.headers)
+        // Discovery documents name the sandbox as the client reached it; only host[:port] characters pass.
+        if let authority = request.head.authority, !authority.isEmpty,
+           authority.allSatisfy({ $0.isLetter || $0.isNumber || ".-:[]".contains($0) }) {
+            parsed.origin = "http://" + authority
+        }
         if parsed.contentType == "application/x-www-form-urlencoded" {
             parsed.form = FormCoding.decode(String(decoding: body, as: UTF8.self))
         } else if parsed.contentType == "application/json",

@@ -41,9 +41,12 @@ extension SandboxState {
             apps.append(app)
             return .json(app)
         case (.post, ["instances"]):
-            guard let limits = body(InstanceLimits.self) else { return bad }
-            mastodonMaxCharacters[limits.host.lowercased()] = limits.maxCharacters
-            return .json(limits)
+            guard let limits = body(InstanceLimits.self), limits.maxCharacters.map({ $0 > 0 }) ?? true else { return bad }
+            let host = limits.host.lowercased()
+            if let max = limits.maxCharacters { mastodonMaxCharacters[host] = max }
+            if let software = limits.software { mastodonSoftware[host] = software }
+            return .object(["host": host, "max_characters": mastodonMaxCharacters(host),
+                            "software": mastodonProfile(host).software.rawValue])
         case (.post, ["tokens"]):
             guard let spec = body(TokenRequest.self) else { return bad }
             return mintToken(spec)

@@ -4,18 +4,24 @@ import Foundation
 extension SandboxState {
     func mastodonRespond(_ request: SandboxRequest) -> SandboxResponse {
         let s = request.segments
+        let profile = mastodonProfile(request.host)
         switch (request.method, s) {
-        case (.get, [".well-known", "oauth-authorization-server"]): return mastodonMetadata(request.host)
+        case (.get, [".well-known", "oauth-authorization-server"]) where profile.servesOAuthMetadata:
+            return mastodonMetadata(request.host)
+        case (.get, [".well-known", "nodeinfo"]): return mastodonNodeInfoLinks(request)
+        case (.get, let path) where path.first == "nodeinfo":
+            return mastodonNodeInfo(request.host, path: request.path) ?? .object(.notFound, ["error": "Not found"])
         case (.post, ["api", "v1", "apps"]): return mastodonRegisterApp(request)
         case (.get, ["oauth", "authorize"]), (.post, ["oauth", "authorize"]): return mastodonAuthorize(request)
         case (.post, ["oauth", "token"]): return mastodonToken(request)
         case (.post, ["oauth", "revoke"]): return mastodonRevoke(request)
-        case (.get, ["api", "v2", "instance"]), (.get, ["api", "v1", "instance"]): return mastodonInstance(request.host)
+        case (.get, ["api", "v2", "instance"]): return mastodonInstanceV2(request.host)
+        case (.get, ["api", "v1", "instance"]): return mastodonInstanceV1(request.host)
         case (.get, ["api", "v1", "accounts", "verify_credentials"]):
-            return mastodonAuthenticated(request, scope: "read:accounts", alternative: "profile") { token in
+            return mastodonAuthenticated(request, scope: profile.accountScope.scope, alternative: profile.accountScope.alternative) { token in
                 .object(self.mastodonAccountJSON(token.accountID, host: request.host))
             }
-        case (.get, ["oauth", "userinfo"]):
+        case (.get, ["oauth", "userinfo"]) where profile.servesOAuthMetadata:
             return mastodonAuthenticated(request, scope: "profile") { token in
                 let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
                 return .object(["iss": "https://\(request.host)/", "sub": "https://\(request.host)/users/\(account.username)",
@@ -49,11 +55,12 @@ extension SandboxState {
     ) -> SandboxResponse {
         guard let value = request.bearerToken, let token = tokens[value], token.platform == .mastodon,
               token.instance == request.host, token.kind == .access else {
-            return .object(.unauthorized, ["error": "The access token is invalid"])
+            return mastodonTokenRejected(request.host, reason: "is invalid")
         }
-        if token.revoked { return .object(.unauthorized, ["error": "The access token was revoked"]) }
+        if token.revoked { return mastodonTokenRejected(request.host, reason: "was revoked") }
+        if token.isExpired(at: now) { return mastodonTokenRejected(request.host, reason: "expired") }
         guard Self.mastodonCovers(token.scopes, scope) || alternative.map(token.scopes.contains) == true else {
-            return .object(.forbidden, ["error": "This action is outside the authorized scopes"])
+            return mastodonScopeRejected(request.host, scope: scope)
         }
         guard !token.accountID.isEmpty else {
             return .object(.unprocessableContent, ["error": "This method requires an authenticated user"])
@@ -67,16 +74,6 @@ extension SandboxState {
                        ("X-RateLimit-Reset", Timestamps.isoMicros(window.reset))]
         guard allowed else { return .object(.tooManyRequests, ["error": "Too many requests"], headers: headers) }
         return body(token).adding(headers)
-    }
-
-    func mastodonMaxCharacters(_ host: String) -> Int { mastodonMaxCharacters[host] ?? 500 }
-
-    func mastodonInstance(_ host: String) -> SandboxResponse {
-        .object(["domain": host, "title": "\(host) (sandbox)", "version": "4.5.0", "source_url": "https://github.com/mastodon/mastodon",
-                 "configuration": ["urls": ["streaming": "wss://\(host)"],
-                     "statuses": ["max_characters": mastodonMaxCharacters(host), "max_media_attachments": 4,
-                                  "characters_reserved_per_url": 23]],
-                 "registrations": ["enabled": false, "approval_required": false]])
     }
 
     func mastodonAccountJSON(_ id: String, host: String) -> [String: Any] {
@@ -95,11 +92,34 @@ extension SandboxState {
     }
 
     func mastodonPostStatus(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
-        let idempotencyKey = request.header("Idempotency-Key").map { "\(request.host):\(token.accountID):\($0)" }
-        if let key = idempotencyKey, let stored = idempotency[key], now.timeIntervalSince(stored.at) < 3600,
-           let post = posts.first(where: { $0.id == stored.id && $0.host == request.host }) {
-            return .object(mastodonStatusJSON(post))  // replay within 1 h (mastodon.md §5)
+        let profile = mastodonProfile(request.host)
+        switch profile.idempotency {
+        case .ignored:
+            // Takahē and GoToSocial ignore the header: a retry posts a second status (mastodon.md §13).
+            return mastodonCreateStatus(request, token: token, idempotencyKey: nil)
+        case .perAccount:
+            let key = request.header("Idempotency-Key").map { "\(request.host):\(token.accountID):\($0)" }
+            if let key, let stored = idempotency[key], now.timeIntervalSince(stored.at) < 3600,
+               let post = posts.first(where: { $0.id == stored.id && $0.host == request.host }) {
+                return .object(mastodonStatusJSON(post))  // replay within 1 h (mastodon.md §5)
+            }
+            return mastodonCreateStatus(request, token: token, idempotencyKey: key)
+        case .globalResponse:
+            // Pleroma/Akkoma: the whole answer, errors included, is replayed for 6 h to anyone sending
+            // the same raw key on that node (mastodon.md §13).
+            guard let raw = request.header("Idempotency-Key") else { return mastodonCreateStatus(request, token: token, idempotencyKey: nil) }
+            let key = request.host + " " + raw
+            if let stored = globalIdempotency[key], now.timeIntervalSince(stored.at) < 6 * 3600 {
+                return stored.response.adding([("idempotent-replayed", "true")])
+            }
+            let answer = mastodonCreateStatus(request, token: token, idempotencyKey: nil)
+            globalIdempotency[key] = (answer, now)
+            return answer
         }
+    }
+
+    private func mastodonCreateStatus(_ request: SandboxRequest, token: IssuedToken, idempotencyKey: String?) -> SandboxResponse {
+        let profile = mastodonProfile(request.host)
         // No media upload or scheduling is emulated: refuse rather than silently drop (NOTES.md "Mastodon").
         if request.form.keys.contains(where: { $0.hasPrefix("media_ids") }) {
             return .object(.unprocessableContent, ["error": "Validation failed: Media attachments are invalid (none uploaded in the sandbox)"])
@@ -113,8 +133,8 @@ extension SandboxState {
             return .object(.unprocessableContent, ["error": "Validation failed: Text can't be blank"])
         }
         let max = mastodonMaxCharacters(request.host)
-        guard TextCounter.mastodonLength(spoiler + text) <= max else {
-            return .object(.unprocessableContent, ["error": "Validation failed: Text character limit of \(max) exceeded"])
+        guard Self.mastodonLength(profile.counting, text: text, spoiler: spoiler) <= max else {
+            return Self.mastodonTooLong(profile.software, max: max)
         }
         if let visibility = request.param("visibility"), !["public", "unlisted", "private", "direct"].contains(visibility) {
             return .object(.unprocessableContent, ["error": "Validation failed: Visibility is not included in the list"])
@@ -125,7 +145,7 @@ extension SandboxState {
                                text: text, link: TextCounter.urls(in: text).first, imageURL: nil,
                                url: "https://\(request.host)/@\(account.username)/\(id)", time: now)
         record(post)
-        if let key = idempotencyKey { idempotency[key] = (id, now) }
+        if let idempotencyKey { idempotency[idempotencyKey] = (id, now) }
         return .object(mastodonStatusJSON(post))
     }
 
@@ -133,8 +153,8 @@ extension SandboxState {
         let reset = [("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "0"),
                      ("X-RateLimit-Reset", Timestamps.isoMicros(now.addingTimeInterval(300)))]
         switch mode {
-        case .expiredToken: return .object(.unauthorized, ["error": "The access token expired"])
-        case .revokedToken: return .object(.unauthorized, ["error": "The access token was revoked"])
+        case .expiredToken: return mastodonTokenRejected(request.host, reason: "expired")
+        case .revokedToken: return mastodonTokenRejected(request.host, reason: "was revoked")
         case .rateLimit: return .object(.tooManyRequests, ["error": "Too many requests"], headers: reset)
         default: return .object(.serviceUnavailable, ["error": "Service Unavailable"])
         }

@@ -82,10 +82,12 @@ extension SandboxState {
         guard scopes.allSatisfy({ app.scopes.contains($0) }) else {
             return fail("invalid_scope", "The requested scope is invalid, unknown, or malformed.")
         }
-        if let method = p["code_challenge_method"], method != "S256" {
+        // Servers without PKCE ignore the parameters (mastodon.md §13): the code then carries no challenge.
+        let pkce = mastodonProfile(host).checksPKCE
+        if pkce, let method = p["code_challenge_method"], method != "S256" {
             return fail("invalid_request", "The code challenge method must be S256.")
         }
-        if p["code_challenge_method"] != nil, (p["code_challenge"] ?? "").isEmpty {
+        if pkce, p["code_challenge_method"] != nil, (p["code_challenge"] ?? "").isEmpty {
             return fail("invalid_request", "The request is missing a required parameter: code_challenge.")
         }
         if request.method == .get {
@@ -104,8 +106,8 @@ extension SandboxState {
         // Doorkeeper's default code lifetime is 10 minutes (assumption, NOTES.md "Mastodon").
         let code = issueCode(AuthorizationCode(
             value: randomSecret(bytes: 32), platform: .mastodon, instance: host, clientID: clientID, redirectURI: redirect,
-            accountID: account.id, scopes: scopes, codeChallenge: p["code_challenge"],
-            codeChallengeMethod: p["code_challenge"] == nil ? nil : "S256", issuedAt: now, expiresAt: now.addingTimeInterval(600)))
+            accountID: account.id, scopes: scopes, codeChallenge: pkce ? p["code_challenge"] : nil,
+            codeChallengeMethod: pkce && p["code_challenge"] != nil ? "S256" : nil, issuedAt: now, expiresAt: now.addingTimeInterval(600)))
         if redirect == "urn:ietf:wg:oauth:2.0:oob" {
             // Out-of-band: the code is shown instead of redirecting (mastodon.md §1).
             return .html(HTML.page(title: "Authorization code", body: "<p>Copy this authorization code:</p><code id=\"code\">\(HTML.escape(code.value))</code>"))
@@ -138,6 +140,9 @@ extension SandboxState {
             return .object(["access_token": token.value, "token_type": "Bearer", "scope": scopes.joined(separator: " "),
                             "created_at": Int(token.issuedAt.timeIntervalSince1970)])
         }
+        if request.form["grant_type"] == "refresh_token", mastodonProfile(request.host).tokenLifetime != nil {
+            return mastodonRefresh(request, app: app)
+        }
         guard request.form["grant_type"] == "authorization_code" else {
             return Self.mastodonOAuthError(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.")
         }
@@ -151,10 +156,35 @@ extension SandboxState {
         }
         code.used = true
         codes[value] = code
-        let token = issueToken(.mastodon, kind: .access, prefix: "", instance: request.host, clientID: app.clientID,
-                               accountID: code.accountID, scopes: code.scopes, lifetime: nil)
-        return .object(["access_token": token.value, "token_type": "Bearer", "scope": code.scopes.joined(separator: " "),
-                        "created_at": Int(token.issuedAt.timeIntervalSince1970)])
+        return mastodonTokenAnswer(host: request.host, app: app, accountID: code.accountID, scopes: code.scopes)
+    }
+
+    /// Mastodon, Takahē, GoToSocial: no `expires_in`, no refresh token. Pleroma/Akkoma: both
+    /// (mastodon.md §3, §13).
+    private func mastodonTokenAnswer(host: String, app: RegisteredApp, accountID: String, scopes: [String]) -> SandboxResponse {
+        let lifetime = mastodonProfile(host).tokenLifetime
+        let token = issueToken(.mastodon, kind: .access, prefix: "", instance: host, clientID: app.clientID,
+                               accountID: accountID, scopes: scopes, lifetime: lifetime)
+        var answer: [String: Any] = ["access_token": token.value, "token_type": "Bearer", "scope": scopes.joined(separator: " "),
+                                     "created_at": Int(token.issuedAt.timeIntervalSince1970)]
+        if let lifetime {
+            let refresh = issueToken(.mastodon, kind: .refresh, prefix: "", instance: host, clientID: app.clientID,
+                                     accountID: accountID, scopes: scopes, lifetime: nil)
+            answer["expires_in"] = Int(lifetime)
+            answer["refresh_token"] = refresh.value
+            if let account = DemoData.mastodonAccounts.first(where: { $0.id == accountID }) {
+                answer["me"] = "https://\(host)/users/\(account.username)"
+            }
+        }
+        return .object(answer)
+    }
+
+    private func mastodonRefresh(_ request: SandboxRequest, app: RegisteredApp) -> SandboxResponse {
+        guard let value = request.form["refresh_token"], let refresh = tokens[value], refresh.kind == .refresh,
+              refresh.platform == .mastodon, refresh.instance == request.host, refresh.clientID == app.clientID,
+              !refresh.revoked else { return Self.invalidGrant }
+        tokens[value]?.revoked = true  // assumption: a refresh token is single use (NOTES.md "Mastodon-API servers")
+        return mastodonTokenAnswer(host: request.host, app: app, accountID: refresh.accountID, scopes: refresh.scopes)
     }
 
     func mastodonRevoke(_ request: SandboxRequest) -> SandboxResponse {

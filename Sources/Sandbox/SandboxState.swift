@@ -14,6 +14,10 @@ public actor SandboxState {
     var containers: [String: MediaContainer] = [:]
     var clockOffset: TimeInterval = 0
     var mastodonMaxCharacters: [String: Int] = [:]
+    /// Server software chosen per instance host through the inspection API (else `MastodonSoftware.forHost`).
+    var mastodonSoftware: [String: MastodonSoftware] = [:]
+    /// Pleroma/Akkoma idempotency cache: "host raw-key" → (whole response, stored at) (mastodon.md §13).
+    var globalIdempotency: [String: (response: SandboxResponse, at: Date)] = [:]
     /// Mastodon `Idempotency-Key` replay: key → (status id, stored at).
     var idempotency: [String: (id: String, at: Date)] = [:]
     var rateWindows: [String: RateWindow] = [:]
@@ -41,6 +45,8 @@ public actor SandboxState {
         clockOffset = 0
         mastodonMaxCharacters = configuration.mastodonMaxCharacters
         idempotency = [:]
+        mastodonSoftware = [:]
+        globalIdempotency = [:]
         rateWindows = [:]
         linkedinRefreshEnabled = false
         instagramFlatTokenResponse = false
