@@ -57,7 +57,8 @@ import Testing
                 : MastodonScriptedTransport.html(404)
         }
         _ = await Self.client(transport).share(ShareContent(url: "https://blog.example/1", title: "T", idempotencyKey: "key-9"), using: Self.credentials)
-        #expect(transport.requests.count == 3)
+        // Text rules (v2, v1 instance), software detection (NodeInfo, v2, v1 instance), the post.
+        #expect(transport.requests.count == 6)
         #expect(transport.requests.allSatisfy { $0.destination == .untrusted && $0.timeout == .seconds(7) })
         #expect(!transport.requests.contains { $0.url.absoluteString.contains("secret-token-value") })
         let post = transport.requests.last

@@ -46,4 +46,15 @@ struct OutboundSandboxRouteTests {
         #expect(SandboxRoute.direct.rewrite(url) == url)
         #expect(!SandboxRoute.direct.isActive)
     }
+
+    @Test func aSandboxAddressedLinkMapsBackToThePlatformURL() {
+        let route = SandboxRoute(sandboxURL: URL(string: "http://127.0.0.1:8100")!)
+        let real = URL(string: "https://takahe.example/nodeinfo/2.0/?x=1")!
+        #expect(route.platformURL(route.rewrite(real)) == real)
+        #expect(route.platformURL(URL(string: "http://127.0.0.1:8100/takahe.example")!) == URL(string: "https://takahe.example/")!)
+        // Other origins, and no sandbox at all, are left alone.
+        #expect(route.platformURL(URL(string: "http://127.0.0.1:9999/takahe.example/x")!) == URL(string: "http://127.0.0.1:9999/takahe.example/x")!)
+        #expect(SandboxRoute.direct.platformURL(real) == real)
+    }
 }
+

@@ -15,6 +15,8 @@ package struct OutboundPlatformTransport: PlatformTransport {
         self.requireHTTPSForUntrusted = requireHTTPSForUntrusted
     }
 
+    package func platformURL(_ url: URL) -> URL { http.settings.sandbox.platformURL(url) }
+
     package func send(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
         var headers = HTTPHeaders()
         for (name, value) in request.headers { headers.add(name: name, value: value) }

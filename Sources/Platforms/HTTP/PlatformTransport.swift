@@ -1,9 +1,18 @@
+import Foundation
+
 /// Sends platform calls. The production transport wraps the service's shared outbound client
 /// (one policy for timeouts, caps, User-Agent, SSRF checks and the sandbox rewrite).
 package protocol PlatformTransport: Sendable {
     /// Sends `request`. Throws `TransportError` when no HTTP answer arrived; an answer with any
     /// status is returned.
     func send(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse
+    /// The platform URL behind a link a platform answered with: in sandbox mode emulated servers
+    /// link to themselves through the sandbox, and this maps such a link back. Default: as is.
+    func platformURL(_ url: URL) -> URL
+}
+
+extension PlatformTransport {
+    package func platformURL(_ url: URL) -> URL { url }
 }
 
 /// Why no answer arrived. `mayHaveReachedServer` tells a share whether it may have posted.

@@ -35,7 +35,7 @@ extension MastodonPlatform {
         guard let index = try? await send(.GET, instance.appending(path: ".well-known/nodeinfo")), index.status == 200,
             let links = index.decode(NodeInfoIndex.self)?.links,
             let href = links.filter({ $0.rel.hasPrefix("http://nodeinfo.diaspora.software/ns/schema/2.") }).map(\.href).max(),
-            let document = URL(string: href), document.host?.lowercased() == instance.host?.lowercased(),
+            let document = URL(string: href).map(transport.platformURL), document.host?.lowercased() == instance.host?.lowercased(),
             ["https", "http"].contains(document.scheme?.lowercased() ?? ""),
             let answer = try? await send(.GET, document), answer.status == 200,
             let name = answer.decode(NodeInfo.self)?.software.name

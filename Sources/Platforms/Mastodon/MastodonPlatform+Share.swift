@@ -2,15 +2,20 @@ import Foundation
 
 /// Posting a status (mastodon.md §5, §9, §10).
 extension MastodonPlatform {
-    /// Posts with `Idempotency-Key` = `content.idempotencyKey`. Because the server replays the
-    /// status it already made for a key (for 1 h, mastodon.md §5), one retry after a transport
-    /// failure or a 5xx cannot post twice: it either creates the status or returns the existing one.
+    /// Posts with `Idempotency-Key` = `content.idempotencyKey`. Mastodon replays the status it
+    /// already made for a key (for 1 h, docs/platforms/mastodon-servers.md), so there one retry
+    /// after a dropped connection or a 5xx cannot post twice. Other Mastodon-API servers ignore
+    /// the key or replay it differently, and unknown software is not trusted either: there a post
+    /// whose answer was lost is `unconfirmed` at once. A 5xx that remains is `unconfirmed` too —
+    /// a gateway may have lost the answer to a status that exists.
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         let instance: URL
         do { instance = try Self.instance(of: credentials) } catch { return .failed(.needsReconnect, error.description) }
         let text = postText(for: content)
         let problems = await textRules(instance: instance).problems(text)
         guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let retries = await server(instance: instance).honoursIdempotencyKey ? 1 : 0
+        let host = instance.host ?? "the server"
 
         let request = PlatformHTTPRequest.form(
             .POST, instance.appending(path: "api/v1/statuses"), [("status", text), ("visibility", "public")],
@@ -20,16 +25,17 @@ extension MastodonPlatform {
             attempt += 1
             do {
                 let response = try await transportSend(request)
-                // A 5xx may come after the status was created (a gateway lost the answer); the
-                // key makes the one retry safe here too.
-                if response.status >= 500, attempt < 2 { continue }
+                if response.status >= 500 {
+                    if attempt <= retries { continue }
+                    return .unconfirmed("\(host) answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
+                }
                 return result(for: response, instance: instance, username: credentials.username)
             } catch {
                 if !error.mayHaveReachedServer {
-                    return .failed(.transient, "Could not reach \(instance.host ?? "the server"); nothing was posted. Try again later.")
+                    return .failed(.transient, "Could not reach \(host); nothing was posted. Try again later.")
                 }
-                if attempt >= 2 {
-                    return .unconfirmed("The connection to \(instance.host ?? "the server") failed after sending; check your profile before posting again.")
+                if attempt > retries {
+                    return .unconfirmed("The connection to \(host) failed after sending; check your profile before posting again.")
                 }
             }
         }
@@ -56,7 +62,7 @@ extension MastodonPlatform {
         case 429:
             return .failed(.rateLimited, "\(host) is rate limiting posts; try again later.", retryAfter: Self.retryAfter(response))
         case 500...:
-            return .failed(.transient, "\(host) had a server error (\(response.status)); try again later.")
+            return .unconfirmed("\(host) answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
         default:
             return .failed(.rejectedContent, "\(host) answered \(response.status)\(detail(response)).")
         }

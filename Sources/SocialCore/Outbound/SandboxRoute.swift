@@ -44,6 +44,26 @@ package struct SandboxRoute: Sendable, Equatable {
         return URL(string: text) ?? url
     }
 
+    /// The platform URL a sandbox-addressed URL stands for (the inverse of `rewrite`): an emulated
+    /// server writes links to itself through the sandbox, and a client that checks a link's host
+    /// must see the real one. Any other URL, and every URL without a sandbox, is returned as is.
+    package func platformURL(_ url: URL) -> URL {
+        guard let sandboxURL,
+            let given = URLComponents(url: url, resolvingAgainstBaseURL: false),
+            let sandbox = URLComponents(url: sandboxURL, resolvingAgainstBaseURL: false), Self.sameOrigin(given, sandbox)
+        else { return url }
+        var base = sandbox.percentEncodedPath
+        while base.hasSuffix("/") { base.removeLast() }
+        let path = given.percentEncodedPath
+        guard path.hasPrefix(base + "/") else { return url }
+        let rest = path.dropFirst(base.count + 1)
+        let host = rest.prefix { $0 != "/" }
+        guard !host.isEmpty else { return url }
+        var text = "https://\(host)\(rest.dropFirst(host.count).isEmpty ? "/" : String(rest.dropFirst(host.count)))"
+        if let query = given.percentEncodedQuery { text += "?\(query)" }
+        return URL(string: text) ?? url
+    }
+
     private static func sameOrigin(_ a: URLComponents, _ b: URLComponents) -> Bool {
         a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased()
             && (a.port ?? defaultPort(a.scheme)) == (b.port ?? defaultPort(b.scheme))

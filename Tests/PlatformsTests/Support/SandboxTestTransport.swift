@@ -26,6 +26,8 @@ struct SandboxTestTransport: PlatformTransport {
 
     func rewrite(_ url: URL) -> URL { route.rewrite(url) }
 
+    func platformURL(_ url: URL) -> URL { route.platformURL(url) }
+
     func send(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
         try await inner.send(request)
     }
