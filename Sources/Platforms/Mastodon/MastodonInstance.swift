@@ -19,9 +19,9 @@ package enum MastodonInstance {
             // In a URL an '@' before the host is userinfo (credentials): refuse rather than guess.
             let authority = candidate.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
             guard !authority.contains("@") else { throw refuse("A server address cannot contain a user name or password.") }
-        } else if text.contains("@") {
+        } else if let at = text.lastIndex(of: "@") {
             // A handle, `@user@host` or `user@host`: the server is after the last '@'.
-            let host = text[text.index(after: text.lastIndex(of: "@")!)...]
+            let host = text[text.index(after: at)...]
             guard !host.isEmpty, !text.dropFirst(text.hasPrefix("@") ? 1 : 0).hasPrefix("@") else {
                 throw refuse("That handle has no server; write it as @user@server.")
             }
