@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// Turns what a person types to name their Mastodon server into the instance base URL
 /// (`https://host`, lower-cased, no path), as mastodon.md "Base URL" asks us to store it.
@@ -53,7 +54,8 @@ package enum MastodonInstance {
 
     private static func isValidHost(_ host: String) -> Bool {
         if host.hasPrefix("[") {  // IPv6 literal; whether it may be reached is the transport's call.
-            return host.hasSuffix("]") && host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+            // Parsed, not just character-checked: `[]` or `[:]` would otherwise pass as a host.
+            return host.hasSuffix("]") && IPAddress(literal: host)?.family == .v6
         }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         return host.count <= 253 && labels.allSatisfy { label in
