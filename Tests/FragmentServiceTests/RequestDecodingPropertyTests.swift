@@ -14,7 +14,7 @@ import Testing
     static let formPieces = ["&", "=", "+", "%", "%2", "%zz", "%26", "%3D", "%C3%A9", "%FF", "name", "delay_minutes", "tags", "é", " "]
 
     @Test func anyFormBodyDecodesIntoAtMostOnePairPerAmpersand() async {
-        await propertyCheck(count: 2000, input: Soup.text(Self.formPieces, parts: 0...30)) { body in
+        await propertyCheck(count: 1000, input: Soup.text(Self.formPieces, parts: 0...30)) { body in
             let form = FormFields(body)
             #expect(form.pairs.count <= body.filter { $0 == "&" }.count + 1, "\(body)")
             _ = form["name"]
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func anyDelayInMinutesIsSecondsWithinAWeekOrRefused() async {
-        await propertyCheck(count: 2000, input: Soup.int, Soup.text(["1", "0", "-", "+", " ", "e3", "."], parts: 0...6), Gen.bool) { number, junk, useJunk in
+        await propertyCheck(count: 1000, input: Soup.int, Soup.text(["1", "0", "-", "+", " ", "e3", "."], parts: 0...6), Gen.bool) { number, junk, useJunk in
             let seconds = ShareRuleInput.delaySeconds(minutes: useJunk ? junk : String(number))
             #expect(seconds == -1 || (0...604_800).contains(seconds))
             if !useJunk { #expect((seconds == -1) == !(0...10_080).contains(number), "\(number)") }

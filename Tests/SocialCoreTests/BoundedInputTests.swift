@@ -7,7 +7,7 @@ import Testing
 /// The helpers every reader of outside numbers and dates goes through (README.md, "Input handling").
 @Suite struct BoundedInputTests {
     @Test func integerTextIsReadExactlyWhenItIsInsideTheRange() async {
-        await propertyCheck(count: 2000, input: Soup.int, Soup.int, Soup.int) { value, a, b in
+        await propertyCheck(count: 1000, input: Soup.int, Soup.int, Soup.int) { value, a, b in
             let range = min(a, b)...max(a, b)
             #expect(BoundedNumber.int(String(value), in: range) == (range.contains(value) ? value : nil))
             #expect(BoundedNumber.int(" \(value) ", in: range) == (range.contains(value) ? value : nil))
@@ -16,7 +16,7 @@ import Testing
 
     @Test func junkIsNeverANumber() async {
         let pieces = ["1", "0", "-", "+", "e", ".", "9223372036854775808", " ", "x", "١"]
-        await propertyCheck(count: 2000, input: Soup.text(pieces, parts: 0...8)) { text in
+        await propertyCheck(count: 1000, input: Soup.text(pieces, parts: 0...8)) { text in
             guard let value = BoundedNumber.int(text, in: -100...100) else { return }
             #expect((-100...100).contains(value))
             #expect(Int(text.trimmingCharacters(in: .whitespaces)) == value, "\(text)")
@@ -28,7 +28,7 @@ import Testing
     static let specialDoubles: [Double] = [.nan, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 9.223372036854775807e18, -9.223372036854775808e18, 0.5, -0.5, 1e-300]
 
     @Test func doublesAreClampedOrRefusedNeverTrapped() async {
-        await propertyCheck(count: 2000, input: Gen.double(in: -1e30...1e30), Gen<Double?>.element(of: Self.specialDoubles), Soup.int, Soup.int) {
+        await propertyCheck(count: 1000, input: Gen.double(in: -1e30...1e30), Gen<Double?>.element(of: Self.specialDoubles), Soup.int, Soup.int) {
             random, special, a, b in
             let range = min(a, b)...max(a, b)
             for value in [random, special ?? 0, Double(a), Double(b)] {
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func datesFromSecondsStayInsideTheStorableRange() async {
-        await propertyCheck(count: 2000, input: Gen.double(in: -1e20...1e20), Gen<Double?>.element(of: Self.specialDoubles), Soup.int) {
+        await propertyCheck(count: 1000, input: Gen.double(in: -1e20...1e20), Gen<Double?>.element(of: Self.specialDoubles), Soup.int) {
             seconds, special, whole in
             let now = Date()
             for date in [
