@@ -24,7 +24,7 @@ package struct MetaUsage: Sendable, Equatable {
             for case let entries as [[String: Any]] in object.values {
                 for entry in entries {
                     percent = max(percent, Self.maxPercent(entry))
-                    minutes = max(minutes, Self.number(entry["estimated_time_to_regain_access"]))
+                    minutes = max(minutes, Self.number(entry["estimated_time_to_regain_access"], upTo: Self.maximumMinutes))
                 }
             }
         }
@@ -41,14 +41,14 @@ package struct MetaUsage: Sendable, Equatable {
     private static func json(_ text: String) -> Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     private static func maxPercent(_ object: [String: Any]) -> Int {
-        ["call_count", "total_time", "total_cputime"].map { number(object[$0]) }.max() ?? 0
+        ["call_count", "total_time", "total_cputime"].map { number(object[$0], upTo: 1000) }.max() ?? 0
     }
 
-    /// A header number clamped to what the arithmetic above can use: `NSNumber.intValue` of a
-    /// huge or fractional JSON number is not defined to be safe, and minutes are multiplied by 60.
-    private static func number(_ value: Any?) -> Int {
+    /// A header number clamped to `0...maximum`: `NSNumber.intValue` of a huge or fractional JSON
+    /// number is not defined to be safe, and minutes are multiplied by 60.
+    private static func number(_ value: Any?, upTo maximum: Int) -> Int {
         guard let number = value as? NSNumber else { return 0 }
-        return BoundedNumber.clamp(number.doubleValue, to: 0...Self.maximumMinutes)
+        return BoundedNumber.clamp(number.doubleValue, to: 0...maximum)
     }
 
     /// A week: longer waits are reported as a week (the share can be retried by hand).
