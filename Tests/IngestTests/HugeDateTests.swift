@@ -66,4 +66,17 @@ struct HugeDateTests {
         #expect(feed.items.count == 2)
         #expect(feed.items.allSatisfy { $0.publishedAt == nil })
     }
+
+    @Test("Deeply nested JSON-LD and HTML return instead of exhausting the stack")
+    func deepNesting() throws {
+        let depth = 100_000
+        let arrays = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let graphs = String(repeating: #"{"@graph":"#, count: depth) + "1" + String(repeating: "}", count: depth)
+        for script in [arrays, graphs] {
+            #expect(JSONLDReader.read([script]).publishedAt == nil)
+        }
+        let html = "<html><head><title>deep</title></head><body>" + String(repeating: "<div>", count: depth) + "</body></html>"
+        let metadata = try HTMLMetadataExtractor.extract(html: Array(html.utf8), documentURL: Self.pageURL, contentType: "text/html")
+        #expect(metadata.title == "deep")
+    }
 }
