@@ -16,8 +16,8 @@ for target in "$@"; do
   corpus="$work/corpus/$target"
   mkdir -p "$corpus"
   case $target in
-    FuzzHTML) cp -n Fixtures/ingest/html/* "$corpus"/ ;;
-    FuzzFeed) cp -n Fixtures/ingest/feeds/* "$corpus"/ ;;
+    FuzzHTML) cp -n Fixtures/ingest/html/* "$corpus"/ || true ;;
+    FuzzFeed) cp -n Fixtures/ingest/feeds/* "$corpus"/ || true ;;
     FuzzJSONLD) python3 - "$corpus" Fixtures/ingest/html/*.html <<'PY'
 import pathlib, re, sys
 blocks = (m.group(1) for f in sys.argv[2:] for m in re.finditer(
