@@ -83,12 +83,18 @@ import Testing
             configuration: TestEnvironment.configuration(), dependencies: .inMemory(apps: [PublishWebhookTests.blog]),
             logger: TestEnvironment.logger)
         try await app.test(.router) { client in
-            for date in ["0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z"] {
+            for date in [
+                "0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "10000-01-01T00:00:00Z", "99999999999-01-01T00:00:00Z",
+                "9999999999999999999-01-01T00:00:00Z", "-9999999999999999999-01-01T00:00:00Z", "2024-99-99T99:99:99Z",
+            ] {
                 let body = PublishWebhookTests.body().replacingOccurrences(of: "2026-11-24T10:00:00Z", with: date)
                 try await client.execute(
                     uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
                 ) { response in
                     #expect(response.status != .accepted, "\(date)")
+                    if date.hasPrefix("0001") || date.hasPrefix("1969") {
+                        #expect(response.status == .unprocessableContent && String(buffer: response.body).contains("published_at"), "\(date)")
+                    }
                     #expect(response.status.code < 500, "\(date)")
                 }
             }
