@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // Tests only: property-based tests of the readers of outside input.
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -103,9 +105,16 @@ let package = Package(
             dependencies: ["Sandbox"],
             path: "Sources/Sandbox/Main"
         ),
+        // Generators shared by the property tests.
+        .target(
+            name: "PropertySoup",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/PropertySoup"
+        ),
         .testTarget(
             name: "SocialCoreTests",
             dependencies: [
+                "PropertySoup", .product(name: "PropertyBased", package: "swift-property-based"),
                 "SocialCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -115,6 +124,7 @@ let package = Package(
         .testTarget(
             name: "PlatformsTests",
             dependencies: [
+                "PropertySoup", .product(name: "PropertyBased", package: "swift-property-based"),
                 "Platforms", "Sandbox", "SocialCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -124,6 +134,7 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             dependencies: [
+                "PropertySoup", .product(name: "PropertyBased", package: "swift-property-based"),
                 "Ingest", "SocialCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -140,6 +151,7 @@ let package = Package(
         .testTarget(
             name: "FragmentServiceTests",
             dependencies: [
+                "PropertySoup", .product(name: "PropertyBased", package: "swift-property-based"),
                 "FragmentService", "SocialCore", "Platforms", "Sandbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -9,6 +9,9 @@ package struct ContentImage: Codable, Sendable, Equatable {
     /// Alternative text, when the page gives it.
     package var alt: String?
 
+    /// The widths and heights believed from a page; others are dropped as nonsense.
+    package static let plausiblePixels: ClosedRange<Int> = 1...100_000
+
     /// Creates an image description.
     package init(url: String, width: Int? = nil, height: Int? = nil, alt: String? = nil) {
         self.url = url

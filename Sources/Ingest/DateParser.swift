@@ -1,9 +1,12 @@
 import Foundation
+import SocialCore
 
 /// Lenient parsers for the date formats pages and feeds use, written by hand so they are
 /// `Sendable`, locale-free and forgiving of the variants seen in the wild.
 ///
-/// A time without a zone is read as UTC; a date without a time is midnight UTC.
+/// A time without a zone is read as UTC; a date without a time is midnight UTC. A date outside
+/// `SafeDate` (years 1970–9999) is no date: a huge year must neither overflow the arithmetic
+/// here nor reach PostgreSQL, whose bind traps past its range.
 enum DateParser {
     /// Parses ISO 8601 / RFC 3339: `2024-05-01`, `2024-05-01T10:00Z`, `2024-05-01T10:00:00`,
     /// `2024-05-01 10:00:00.250+01:00`, `2024-05-01T10:00:00+0100`, `…+01`.
@@ -124,12 +127,15 @@ enum DateParser {
     private static func makeDate(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int, fraction: Double
     ) -> Date? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
-            (0...59).contains(minute), (0...60).contains(second)
+        // The year is checked before any arithmetic; a year one either side of the range keeps
+        // dates that a zone offset moves across New Year, and the final check trims them.
+        guard (SafeDate.years.lowerBound - 1...SafeDate.years.upperBound + 1).contains(year),
+            (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
+            (0...59).contains(minute), (0...60).contains(second), (-86_400...86_400).contains(offset), (0...1).contains(fraction)
         else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
-        return Date(timeIntervalSince1970: TimeInterval(seconds) + fraction)
+        return SafeDate.unix(seconds: TimeInterval(seconds) + fraction)
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar

@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// Helpers for reading loosely typed JSON-LD values as produced by `JSONSerialization`.
 ///
@@ -40,15 +41,15 @@ enum JSONLDValue {
         }
     }
 
-    /// A whole number from `1200`, `"1200"`, `"1200px"` or `{"value": 1200}`.
-    static func integer(_ value: Any?) -> Int? {
+    /// A whole number inside `range` from `1200`, `"1200"`, `"1200px"` or `{"value": 1200}`.
+    static func integer(_ value: Any?, in range: ClosedRange<Int>) -> Int? {
         switch value {
         case let number as NSNumber:
-            return Int(exactly: number.doubleValue.rounded())
+            return BoundedNumber.int(number.doubleValue.rounded(), in: range)
         case let string as String:
-            return Int(string.trimmingWhitespace().prefix { $0.isNumber })
+            return BoundedNumber.int(string.trimmingWhitespace().prefix { $0.isASCII && $0.isNumber }, in: range)
         case let object as [String: Any]:
-            return integer(object["value"] ?? object["@value"])
+            return integer(object["value"] ?? object["@value"], in: range)
         default:
             return nil
         }
@@ -85,7 +86,7 @@ enum JSONLDValue {
         if let object = value as? [String: Any] {
             guard let url = rawString(object["url"] ?? object["contentUrl"] ?? object["@id"]) else { return nil }
             return ContentImage(
-                url: url, width: integer(object["width"]), height: integer(object["height"]),
+                url: url, width: integer(object["width"], in: ContentImage.plausiblePixels), height: integer(object["height"], in: ContentImage.plausiblePixels),
                 alt: text(object["caption"] ?? object["description"]))
         }
         return rawString(value).map { ContentImage(url: $0) }

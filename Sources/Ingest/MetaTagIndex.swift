@@ -1,3 +1,5 @@
+import SocialCore
+
 /// The `<meta>` and `<link>` tags of a page, indexed the way metadata extraction asks for them.
 ///
 /// A meta tag is keyed by both its `property` and its `name` (lower-cased), because pages
@@ -59,8 +61,8 @@ struct MetaTagIndex: Sendable {
             case "og:image:secure_url":
                 if image == nil { image = ContentImage(url: "") }
                 if secureURL == nil { secureURL = value }
-            case "og:image:width": image?.width = Int(value)
-            case "og:image:height": image?.height = Int(value)
+            case "og:image:width": image?.width = BoundedNumber.int(value, in: ContentImage.plausiblePixels)
+            case "og:image:height": image?.height = BoundedNumber.int(value, in: ContentImage.plausiblePixels)
             case "og:image:alt": image?.alt = value.normalisedWhitespace
             default: continue
             }

@@ -23,14 +23,16 @@ extension SandboxState {
             failures.removeAll { platformFilter == nil || $0.platform == platformFilter }
             return .object(["cleared": true])
         case (.post, ["failures"]):
-            guard let rule = body(FailureRule.self) else { return bad }
+            // Latency becomes a sleep in milliseconds: bounded so the conversion cannot trap.
+            guard let rule = body(FailureRule.self), (0...3600).contains(rule.latency ?? 0) else { return bad }
             if rule.mode == .duplicate, ![.twitter, .linkedin, .facebook].contains(rule.platform) {
                 return .object(.badRequest, ["error": "\(rule.platform.rawValue) documents no duplicate-content error"])
             }
             failures.append(rule)
             return .json(rule)
         case (.post, ["clock"]):
-            guard let advance = body(ClockAdvance.self) else { return bad }
+            // At most a century either way, so every timestamp the sandbox prints stays representable.
+            guard let advance = body(ClockAdvance.self), abs(clockOffset + advance.advance) <= 100 * 366 * 86_400 else { return bad }
             clockOffset += advance.advance
             return .object(["now": Timestamps.isoMillis(now), "offset": clockOffset])
         case (.get, ["apps"]):

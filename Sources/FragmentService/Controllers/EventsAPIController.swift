@@ -1,4 +1,5 @@
 import Hummingbird
+import SocialCore
 
 /// `GET /api/v1/events`: the caller's recent publish events (those naming them as author) and the
 /// state of each: received, resolved (with the content record) or failed (with why).
@@ -15,8 +16,9 @@ struct EventsAPIController<Events: PublishEventRepository>: Sendable {
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let limitText = request.queryFields["limit"]
-        let limit = limitText.map { Int($0) ?? -1 } ?? 50
-        guard (1...200).contains(limit) else { throw HTTPError(.badRequest, message: "limit must be a number from 1 to 200.") }
+        guard let limit = limitText == nil ? 50 : BoundedNumber.int(limitText, in: 1...200) else {
+            throw HTTPError(.badRequest, message: "limit must be a number from 1 to 200.")
+        }
         return try JSONResponse.make(Listing(events: try await events.recent(author: context.userID, limit: limit)))
     }
 }

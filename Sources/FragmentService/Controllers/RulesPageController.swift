@@ -28,7 +28,7 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
         let input = ShareRuleInput(
             connectionID: form["connection_id"].flatMap(Int64.init), mode: form["mode"], contentTypes: form.all("content_types"),
             sourceApps: (form["source_apps"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-            tags: tags, tagsMatch: form["tags_match"] ?? "any", delaySeconds: Int(form["delay_minutes"] ?? "0").map { $0 * 60 } ?? -1,
+            tags: tags, tagsMatch: form["tags_match"] ?? "any", delaySeconds: ShareRuleInput.delaySeconds(minutes: form["delay_minutes"]),
             messageTemplate: (form["message_template"] ?? "").isEmpty ? nil : form["message_template"], enabled: form["enabled"] != nil)
         let problems = try await RuleValidator(connections: connections, registry: registry).problems(input, userID: context.userID)
         guard problems.isEmpty else {

@@ -112,9 +112,16 @@ struct ShareController<
         return try HTMLPage(html: html).response(from: request, context: context)
     }
 
+    /// The history pages that can be asked for (20 shares a page).
+    static var historyPages: ClosedRange<Int> { 1...100_000 }
+
     @Sendable func history(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
         let perPage = 20
-        let page = max(1, request.queryFields["page"].flatMap { Int($0) } ?? 1)
+        // Range-checked before the offset is computed: `(page - 1) * perPage` must not overflow.
+        let pageText = request.queryFields["page"]
+        guard let page = pageText == nil ? 1 : BoundedNumber.int(pageText, in: Self.historyPages) else {
+            throw HTTPError(.badRequest, message: "page must be a number from 1 to \(Self.historyPages.upperBound).")
+        }
         let entries = try await shares.history(userID: context.userID, limit: perPage + 1, offset: (page - 1) * perPage)
         let formatter = ISO8601DateFormatter()
         let rows = entries.prefix(perPage).map { e in

@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// The JSON a client sends to create or replace a rule. Omitted fields take their defaults.
 struct ShareRuleInput: Decodable, Sendable {
@@ -23,6 +24,13 @@ struct ShareRuleInput: Decodable, Sendable {
         case tagsMatch = "tags_match"
         case delaySeconds = "delay_seconds"
         case messageTemplate = "message_template"
+    }
+
+    /// The rules page's delay in minutes as seconds; -1 (refused by `problems()`) for anything
+    /// that is not a number of minutes from 0 to 7 days, checked before multiplying so that no
+    /// input overflows.
+    static func delaySeconds(minutes text: String?) -> Int {
+        BoundedNumber.int(text ?? "0", in: 0...10_080).map { $0 * 60 } ?? -1
     }
 
     /// Field-by-field problems that need no database (the connection is checked by the caller).

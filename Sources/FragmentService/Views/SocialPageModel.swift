@@ -1,5 +1,6 @@
 import Foundation
 import Platforms
+import SocialCore
 
 /// `social.mustache`: the social panel (plan 4a) with the Mastodon instance form (4d).
 struct SocialPageModel: Sendable {
@@ -41,7 +42,8 @@ struct SocialPageModel: Sendable {
     /// Human wording for a token expiry.
     static func expiry(_ date: Date?, now: Date = Date()) -> String? {
         guard let date else { return nil }
-        let days = Int((date.timeIntervalSince(now) / 86_400).rounded(.down))
+        // Clamped: a stored expiry comes from a platform's answer, and `Int(_:)` traps on a huge one.
+        let days = BoundedNumber.clamp((date.timeIntervalSince(now) / 86_400).rounded(.down), to: 0...SafeDate.years.count * 366)
         if date <= now { return "Token expired" }
         if days < 1 { return "Token expires today" }
         return days == 1 ? "Token expires in 1 day" : "Token expires in \(days) days"

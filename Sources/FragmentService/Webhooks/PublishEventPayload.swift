@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// The JSON body of `POST /webhooks/publish`.
 struct PublishEventPayload: Decodable, Sendable {
@@ -39,6 +40,9 @@ struct PublishEventPayload: Decodable, Sendable {
         if (title?.count ?? 0) > 500 { problems["title"] = "must be at most 500 characters" }
         if (description?.count ?? 0) > 5000 { problems["description"] = "must be at most 5000 characters" }
         if (tags?.count ?? 0) > 50 || (tags ?? []).contains(where: { $0.count > 100 }) { problems["tags"] = "at most 50 tags of 100 characters" }
+        if let publishedAt, SafeDate.checked(publishedAt) == nil {
+            problems["published_at"] = "must be a date from 1970 to 9999"
+        }
         if let author, !UserID.isValid(author) { problems["author"] = "must be a user id of 1–128 characters without spaces" }
         return problems
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// Turns what a person types to name their Mastodon server into the instance base URL
 /// (`https://host`, lower-cased, no path), as mastodon.md "Base URL" asks us to store it.
@@ -19,9 +20,9 @@ package enum MastodonInstance {
             // In a URL an '@' before the host is userinfo (credentials): refuse rather than guess.
             let authority = candidate.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
             guard !authority.contains("@") else { throw refuse("A server address cannot contain a user name or password.") }
-        } else if text.contains("@") {
+        } else if let at = text.lastIndex(of: "@") {
             // A handle, `@user@host` or `user@host`: the server is after the last '@'.
-            let host = text[text.index(after: text.lastIndex(of: "@")!)...]
+            let host = text[text.index(after: at)...]
             guard !host.isEmpty, !text.dropFirst(text.hasPrefix("@") ? 1 : 0).hasPrefix("@") else {
                 throw refuse("That handle has no server; write it as @user@server.")
             }
@@ -53,7 +54,8 @@ package enum MastodonInstance {
 
     private static func isValidHost(_ host: String) -> Bool {
         if host.hasPrefix("[") {  // IPv6 literal; whether it may be reached is the transport's call.
-            return host.hasSuffix("]") && host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+            // Parsed, not just character-checked: `[]` or `[:]` would otherwise pass as a host.
+            return host.hasSuffix("]") && IPAddress(literal: host)?.family == .v6
         }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         return host.count <= 253 && labels.allSatisfy { label in

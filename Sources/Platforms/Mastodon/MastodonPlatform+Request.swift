@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// The one request path: every call is `.untrusted` (a person typed the host), has the
 /// configured timeout and asks for JSON; statuses are checked by the callers.
@@ -54,6 +55,6 @@ extension MastodonPlatform {
         if let dot = text.firstIndex(of: "."), let end = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." }) {
             text.removeSubrange(dot..<end)  // drop the fraction: ISO8601DateFormatter accepts only milliseconds.
         }
-        return ISO8601DateFormatter().date(from: text)
+        return SafeDate.checked(ISO8601DateFormatter().date(from: text))
     }
 }

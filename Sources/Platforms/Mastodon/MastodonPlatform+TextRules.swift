@@ -12,6 +12,7 @@ extension MastodonPlatform {
 
     /// The instance's `max_characters` and URL weight from `/api/v2/instance`, else
     /// `/api/v1/instance`, else the documented defaults 500/23; cached per instance once read.
+    /// A `max_characters` outside `TextRules.plausibleLimits` counts as no answer.
     package func textRules(for credentials: StoredCredentials?) async -> TextRules {
         guard let credentials, let instance = try? Self.instance(of: credentials) else { return .mastodon() }
         return await textRules(instance: instance)
@@ -24,9 +25,12 @@ extension MastodonPlatform {
             guard let response = try? await send(.GET, instance.appending(path: path)) else { continue }
             reached = true
             guard (200..<300).contains(response.status), let statuses = response.decode(MastodonInstanceInfo.self)?.configuration?.statuses,
-                let max = statuses.maxCharacters, max > 0
+                let max = statuses.maxCharacters, TextRules.plausibleLimits.contains(max)
             else { continue }
-            let rules = TextRules.mastodon(maxCharacters: max, charactersPerURL: statuses.charactersReservedPerURL ?? 23)
+            // A server's answer is a claim, not a fact: a URL weight outside the plausible range
+            // (negative, or larger than any limit) is replaced by the documented 23.
+            let weight = statuses.charactersReservedPerURL.flatMap { TextRules.plausibleURLWeights.contains($0) ? $0 : nil } ?? 23
+            let rules = TextRules.mastodon(maxCharacters: max, charactersPerURL: weight)
             await textRulesCache.store(rules, for: instance)
             return rules
         }

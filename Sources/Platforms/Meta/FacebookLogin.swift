@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// The Facebook Login steps shared by Facebook Pages and Instagram via Facebook Login
 /// (instagram.md §B.1): code → short-lived user token → long-lived user token, then the granted
@@ -50,7 +51,7 @@ package struct FacebookLogin: Sendable {
                         + (missing.count == 1 ? "it." : "them."))
             }
             return Session(
-                userToken: long.accessToken, expiresAt: long.expiresIn.map { now.addingTimeInterval(TimeInterval($0)) },
+                userToken: long.accessToken, expiresAt: long.expiresIn.flatMap { SafeDate.adding(seconds: $0, to: now) },
                 grantedScopes: granted, userID: debug.userID?.value)
         } catch let error as MetaGraphError {
             throw error.platformError

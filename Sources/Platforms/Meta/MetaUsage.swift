@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// Graph rate-limit usage from `X-App-Usage` and `X-Business-Use-Case-Usage` (facebook.md §10):
 /// percent of the limit used, and minutes until access returns when throttled.
@@ -23,7 +24,7 @@ package struct MetaUsage: Sendable, Equatable {
             for case let entries as [[String: Any]] in object.values {
                 for entry in entries {
                     percent = max(percent, Self.maxPercent(entry))
-                    minutes = max(minutes, (entry["estimated_time_to_regain_access"] as? NSNumber)?.intValue ?? 0)
+                    minutes = max(minutes, Self.number(entry["estimated_time_to_regain_access"], upTo: Self.maximumMinutes))
                 }
             }
         }
@@ -34,12 +35,22 @@ package struct MetaUsage: Sendable, Equatable {
 
     /// When trying again makes sense, if the headers say.
     package func retryAfter(from now: Date) -> Date? {
-        minutesToRegainAccess > 0 ? now.addingTimeInterval(TimeInterval(minutesToRegainAccess * 60)) : nil
+        minutesToRegainAccess > 0 ? SafeDate.adding(seconds: minutesToRegainAccess * 60, to: now) : nil
     }
 
     private static func json(_ text: String) -> Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     private static func maxPercent(_ object: [String: Any]) -> Int {
-        ["call_count", "total_time", "total_cputime"].compactMap { (object[$0] as? NSNumber)?.intValue }.max() ?? 0
+        ["call_count", "total_time", "total_cputime"].map { number(object[$0], upTo: 1000) }.max() ?? 0
     }
+
+    /// A header number clamped to `0...maximum`: `NSNumber.intValue` of a huge or fractional JSON
+    /// number is not defined to be safe, and minutes are multiplied by 60.
+    private static func number(_ value: Any?, upTo maximum: Int) -> Int {
+        guard let number = value as? NSNumber else { return 0 }
+        return BoundedNumber.clamp(number.doubleValue, to: 0...maximum)
+    }
+
+    /// A week: longer waits are reported as a week (the share can be retried by hand).
+    static let maximumMinutes = 7 * 24 * 60
 }

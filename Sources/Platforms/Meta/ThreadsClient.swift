@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// Threads (plan 2b, threads.md): its own consent window (`threads.com`), token and API host
 /// (`graph.threads.net`) and its own Threads app id/secret. Posts are TEXT containers with a
@@ -57,7 +58,7 @@ package struct ThreadsClient: SocialPlatform {
             let me = try await graph.get("me", query: [("fields", "id,username,name")], token: long.accessToken, as: MetaGraphResponses.Profile.self).value
             return [OAuthResult(
                 platformUserID: me.id.value, username: me.username, displayName: me.name, accessToken: long.accessToken,
-                expiresAt: long.expiresIn.map { issued.addingTimeInterval(TimeInterval($0)) }, scopes: declaration.scopes,
+                expiresAt: long.expiresIn.flatMap { SafeDate.adding(seconds: $0, to: issued) }, scopes: declaration.scopes,
                 extraData: ["threads_user_id": me.id.value])]
         } catch {
             throw error.platformError
@@ -81,7 +82,7 @@ package struct ThreadsClient: SocialPlatform {
                                             token: credentials.accessToken, placement: .query, as: MetaGraphResponses.Token.self).value
             return OAuthResult(
                 platformUserID: credentials.platformUserID, username: credentials.username, accessToken: token.accessToken,
-                expiresAt: token.expiresIn.map { current.addingTimeInterval(TimeInterval($0)) }, scopes: declaration.scopes,
+                expiresAt: token.expiresIn.flatMap { SafeDate.adding(seconds: $0, to: current) }, scopes: declaration.scopes,
                 extraData: credentials.extraData)
         } catch {
             throw error.platformError

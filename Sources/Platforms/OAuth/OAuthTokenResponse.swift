@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// A successful token-endpoint answer (RFC 6749 §5.1), liberal in what it accepts: `expires_in`
 /// may be a number or a string, every field but `access_token` may be missing (Mastodon sends no
@@ -33,8 +34,9 @@ package struct OAuthTokenResponse: Decodable, Sendable {
         (scope ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "+" }).map(String.init)
     }
 
-    /// When the access token stops working, from `expires_in`; nil when the platform gave none.
+    /// When the access token stops working, from `expires_in`; nil when the platform gave none
+    /// or a lifetime that ends outside `SafeDate`'s range (it could not be stored).
     package func expiresAt(from now: Date) -> Date? {
-        expiresIn.map { now.addingTimeInterval(TimeInterval($0)) }
+        expiresIn.flatMap { SafeDate.adding(seconds: $0, to: now) }
     }
 }

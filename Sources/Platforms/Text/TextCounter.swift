@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// The counting algorithms behind `TextRules`.
 struct TextCounter {
@@ -18,19 +19,27 @@ struct TextCounter {
             text = Self.remoteMention.stringByReplacingMatches(
                 in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "@$1")
         }
+        // Rules are plain values anyone can build: a weight outside the plausible range is
+        // clamped, and the sum saturates, so no rule makes counting trap.
+        let urlWeight = rules.urlWeight.map { BoundedNumber.clamp($0, to: TextRules.plausibleURLWeights) }
         var total = 0
         var rest = text[...]
         for range in linkRanges(in: text) {
-            total += measure(rest[rest.startIndex..<range.range.lowerBound])
+            total = Self.add(total, measure(rest[rest.startIndex..<range.range.lowerBound]))
             let linkLength = measure(text[range.range])
-            if let weight = rules.urlWeight {
-                total += range.hasScheme ? weight : max(weight, linkLength)
+            if let weight = urlWeight {
+                total = Self.add(total, range.hasScheme ? weight : max(weight, linkLength))
             } else {
-                total += linkLength
+                total = Self.add(total, linkLength)
             }
             rest = text[range.range.upperBound...]
         }
-        return total + measure(rest)
+        return Self.add(total, measure(rest))
+    }
+
+    private static func add(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
     }
 
     func links(in text: String) -> [String] {

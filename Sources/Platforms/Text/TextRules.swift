@@ -27,6 +27,12 @@ package struct TextRules: Sendable, Equatable {
     package var maxHashtags: Int?
     package var maxMentions: Int?
 
+    /// The limits we believe from a platform's answer; outside them the answer is ignored.
+    /// Mastodon forks raise `max_characters` to tens of thousands; none reaches a million.
+    package static let plausibleLimits: ClosedRange<Int> = 1...1_000_000
+    /// The URL weights we believe from a platform's answer (Mastodon: 23).
+    package static let plausibleURLWeights: ClosedRange<Int> = 0...plausibleLimits.upperBound
+
     package static let twitter = TextRules(limit: 280, counting: .weighted, urlWeight: 23, bareDomainsAreLinks: true)
     package static func mastodon(maxCharacters: Int = 500, charactersPerURL: Int = 23) -> TextRules {
         TextRules(limit: maxCharacters, counting: .graphemes, urlWeight: charactersPerURL)

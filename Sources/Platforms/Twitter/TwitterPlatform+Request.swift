@@ -1,4 +1,5 @@
 import Foundation
+import SocialCore
 
 /// The one request path: configured timeout, JSON accepted, status checked by the caller.
 extension TwitterPlatform {
@@ -41,6 +42,6 @@ extension TwitterPlatform {
 
     /// `x-rate-limit-reset` is Unix epoch seconds (twitter.md §9).
     static func retryAfter(_ response: PlatformHTTPResponse) -> Date? {
-        response.header("x-rate-limit-reset").flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
+        response.header("x-rate-limit-reset").flatMap { Double($0) }.flatMap { SafeDate.unix(seconds: $0) }
     }
 }
