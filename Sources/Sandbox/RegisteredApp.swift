@@ -14,6 +14,9 @@ public struct RegisteredApp: Sendable, Codable, Equatable {
     public var scopes: [String]
     /// Display name shown on the consent page.
     public var name: String
+    /// Mastodon: the numeric app id `/api/v1/apps` answered, and the `website` it was given.
+    var appID: String?
+    var website: String?
 
     /// Creates an app registration.
     public init(

@@ -22,6 +22,11 @@ public struct SandboxPost: Sendable, Codable, Equatable {
     public var url: String
     /// Creation time on the sandbox clock.
     public var time: Date
+    /// Mastodon: visibility, content warning, language and posting app as sent (not in the inspection JSON).
+    var visibility = "public"
+    var spoiler = ""
+    var language: String?
+    var applicationName: String?
 
     enum CodingKeys: String, CodingKey {
         case id, platform, host, account, accountName = "account_name", text, link

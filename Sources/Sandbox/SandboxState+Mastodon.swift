@@ -7,7 +7,7 @@ extension SandboxState {
         let profile = mastodonProfile(request.host)
         switch (request.method, s) {
         case (.get, [".well-known", "oauth-authorization-server"]) where profile.servesOAuthMetadata:
-            return mastodonMetadata(request.host)
+            return mastodonMetadata(request)
         case (.get, [".well-known", "nodeinfo"]): return mastodonNodeInfoLinks(request)
         case (.get, let path) where path.first == "nodeinfo":
             return mastodonNodeInfo(request.host, path: request.path) ?? .object(.notFound, ["error": "Not found"])
@@ -19,8 +19,10 @@ extension SandboxState {
         case (.get, ["api", "v1", "instance"]): return mastodonInstanceV1(request.host)
         case (.get, ["api", "v1", "accounts", "verify_credentials"]):
             return mastodonAuthenticated(request, scope: profile.accountScope.scope, alternative: profile.accountScope.alternative) { token in
-                .object(self.mastodonAccountJSON(token.accountID, host: request.host))
+                .object(self.mastodonAccountJSON(token.accountID, host: request.host, credential: true))
             }
+        case (.get, ["api", "v1", "apps", "verify_credentials"]):
+            return mastodonAppCredentials(request)
         case (.get, ["oauth", "userinfo"]) where profile.servesOAuthMetadata:
             return mastodonAuthenticated(request, scope: "profile") { token in
                 let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
@@ -76,21 +78,6 @@ extension SandboxState {
         return body(token).adding(headers)
     }
 
-    func mastodonAccountJSON(_ id: String, host: String) -> [String: Any] {
-        let account = DemoData.mastodonAccounts.first { $0.id == id } ?? DemoAccount(id: id, username: "unknown", name: "")
-        return ["id": account.id, "username": account.username, "acct": account.username, "display_name": account.name,
-                "url": "https://\(host)/@\(account.username)", "avatar": "https://\(host)/avatars/original/missing.png",
-                "locked": false, "bot": false, "note": "", "created_at": "2022-11-01T00:00:00.000Z"]
-    }
-
-    func mastodonStatusJSON(_ post: SandboxPost) -> [String: Any] {
-        let paragraphs = post.text.components(separatedBy: "\n\n").map { "<p>\(HTML.escape($0))</p>" }.joined()
-        return ["id": post.id, "created_at": Timestamps.isoMillis(post.time),
-                "uri": "https://\(post.host)/users/\(post.accountName)/statuses/\(post.id)", "url": post.url,
-                "visibility": "public", "content": paragraphs, "card": NSNull(), "spoiler_text": "", "sensitive": false,
-                "media_attachments": [Any](), "in_reply_to_id": NSNull(), "account": mastodonAccountJSON(post.account, host: post.host)]
-    }
-
     func mastodonPostStatus(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
         let profile = mastodonProfile(request.host)
         switch profile.idempotency {
@@ -141,9 +128,13 @@ extension SandboxState {
         }
         let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
         let id = newNumericID(prefix: "113")
-        let post = SandboxPost(id: id, platform: .mastodon, host: request.host, account: account.id, accountName: account.username,
+        var post = SandboxPost(id: id, platform: .mastodon, host: request.host, account: account.id, accountName: account.username,
                                text: text, link: TextCounter.urls(in: text).first, imageURL: nil,
                                url: "https://\(request.host)/@\(account.username)/\(id)", time: now)
+        post.visibility = request.param("visibility") ?? "public"
+        post.spoiler = spoiler
+        post.language = request.param("language")
+        post.applicationName = app(.mastodon, clientID: token.clientID, instance: request.host)?.name
         record(post)
         if let idempotencyKey { idempotency[idempotencyKey] = (id, now) }
         return .object(mastodonStatusJSON(post))

@@ -24,11 +24,14 @@ extension SandboxState {
     static let invalidGrant = mastodonOAuthError(400, "invalid_grant", "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.")
     static let invalidClient = mastodonOAuthError(401, "invalid_client", "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.")
 
-    func mastodonMetadata(_ host: String) -> SandboxResponse {
-        let base = "https://\(host)"
-        return .object(["issuer": base + "/", "authorization_endpoint": base + "/oauth/authorize",
-            "token_endpoint": base + "/oauth/token", "revocation_endpoint": base + "/oauth/revoke",
-            "app_registration_endpoint": base + "/api/v1/apps", "userinfo_endpoint": base + "/oauth/userinfo",
+    /// RFC 8414 metadata (mastodon.md §0). Every URL is sandbox-addressed — `https://HOST/PATH`
+    /// becomes `ORIGIN/HOST/PATH` — so a client that follows it, rewriting or not, stays in the
+    /// sandbox (NOTES.md "Discovery").
+    func mastodonMetadata(_ request: SandboxRequest) -> SandboxResponse {
+        let address = request.sandboxAddress
+        return .object(["issuer": address("/"), "authorization_endpoint": address("/oauth/authorize"),
+            "token_endpoint": address("/oauth/token"), "revocation_endpoint": address("/oauth/revoke"),
+            "app_registration_endpoint": address("/api/v1/apps"), "userinfo_endpoint": address("/oauth/userinfo"),
             "scopes_supported": Self.mastodonScopes.sorted(), "response_types_supported": ["code"],
             "code_challenge_methods_supported": ["S256"],
             "grant_types_supported": ["authorization_code", "client_credentials"],
@@ -52,12 +55,33 @@ extension SandboxState {
         guard scopes.allSatisfy(Self.mastodonScopes.contains) else {
             return .object(.unprocessableContent, ["error": "Validation failed: Scopes are invalid"])
         }
-        let app = RegisteredApp(platform: .mastodon, instance: request.host, clientID: randomSecret(bytes: 32),
+        var app = RegisteredApp(platform: .mastodon, instance: request.host, clientID: randomSecret(bytes: 32),
                                 clientSecret: randomSecret(bytes: 32), redirectURIs: uris, scopes: scopes, name: name)
+        app.appID = newNumericID(prefix: "5")
+        app.website = request.param("website")
         apps.append(app)
-        return .object(["id": newNumericID(prefix: "5"), "name": name, "website": request.param("website") ?? NSNull(),
-            "scopes": scopes, "redirect_uri": uris.joined(separator: "\n"), "redirect_uris": uris,
-            "client_id": app.clientID, "client_secret": app.clientSecret ?? "", "client_secret_expires_at": 0])
+        var answer = Self.mastodonApplicationJSON(app)
+        answer["client_id"] = app.clientID
+        answer["client_secret"] = app.clientSecret ?? ""
+        answer["client_secret_expires_at"] = 0
+        return .object(answer)
+    }
+
+    /// Application entity (`vapid_key` is deprecated but still sent and listed as required).
+    static func mastodonApplicationJSON(_ app: RegisteredApp) -> [String: Any] {
+        ["id": app.appID ?? "0", "name": app.name, "website": app.website ?? NSNull(), "scopes": app.scopes,
+         "redirect_uri": app.redirectURIs.joined(separator: "\n"), "redirect_uris": app.redirectURIs,
+         "vapid_key": "BCkMmVdKDnKYwzVCDC99Iuc9GvId-x7-kKtuHnLgfF98ENiZp_aj-UNthbCdI70DqN1zUVis-x0Wrot2sBagkMc="]
+    }
+
+    /// `GET /api/v1/apps/verify_credentials`: any valid token of the app, user or app token, no scope.
+    func mastodonAppCredentials(_ request: SandboxRequest) -> SandboxResponse {
+        guard let value = request.bearerToken, let token = tokens[value], token.platform == .mastodon,
+              token.instance == request.host, token.kind == .access, !token.revoked, !token.isExpired(at: now),
+              let app = app(.mastodon, clientID: token.clientID, instance: request.host) else {
+            return mastodonTokenRejected(request.host, reason: "is invalid")
+        }
+        return .object(Self.mastodonApplicationJSON(app))
     }
 
     /// GET shows the consent page; POST (the form) redirects with a code or `access_denied`.

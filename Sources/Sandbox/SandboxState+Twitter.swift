@@ -23,6 +23,10 @@ extension SandboxState {
             return twitterAuthenticated(request, scopes: ["tweet.read", "tweet.write", "users.read"], limit: ("tweets", 100)) {
                 self.twitterPost(request, token: $0)
             }
+        case (.get, let path) where !web && path.count == 3 && path.starts(with: ["2", "tweets"]):
+            return twitterGetPost(request, id: path[2])
+        case (.delete, let path) where !web && path.count == 3 && path.starts(with: ["2", "tweets"]):
+            return twitterDeletePost(request, id: path[2])
         case (.get, let path) where web && path.count == 3 && path[1] == "status":
             let post = posts.first { $0.platform == .twitter && $0.id == path[2] && (path[0] == "i" || $0.accountName == path[0]) }
             return post.map { .html(HTML.postPage(platformName: "X", post: $0)) }
