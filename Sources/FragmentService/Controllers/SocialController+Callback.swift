@@ -20,6 +20,8 @@ extension SocialController {
         do {
             results = try await platform.exchangeCode(code, for: connectRequest(name, state))
         } catch {
+            // An operator must see why connects fail (a server that refuses our scopes, say), not only the person.
+            context.logger.warning("connect failed at the token or identity step", metadata: ["platform": "\(name.rawValue)", "error": "\(error.description)"])
             let notice = SocialPageModel.Notice(text: "\(name.displayName) did not connect: \(error.description)", isError: true)
             return try await renderPanel(context: context, notice: notice, status: .badGateway).response(from: request, context: context)
         }
