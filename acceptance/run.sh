@@ -34,15 +34,13 @@ fi
 VENV="$ROOT/.venv-acceptance"
 ARTIFACTS="$ROOT/artifacts"
 WORK="$(mktemp -d /tmp/social-acceptance.XXXXXX)"
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 
 fail() { echo "acceptance: $*" >&2; exit 1; }
-for exe in social-service social-sandbox; do
-  [ -x "$BIN/$exe" ] || fail "$BIN/$exe is missing (run make build-tests first)"
-done
+# shellcheck source=../scripts/lib/harness.sh
+source "$ROOT/scripts/lib/harness.sh"
+require_binaries "$BIN"
 CHROMIUM="$(command -v chromium || true)"
 [ -n "$CHROMIUM" ] || fail "Debian's chromium is not installed (apt-get install -y chromium); the browser suite cannot run"
-[ -n "$PGBIN" ] || fail "PostgreSQL is not installed"
 for port in "$SERVICE_PORT" "$SANDBOX_PORT" "$BLOG_PORT" "$EVENTS_PORT" "$MARKET_PORT"; do
   if port_in_use "$port"; then fail "port $port is already in use (the ACCEPTANCE_*_PORT variables move the suite)"; fi
 done
@@ -57,15 +55,6 @@ if [ ! -f "$STAMP" ]; then
   touch "$STAMP"
 fi
 
-# A throwaway database on the project-local cluster (or on the server TEST_DATABASE_URL names).
-if [ -n "${ACCEPTANCE_ADMIN_URL:-}" ]; then ADMIN_URL="$ACCEPTANCE_ADMIN_URL"
-elif [ -n "${TEST_DATABASE_URL:-}" ]; then ADMIN_URL="$TEST_DATABASE_URL"
-else bash scripts/postgres.sh start; ADMIN_URL="$(bash scripts/postgres.sh admin-url)"; fi
-DB_NAME="social_acceptance_$(date +%s)_$$"
-BASE_URL="${ADMIN_URL%%\?*}"
-QUERY=""; [ "$BASE_URL" = "$ADMIN_URL" ] || QUERY="?${ADMIN_URL#*\?}"
-DATABASE_URL="${BASE_URL%/*}/$DB_NAME$QUERY"
-
 pids=()
 cleanup() {
   local status=$?
@@ -76,8 +65,7 @@ cleanup() {
     kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
   done
-  "$PGBIN/psql" -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1 \
-    || echo "acceptance: could not drop database $DB_NAME" >&2
+  drop_throwaway_database
   if [ $status -ne 0 ]; then
     echo "--- service log (tail)"; tail -n 40 "$WORK/service.log" 2>/dev/null
     echo "--- sandbox log (tail)"; tail -n 40 "$WORK/sandbox.log" 2>/dev/null
@@ -89,9 +77,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-"$PGBIN/psql" -q "$ADMIN_URL" -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
-
-secret() { python3 -c 'import secrets; print(secrets.token_hex(32))'; }
+# A throwaway database on the server ACCEPTANCE_ADMIN_URL or TEST_DATABASE_URL names, else on
+# this clone's PostgreSQL.
+throwaway_database social_acceptance "${ACCEPTANCE_ADMIN_URL:-${TEST_DATABASE_URL:-}}"
 export DATABASE_URL
 export PUBLIC_BASE_URL="http://127.0.0.1:$SERVICE_PORT"
 export SOCIAL_HOST=127.0.0.1 SOCIAL_PORT="$SERVICE_PORT"

@@ -9,23 +9,14 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 BIN="$(cd "${1:-$ROOT/.build/debug}" && pwd)"
 PYTHON="${DRILLS_PYTHON:-$ROOT/.venv/bin/python}"
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 WORK="$(mktemp -d /tmp/social-drills.XXXXXX)"
 
 fail() { echo "drills: $*" >&2; exit 1; }
-for exe in social-service social-sandbox; do
-  [ -x "$BIN/$exe" ] || fail "$BIN/$exe is missing (run make build-tests first)"
-done
+# shellcheck source=../scripts/lib/harness.sh
+source "$ROOT/scripts/lib/harness.sh"
+require_binaries "$BIN"
 [ -x "$PYTHON" ] || fail "$PYTHON is missing (make creates .venv)"
 "$PYTHON" -c 'import cryptography' 2>/dev/null || fail "$PYTHON lacks cryptography (scripts/requirements.txt)"
-
-if [ -n "${DRILLS_ADMIN_URL:-}" ]; then ADMIN_URL="$DRILLS_ADMIN_URL"
-elif [ -n "${TEST_DATABASE_URL:-}" ]; then ADMIN_URL="$TEST_DATABASE_URL"
-else bash scripts/postgres.sh start >/dev/null; ADMIN_URL="$(bash scripts/postgres.sh admin-url)"; fi
-DB_NAME="social_drills_$(date +%s)_$$"
-BASE_URL="${ADMIN_URL%%\?*}"
-QUERY=""; [ "$BASE_URL" = "$ADMIN_URL" ] || QUERY="?${ADMIN_URL#*\?}"
-export DATABASE_URL="${BASE_URL%/*}/$DB_NAME$QUERY"
 
 # Free ports picked by the kernel for the sandbox and the services (the drills start their own).
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
@@ -36,7 +27,7 @@ cleanup() {
   local status=$?
   set +e
   [ -z "$sandbox_pid" ] || { kill -TERM "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null; }
-  "$PGBIN/psql" -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1
+  drop_throwaway_database
   if [ $status -ne 0 ]; then
     for log in "$WORK"/*.log; do echo "--- $(basename "$log") (tail)"; tail -n 30 "$log"; done
   fi
@@ -46,8 +37,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-"$PGBIN/psql" -q "$ADMIN_URL" -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
-secret() { python3 -c 'import secrets; print(secrets.token_hex(32))'; }
+throwaway_database social_drills "${DRILLS_ADMIN_URL:-${TEST_DATABASE_URL:-}}"
+export DATABASE_URL
 export SOCIAL_ENCRYPTION_KEY="$("$BIN/social-service" generate-key)"
 export SOCIAL_SESSION_SECRET="$(secret)" SOCIAL_IDENTITY_SECRET="$(secret)"
 export SOCIAL_DEV_LOGIN=1 SOCIAL_ALLOW_PRIVATE_HOSTS=1 SOCIAL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT"

@@ -308,12 +308,7 @@ extension JSONDecoder {
     @Test func thePostgresLeaseMakesEveryStalePendingShareUnconfirmed() async throws {
         guard TestDatabase.isAvailable else { return }
         try await TestDatabase.withDatabase { client in
-            try await client.query("INSERT INTO users (id) VALUES ('u1')")
-            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
-            guard case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1")) else {
-                Issue.record("no connection")
-                return
-            }
+            let c = try await TestDatabase.userWithConnection(client)
             let fresh = PostgresShareRepository(client: client, logger: TestDatabase.logger)
             guard case .started(let first) = try await fresh.start(
                 connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k1", shareAgain: false,
@@ -340,12 +335,7 @@ extension JSONDecoder {
         try await Self.exhaust(MemoryAutoShareRepository())
         guard TestDatabase.isAvailable else { return }
         try await TestDatabase.withDatabase { client in
-            try await client.query("INSERT INTO users (id) VALUES ('u1')")
-            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
-            guard case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1")) else {
-                Issue.record("no connection")
-                return
-            }
+            let c = try await TestDatabase.userWithConnection(client)
             let rules = PostgresRuleRepository(client: client, logger: TestDatabase.logger)
             let input = try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(c.id),"mode":"auto"}"#.utf8))
             let rule = try #require(try await rules.save(input, id: nil, userID: "u1"))
@@ -386,6 +376,17 @@ extension JSONDecoder {
         let job = try #require(try await jobs.jobs(userID: "u1", limit: 1).first)
         #expect(job.state == "waiting_reconnect")
         #expect(job.attempts == 0)
+    }
+}
+
+extension TestDatabase {
+    /// User `u1` with one X connection, in a test database.
+    static func userWithConnection(_ client: PostgresClient) async throws -> SocialConnection {
+        try await client.query("INSERT INTO users (id) VALUES ('u1')")
+        let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: logger)
+        guard case .created(let connection) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1"))
+        else { throw HarnessFailure("the connection was not created") }
+        return connection
     }
 }
 
