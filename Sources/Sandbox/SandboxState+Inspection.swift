@@ -28,6 +28,9 @@ extension SandboxState {
             if rule.mode == .duplicate, ![.twitter, .linkedin, .facebook].contains(rule.platform) {
                 return .object(.badRequest, ["error": "\(rule.platform.rawValue) documents no duplicate-content error"])
             }
+            if [.creditsDepleted, .usageCapped].contains(rule.mode), rule.platform != .twitter {
+                return .object(.badRequest, ["error": "\(rule.mode.rawValue) is an X billing answer"])
+            }
             failures.append(rule)
             return .json(rule)
         case (.post, ["clock"]):

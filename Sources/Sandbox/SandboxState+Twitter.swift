@@ -109,6 +109,10 @@ extension SandboxState {
                 ("x-rate-limit-limit", "100"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", Timestamps.epoch(now.addingTimeInterval(900)))])
         case .duplicate:
             return Self.problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
+        case .creditsDepleted:
+            return Self.problem(402, "CreditsDepleted", "Your enrolled account does not have any credits to fulfill this request.")
+        case .usageCapped:
+            return Self.problem(429, "UsageCapExceeded", "Usage cap exceeded: Monthly product cap", type: "https://api.x.com/2/problems/usage-capped")
         default:
             return Self.problem(503, "Service Unavailable", "Service Unavailable")
         }

@@ -39,10 +39,10 @@ import Testing
         #expect(retry.timeIntervalSinceNow > 10 * 60)
     }
 
-    @Test func serverErrorFailsAsTransient() async throws {
+    @Test func aServerErrorOnThePublishingCallIsUnconfirmedNeverRetried() async throws {
+        // /feed has no idempotency key: a 5xx does not prove nothing was posted.
         let (result, posts) = try await sharing(after: "server_error")
-        #expect(result.outcome == .failed)
-        #expect(result.errorKind == .transient)
+        #expect(result.outcome == .unconfirmed)
         #expect(posts == 0)
     }
 

@@ -22,6 +22,14 @@ import Testing
         }
     }
 
+    @Test(arguments: ["credits_depleted", "usage_capped"])
+    func aBillingAnswerIsAServiceSetupProblemNotARetryableLimit(mode: String) async throws {
+        try await Self.shareUnder(mode) { result, _ in
+            #expect(result.outcome == .failed && result.errorKind == .serviceSetup)
+            #expect(result.message?.contains("operator") == true || result.message?.contains("cycle") == true)
+        }
+    }
+
     @Test func expiredTokenAsksForReconnect() async throws {
         try await Self.shareUnder("expired_token") { result, _ in #expect(result.outcome == .failed && result.errorKind == .needsReconnect) }
     }
@@ -37,8 +45,8 @@ import Testing
         }
     }
 
-    @Test func serverErrorIsTransient() async throws {
-        try await Self.shareUnder("server_error") { result, _ in #expect(result.outcome == .failed && result.errorKind == .transient) }
+    @Test func aServerErrorIsUnconfirmedBecauseTheTweetMayExist() async throws {
+        try await Self.shareUnder("server_error") { result, _ in #expect(result.outcome == .unconfirmed) }
     }
 
     @Test func duplicateContentIsReportedAsDuplicate() async throws {

@@ -8,6 +8,11 @@ package enum ShareErrorKind: String, Sendable, Codable, Equatable {
     case duplicate
     /// The content itself is unacceptable (too long, image missing or unreachable, …).
     case rejectedContent = "rejected_content"
-    /// A network error, timeout or 5xx: trying again later may work.
+    /// A network error or timeout before the request was sent: trying again later may work.
+    /// (An answer lost after sending, or a 5xx on the posting call, is `unconfirmed`, not this.)
     case transient
+    /// This service's app at the platform needs an operator before anything can post there: its
+    /// API credit is spent or its usage cap reached (X 402 / `usage-capped`), or the pinned API
+    /// version was retired (LinkedIn 426). Never retried by itself.
+    case serviceSetup = "service_setup"
 }

@@ -50,13 +50,12 @@ extension LinkedInPlatform {
             result.platformPostURL = error?.duplicateOf.map(Self.postURL(urn:))
             return result
         case 426:
-            return .failed(.transient, "LinkedIn no longer accepts API version \(version); the service needs its LinkedIn version setting updated.")
+            return .failed(.serviceSetup, "LinkedIn no longer accepts API version \(version); an operator must update SOCIAL_LINKEDIN_VERSION.")
         case 429:
             return .failed(.rateLimited, "LinkedIn's daily posting quota is reached; try again tomorrow.", retryAfter: Self.nextUTCMidnight())
-        case 502, 504:
-            return .unconfirmed("LinkedIn's gateway failed (\(response.status)) after the post was sent; check your profile before posting again.")
         case 500...:
-            return .failed(.transient, "LinkedIn had a server error (\(response.status)); try again later.")
+            // LinkedIn's Posts API has no idempotency key: behind any 5xx the post may exist.
+            return .unconfirmed("LinkedIn answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
         default:
             return .failed(.rejectedContent, "LinkedIn refused the post\(message).")
         }

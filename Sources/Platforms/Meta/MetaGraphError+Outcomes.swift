@@ -37,6 +37,11 @@ extension MetaGraphError {
                 return .failed(.duplicate, "\(name) refused an update identical to the previous one.\(detail)")
             }
             if isTransient || [1, 2, -1, -2].contains(code ?? 0) || (status ?? 0) >= 500 {
+                // On the call that makes the post visible, a temporary error does not prove
+                // nothing was posted (no idempotency key on /feed, media_publish, threads_publish).
+                if mayHavePosted {
+                    return .unconfirmed("\(name) reported a temporary problem while publishing; the post may exist. Check the account before sharing again.\(detail)")
+                }
                 return .failed(.transient, "\(name) had a temporary problem; nothing was posted. Try again later.\(detail)")
             }
             return .failed(.rejectedContent, "\(name) refused the post.\(detail)")

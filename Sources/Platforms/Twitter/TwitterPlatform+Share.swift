@@ -41,15 +41,16 @@ extension TwitterPlatform {
             return .failed(.needsReconnect, "X refused this app's access (client not enrolled); check the app's project settings.")
         case 400, 403, 422:
             return .failed(.rejectedContent, "X refused the post\(summary).")
+        case 402:
+            // Pay-per-use credit spent (twitter.md §14): nothing posts until an operator adds credit.
+            return .failed(.serviceSetup, "This service's X API account is out of credit; posting to X resumes once an operator adds credit.")
+        case 429 where problem?.kind == "usage-capped":
+            return .failed(.serviceSetup, "This service's X API usage cap is reached\(summary); posting to X resumes next billing cycle or when an operator raises it.")
         case 429:
-            let capped = problem?.kind == "usage-capped"
-            return .failed(.rateLimited, capped ? "X's usage cap is reached\(summary)." : "X is rate limiting posts; try again later.",
-                           retryAfter: Self.retryAfter(response))
-        case 502, 504:
-            // A gateway answered: X may have created the tweet behind it.
-            return .unconfirmed("X's gateway failed (\(response.status)) after the post was sent; check your profile before posting again.")
+            return .failed(.rateLimited, "X is rate limiting posts; try again later.", retryAfter: Self.retryAfter(response))
         case 500...:
-            return .failed(.transient, "X had a server error (\(response.status)); try again later.")
+            // X has no idempotency key: behind any 5xx the tweet may exist, so never post again blindly.
+            return .unconfirmed("X answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
         default:
             return .failed(.rejectedContent, "X answered \(response.status)\(summary).")
         }
