@@ -49,6 +49,10 @@ import Testing
             #expect(posts.first?["text"] as? String == "Threads should see this")
             #expect(posts.first?["link"] as? String == content.url)
             #expect(posts.first?["id"] as? String == result.platformPostID)
+            // The API is reached on its current host, graph.threads.com (https://developers.facebook.com/docs/threads).
+            let recorded = try await sandbox.request(.GET, "_sandbox/requests?platform=threads")
+            let hosts = Set(((try JSONSerialization.jsonObject(with: Data(recorded.body.utf8)) as? [[String: Any]]) ?? []).compactMap { $0["host"] as? String })
+            #expect(hosts.contains("graph.threads.com") && !hosts.contains("graph.threads.net"))
         }
     }
 

@@ -56,9 +56,9 @@ package struct MetaLoginDeclaration: Sendable, Equatable {
     }
 
     /// Threads (threads.md §1–§4): own window on `threads.com` (host moved from threads.net — a
-    /// setting), tokens and API on `graph.threads.net`, API version `v1.0`.
+    /// setting), tokens and API on `graph.threads.com` (or `.net`, both documented), API version `v1.0`.
     package static func threads(
-        authorizeHost: URL = URL(string: "https://threads.com")!, graphHost: URL = URL(string: "https://graph.threads.net")!,
+        authorizeHost: URL = URL(string: "https://threads.com")!, graphHost: URL = URL(string: "https://graph.threads.com")!,
         graphVersion: String = "v1.0"
     ) -> MetaLoginDeclaration {
         MetaLoginDeclaration(

@@ -2,7 +2,7 @@ import Foundation
 import SocialCore
 
 /// Threads (plan 2b, threads.md): its own consent window (`threads.com`), token and API host
-/// (`graph.threads.net`) and its own Threads app id/secret. Posts are TEXT containers with a
+/// (`graph.threads.com`; Meta documents `graph.threads.net` as equally valid: https://developers.facebook.com/docs/threads) and its own Threads app id/secret. Posts are TEXT containers with a
 /// `link_attachment` card, published in a second step.
 package struct ThreadsClient: SocialPlatform {
     /// Threads app id and secret (not the Facebook pair, threads.md intro).
@@ -23,7 +23,7 @@ package struct ThreadsClient: SocialPlatform {
     /// and the move is not verified for every flow (threads.md §1).
     package init(
         app: MetaAppCredentials, transport: any PlatformTransport, authorizeHost: URL = URL(string: "https://threads.com")!,
-        graphHost: URL = URL(string: "https://graph.threads.net")!, apiVersion: String = "v1.0", timeout: Duration = .seconds(15),
+        graphHost: URL = URL(string: "https://graph.threads.com")!, apiVersion: String = "v1.0", timeout: Duration = .seconds(15),
         polling: MetaContainerPolling = MetaContainerPolling(attempts: 5, interval: .seconds(1)), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.app = app
