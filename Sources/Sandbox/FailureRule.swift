@@ -32,17 +32,20 @@ public struct FailureRule: Sendable, Codable, Equatable {
     public var latency: Double?
     /// Only requests whose path (below the host) contains this text are affected.
     public var pathContains: String?
+    /// Only requests with this method (`GET`, `POST`, …) are affected.
+    public var method: String?
 
     enum CodingKeys: String, CodingKey {
-        case platform, mode, count, latency, pathContains = "path_contains"
+        case platform, mode, count, latency, pathContains = "path_contains", method
     }
 
     /// Creates a rule.
-    public init(platform: Platform, mode: Mode, count: Int? = nil, latency: Double? = nil, pathContains: String? = nil) {
+    public init(platform: Platform, mode: Mode, count: Int? = nil, latency: Double? = nil, pathContains: String? = nil, method: String? = nil) {
         self.platform = platform
         self.mode = mode
         self.count = count
         self.latency = latency
         self.pathContains = pathContains
+        self.method = method
     }
 }

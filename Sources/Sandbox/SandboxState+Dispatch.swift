@@ -16,6 +16,7 @@ extension SandboxState {
         guard !isBrowserPage(request, platform: platform) else { return Plan(platform: platform, failure: nil) }
         guard let index = failures.firstIndex(where: {
             $0.platform == platform && ($0.pathContains.map { request.path.contains($0) } ?? true)
+                && ($0.method.map { $0.uppercased() == request.method.rawValue.uppercased() } ?? true)
         }) else { return Plan(platform: platform, failure: nil) }
         let rule = failures[index]
         if let count = rule.count {

@@ -66,7 +66,8 @@ enum MetaTestSupport {
 
     /// A failure rule limited to paths containing `path`.
     static func fail(_ platform: String, mode: String, pathContains path: String, latency: Double = 3, in sandbox: SandboxHarness) async throws {
-        let json = #"{"platform":"\#(platform)","mode":"\#(mode)","count":1,"latency":\#(latency),"path_contains":"\#(path)"}"#
+        // POSTs only: a path like `threads_publish` is also the start of `threads_publishing_limit`.
+        let json = #"{"platform":"\#(platform)","mode":"\#(mode)","count":1,"latency":\#(latency),"path_contains":"\#(path)","method":"POST"}"#
         _ = try await sandbox.request(.POST, "_sandbox/failures", headers: [("Content-Type", "application/json")], body: json)
     }
 

@@ -23,6 +23,8 @@ extension ThreadsClient {
         } catch {
             return error.shareResult(mayHavePosted: false)
         }
+        // Checked before publishing: an unpublished container is harmless and expires by itself.
+        if let stop = await quotaStop(userID: userID, token: token) { return stop }
         let publisher = MetaContainerPublisher(graph: graph, publishEdge: "threads_publish", statusField: "status", polling: polling)
         if let stop = await publisher.waitUntilReady(containerID, token: token) { return stop }
         let profile = credentials.username.map { "https://www.threads.com/@\($0)" }
