@@ -11,6 +11,8 @@ struct MediaContainer: Sendable {
     var mediaType: String
     var text: String
     var imageURL: String?
+    /// Instagram `alt_text` (image posts only, at most 1,000 characters).
+    var imageAlt: String? = nil
     var linkAttachment: String?
     var createdAt: Date
     var status: Status

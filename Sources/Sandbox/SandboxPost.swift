@@ -18,6 +18,8 @@ public struct SandboxPost: Sendable, Codable, Equatable {
     public var link: String?
     /// Image URL (Instagram, Threads image posts).
     public var imageURL: String?
+    /// The image's alt text, where the platform takes one (Instagram `alt_text`).
+    public var imageAlt: String? = nil
     /// Public URL the platform would return, without the sandbox prefix.
     public var url: String
     /// Creation time on the sandbox clock.
@@ -30,6 +32,6 @@ public struct SandboxPost: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, platform, host, account, accountName = "account_name", text, link
-        case imageURL = "image_url", url, time
+        case imageURL = "image_url", imageAlt = "image_alt", url, time
     }
 }

@@ -82,6 +82,11 @@ extension SandboxState {
                                        userMessage: "Only JPEG images can be published.")
         }
         let caption = request.param("caption") ?? ""
+        // alt_text: image posts only, at most 1,000 characters (instagram.md "Publishing" 1).
+        let alt = request.param("alt_text").flatMap { $0.isEmpty ? nil : $0 }
+        if let alt, alt.count > 1000 {
+            return GraphError.response(code: 100, message: "(#100) The parameter alt_text must be at most 1000 characters.")
+        }
         guard TextCounter.utf16Length(caption) <= 2200 else {
             return GraphError.response(code: 100, subcode: 2_207_010, message: "(#100) The caption is too long.", userMessage: "Captions can have at most 2,200 characters.")
         }
@@ -93,7 +98,7 @@ extension SandboxState {
         }
         let id = newNumericID(prefix: "17889")
         containers[id] = MediaContainer(id: id, platform: .instagram, ownerID: account.id, mediaType: "IMAGE", text: caption,
-                                        imageURL: image, createdAt: now, status: .inProgress)
+                                        imageURL: image, imageAlt: alt, createdAt: now, status: .inProgress)
         return .object(["id": id])
     }
 
@@ -138,7 +143,7 @@ extension SandboxState {
         containers[id] = container
         record(SandboxPost(id: mediaID, platform: .instagram, host: "www.instagram.com", account: account.id,
                            accountName: account.username, text: container.text, link: TextCounter.urls(in: container.text).first,
-                           imageURL: container.imageURL, url: "https://www.instagram.com/p/\(shortcode)/", time: now))
+                           imageURL: container.imageURL, imageAlt: container.imageAlt, url: "https://www.instagram.com/p/\(shortcode)/", time: now))
         return .object(["id": mediaID])
     }
 

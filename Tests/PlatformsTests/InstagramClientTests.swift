@@ -92,6 +92,22 @@ import Testing
         }
     }
 
+    @Test func theImageDescriptionIsSentAsAltText() async throws {
+        try await SandboxHarness.with(apps: S.apps) { sandbox in
+            let credentials = try await connectAda(sandbox)
+            var content = S.content("From the engine room", image: Self.image)
+            content.imageAlt = "  A brass steam engine in a workshop  "
+            #expect(await client(sandbox).share(content, using: credentials).outcome == .published)
+            var long = S.content("Another", image: Self.image)
+            long.imageAlt = String(repeating: "é", count: 1200)
+            #expect(await client(sandbox).share(long, using: credentials).outcome == .published)
+            let posts = try await sandbox.posts(platform: "instagram")
+            #expect(posts.first?["image_alt"] as? String == "A brass steam engine in a workshop")
+            // Over 1,000 characters is cut, not refused (the sandbox refuses more, as Instagram does).
+            #expect((posts.last?["image_alt"] as? String)?.count == 1000)
+        }
+    }
+
     @Test func refreshIsNotSupportedForFacebookLoginTokens() async {
         let client = InstagramClient(app: S.facebookApp, transport: NoCallTransport())
         let error = await #expect(throws: PlatformError.self) {

@@ -65,8 +65,8 @@ struct ShareController<
         }
         let model = SharePageModel(
             layout: try await layout(context, title: "Share"), url: params.url, title: params.title ?? params.url,
-            description: params.description, image: params.image, type: params.type?.rawValue, idempotencyKey: RandomToken.make(),
-            groups: groups, hasAccounts: !groups.isEmpty)
+            description: params.description, image: params.image, imageAlt: Self.imageAlt(request.queryFields["image_alt"]),
+            type: params.type?.rawValue, idempotencyKey: RandomToken.make(), groups: groups, hasAccounts: !groups.isEmpty)
         return HTMLPage(html: try views.render(model, template: "share"))
     }
 
@@ -92,8 +92,9 @@ struct ShareController<
         let ids = form.all("account").compactMap(Int64.init)
         guard !ids.isEmpty else { throw HTTPError(.badRequest, message: "Choose at least one account to share to.") }
         let again = Set(form.all("share_again").compactMap(Int64.init))
-        let order = ShareOrder(
-            userID: context.userID, content: Self.content(params, message: message, key: key), connectionIDs: ids, shareAgain: again)
+        var content = Self.content(params, message: message, key: key)
+        content.imageAlt = params.image == nil ? nil : Self.imageAlt(form["image_alt"])
+        let order = ShareOrder(userID: context.userID, content: content, connectionIDs: ids, shareAgain: again)
         let outcomes = await service.share(order)
         let model = ShareResultModel(
             layout: try await layout(context, title: "Shared"),
@@ -166,6 +167,12 @@ struct ShareController<
     private func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {
         let user = try await users.find(id: context.userID)
         return .signedIn(title: title, userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/")
+    }
+
+    /// Alt text as typed: trimmed, empty as none, at most 1,000 characters (Instagram's limit).
+    static func imageAlt(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return String(trimmed.prefix(1000))
     }
 
     static func content(_ p: ShareParameters, message: String?, key: String) -> ShareContent {

@@ -24,6 +24,8 @@ struct SharePageModel: Sendable {
     var title: String
     var description: String?
     var image: String?
+    /// Alt text for the image, prefilled from the link's `image_alt` when it carried one.
+    var imageAlt: String?
     var type: String?
     var idempotencyKey: String
     var groups: [Group]

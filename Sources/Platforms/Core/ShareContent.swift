@@ -5,16 +5,22 @@ package struct ShareContent: Sendable, Equatable {
     package var description: String?
     /// Public http(s) URL of an image (Instagram requires one).
     package var imageURL: String?
+    /// A description of the image for people who cannot see it (Instagram `alt_text`).
+    package var imageAlt: String?
     /// The person's own words; the link is appended by the platform client where needed.
     package var message: String?
     /// Stable per attempt: platforms that support it (Mastodon) deduplicate with it.
     package var idempotencyKey: String
 
-    package init(url: String, title: String, description: String? = nil, imageURL: String? = nil, message: String? = nil, idempotencyKey: String) {
+    package init(
+        url: String, title: String, description: String? = nil, imageURL: String? = nil, imageAlt: String? = nil, message: String? = nil,
+        idempotencyKey: String
+    ) {
         self.url = url
         self.title = title
         self.description = description
         self.imageURL = imageURL
+        self.imageAlt = imageAlt
         self.message = message
         self.idempotencyKey = idempotencyKey
     }

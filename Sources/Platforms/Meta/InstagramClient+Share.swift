@@ -15,7 +15,13 @@ extension InstagramClient {
         let containerID: String
         do throws(MetaGraphError) {
             // Safe to report as failed even if the answer was lost: an unpublished container is harmless.
-            containerID = try await graph.post("\(igID)/media", form: [("image_url", image), ("caption", caption)], token: token,
+            var form = [("image_url", image), ("caption", caption)]
+            // Alt text for image posts, at most 1,000 characters (Instagram content publishing API,
+            // https://developers.facebook.com/docs/instagram-platform/content-publishing).
+            if let alt = content.imageAlt?.trimmingCharacters(in: .whitespacesAndNewlines), !alt.isEmpty {
+                form.append(("alt_text", String(alt.prefix(1000))))
+            }
+            containerID = try await graph.post("\(igID)/media", form: form, token: token,
                                                as: MetaGraphResponses.Created.self).value.id.value
         } catch {
             return error.shareResult(mayHavePosted: false)
