@@ -21,14 +21,37 @@ import Testing
             }
         }
         let client = Self.client(transport)
-        #expect(await client.textRules(for: Self.credentials) == .mastodon(maxCharacters: 5000, charactersPerURL: 23))
+        // Nothing says this is Mastodon, so links count at full length.
+        var expected = TextRules.mastodon(maxCharacters: 5000)
+        expected.urlWeight = nil
+        #expect(await client.textRules(for: Self.credentials) == expected)
         _ = await client.textRules(for: Self.credentials)
-        #expect(transport.requests.count == 2)
+        // NodeInfo and both instance documents for the software, both documents for the limits; then cached.
+        #expect(transport.requests.count == 5)
     }
 
     @Test func serversWithoutLimitsGetTheDocumentedDefault() async {
         let transport = MastodonScriptedTransport { _ in MastodonScriptedTransport.json(200, #"{"title":"a pleroma"}"#) }
-        #expect(await Self.client(transport).textRules(for: Self.credentials) == .mastodon())
+        var expected = TextRules.mastodon()
+        expected.urlWeight = nil
+        #expect(await Self.client(transport).textRules(for: Self.credentials) == expected)
+    }
+
+    @Test func onlyMastodonCountsALinkAs23AndAkkomasV1LimitIsRead() async {
+        let mastodon = MastodonScriptedTransport { request in
+            request.url.path == "/api/v2/instance"
+                ? MastodonScriptedTransport.json(200, #"{"api_versions":{"mastodon":7},"configuration":{"statuses":{"max_characters":500,"characters_reserved_per_url":23}}}"#)
+                : MastodonScriptedTransport.html(404)
+        }
+        #expect(await Self.client(mastodon).textRules(for: Self.credentials) == .mastodon(maxCharacters: 500, charactersPerURL: 23))
+        let akkoma = MastodonScriptedTransport { request in
+            request.url.path == "/api/v1/instance"
+                ? MastodonScriptedTransport.json(200, #"{"version":"2.7.2 (compatible; Akkoma 3.16.0)","max_toot_chars":5000}"#)
+                : MastodonScriptedTransport.html(404)
+        }
+        var expected = TextRules.mastodon(maxCharacters: 5000)
+        expected.urlWeight = nil
+        #expect(await Self.client(akkoma).textRules(for: Self.credentials) == expected)
     }
 
     @Test func numericIdsAndMissingStatusURLStillPublishWithABuiltURL() async {
@@ -57,8 +80,9 @@ import Testing
                 : MastodonScriptedTransport.html(404)
         }
         _ = await Self.client(transport).share(ShareContent(url: "https://blog.example/1", title: "T", idempotencyKey: "key-9"), using: Self.credentials)
-        // Text rules (v2, v1 instance), software detection (NodeInfo, v2, v1 instance), the post.
-        #expect(transport.requests.count == 6)
+        // Software detection (NodeInfo, v2, v1) and text rules (v2, v1); detection is asked again
+        // when it learnt nothing (the share's own look-up); then the post.
+        #expect(transport.requests.count == 9)
         #expect(transport.requests.allSatisfy { $0.destination == .untrusted && $0.timeout == .seconds(7) })
         #expect(!transport.requests.contains { $0.url.absoluteString.contains("secret-token-value") })
         let post = transport.requests.last

@@ -11,4 +11,8 @@ struct MastodonInstanceInfo: Decodable {
     }
 
     var configuration: Configuration?
+    /// Pleroma, Akkoma and GoToSocial's v1 field; Akkoma reports its limit only here.
+    var maxTootChars: Int?
+
+    enum CodingKeys: String, CodingKey { case configuration, maxTootChars = "max_toot_chars" }
 }

@@ -20,22 +20,29 @@ extension MastodonPlatform {
 
     func textRules(instance: URL) async -> TextRules {
         if let cached = await textRulesCache.rules(for: instance) { return cached }
+        // Only Mastodon counts a link as 23 characters; other servers report a URL weight they do
+        // not apply and count links at full length (docs/platforms/mastodon-servers.md), and so
+        // does an unknown server here, strictly.
+        let shortensLinks = await server(instance: instance).software == .mastodon
         var reached = false
         for path in ["api/v2/instance", "api/v1/instance"] {
             guard let response = try? await send(.GET, instance.appending(path: path)) else { continue }
             reached = true
-            guard (200..<300).contains(response.status), let statuses = response.decode(MastodonInstanceInfo.self)?.configuration?.statuses,
-                let max = statuses.maxCharacters, TextRules.plausibleLimits.contains(max)
+            guard (200..<300).contains(response.status), let info = response.decode(MastodonInstanceInfo.self),
+                let max = info.configuration?.statuses?.maxCharacters ?? info.maxTootChars, TextRules.plausibleLimits.contains(max)
             else { continue }
             // A server's answer is a claim, not a fact: a URL weight outside the plausible range
             // (negative, or larger than any limit) is replaced by the documented 23.
-            let weight = statuses.charactersReservedPerURL.flatMap { TextRules.plausibleURLWeights.contains($0) ? $0 : nil } ?? 23
-            let rules = TextRules.mastodon(maxCharacters: max, charactersPerURL: weight)
+            let weight = info.configuration?.statuses?.charactersReservedPerURL.flatMap { TextRules.plausibleURLWeights.contains($0) ? $0 : nil } ?? 23
+            var rules = TextRules.mastodon(maxCharacters: max, charactersPerURL: weight)
+            if !shortensLinks { rules.urlWeight = nil }
             await textRulesCache.store(rules, for: instance)
             return rules
         }
-        // Servers without the block get the default, and keep it; an unreachable one is asked again next time.
-        if reached { await textRulesCache.store(.mastodon(), for: instance) }
-        return .mastodon()
+        // Servers without a limit get the default, and keep it; an unreachable one is asked again next time.
+        var fallback = TextRules.mastodon()
+        if !shortensLinks { fallback.urlWeight = nil }
+        if reached { await textRulesCache.store(fallback, for: instance) }
+        return fallback
     }
 }
