@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check drills run-drills acceptance run-acceptance fernet-fixtures clean
+.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check differential drills run-drills acceptance run-acceptance fernet-fixtures clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -51,6 +51,7 @@ test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway dat
 	  swift test $(SWIFT_FLAGS) --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory compose-check
 	@$(MAKE) --no-print-directory setup-check
+	@$(VENV)/bin/python scripts/differential/mastodon_py.py $(BIN)/social-sandbox
 	@$(MAKE) --no-print-directory run-drills
 	@$(MAKE) --no-print-directory run-acceptance
 
@@ -67,6 +68,9 @@ drills: build-tests db $(VENV)/.ok ## Crash and scale drills: kill -9 mid-share 
 run-drills: db $(VENV)/.ok
 	@export DRILLS_ADMIN_URL="$${DRILLS_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash drills/run.sh $(BIN)
+
+differential: build-tests $(VENV)/.ok ## Mastodon.py (from PyPI) against the sandbox's Mastodon and Takahē servers
+	@$(VENV)/bin/python scripts/differential/mastodon_py.py $(BIN)/social-sandbox
 
 setup-check: ## Clones this repository into private folders and checks each gets a PostgreSQL of its own
 	@bash scripts/check-setup.sh
