@@ -99,11 +99,7 @@ import Testing
 
     @Test func aConnectionThatNeedsReconnectingParksItsAutoSharesWithAReason() async throws {
         try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
-            let session = try await BrowserSession.signedIn(client, as: "user-1")
-            try await SharePageTests.connectMastodon(flow, client, session)
-            let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
-            let token = try await TestEnvironment.token(sub: "user-1")
-            _ = try await Self.api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(mastodon),"mode":"auto"}"#)
+            let (_, mastodon, token) = try await AutoShareTests.mastodonWithAutoRule(flow, deps, client)
             try await deps.connections.markNeedsReconnect(id: mastodon, reason: "The access token was revoked")
             let body = PublishWebhookTests.body(eventID: "evt-9")
             _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
@@ -116,6 +112,18 @@ import Testing
     }
 
     /// One pass of the background work a running service does after a webhook.
+    /// `user-1` signed in, Mastodon connected through the pages, and an auto rule for it.
+    static func mastodonWithAutoRule(
+        _ flow: ConnectFlow, _ deps: ConnectFlow.Dependencies, _ client: some TestClientProtocol
+    ) async throws -> (session: BrowserSession, connection: Int64, token: String) {
+        let session = try await BrowserSession.signedIn(client, as: "user-1")
+        try await SharePageTests.connectMastodon(flow, client, session)
+        let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
+        let token = try await TestEnvironment.token(sub: "user-1")
+        _ = try await api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(mastodon),"mode":"auto"}"#)
+        return (session, mastodon, token)
+    }
+
     static func runWorkers(_ deps: ConnectFlow.Dependencies) async throws {
         let planner = AutoSharePlanner(rules: deps.rules, connections: deps.connections, jobs: deps.jobs, signal: WakeSignal(), logger: TestEnvironment.logger)
         let resolver = PublishEventWorker(
@@ -196,11 +204,7 @@ extension JSONDecoder {
 @Suite struct AutoShareRestartTests {
     @Test func anAttemptInterruptedAfterItWasRecordedIsMarkedUnconfirmedNotPostedAgain() async throws {
         try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
-            let session = try await BrowserSession.signedIn(client, as: "user-1")
-            try await SharePageTests.connectMastodon(flow, client, session)
-            let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
-            let token = try await TestEnvironment.token(sub: "user-1")
-            _ = try await AutoShareTests.api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(mastodon),"mode":"auto"}"#)
+            let (session, mastodon, token) = try await AutoShareTests.mastodonWithAutoRule(flow, deps, client)
             let body = PublishWebhookTests.body(eventID: "evt-crash")
             _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
 
@@ -247,11 +251,7 @@ extension JSONDecoder {
 
     @Test func aManualShareInFlightIsNotSettledByTheAutoShareWorker() async throws {
         try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
-            let session = try await BrowserSession.signedIn(client, as: "user-1")
-            try await SharePageTests.connectMastodon(flow, client, session)
-            let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
-            let token = try await TestEnvironment.token(sub: "user-1")
-            _ = try await AutoShareTests.api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(mastodon),"mode":"auto"}"#)
+            let (_, mastodon, token) = try await AutoShareTests.mastodonWithAutoRule(flow, deps, client)
             // A manual share of the same URL is being posted right now (recorded, not yet answered).
             guard case .started(let manual) = try await deps.shares.start(
                 connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "manual-form-1",
