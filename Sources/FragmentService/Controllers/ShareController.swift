@@ -107,7 +107,7 @@ struct ShareController<
                     reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { Self.reconnectHref($0, instance: o.instanceURL) } : nil,
                     connectionID: o.connectionID)
             }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type?.rawValue,
-            message: message, freshKey: RandomToken.make())
+            shareMessage: message, freshKey: RandomToken.make())
         let inPage = request.headers[values: .init("X-Requested-With")!].contains("fetch")
         let html = try views.render(model, template: inPage ? "_share_result" : "share_result")
         return try HTMLPage(html: html).response(from: request, context: context)

@@ -22,6 +22,8 @@ struct ShareResultModel: Sendable {
     var description: String?
     var image: String?
     var type: String?
-    var message: String?
+    /// The person's own words, resent by "Share again" (named apart from a line's `message`,
+    /// which mustache would otherwise find first inside `lines`).
+    var shareMessage: String?
     var freshKey: String
 }
