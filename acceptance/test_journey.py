@@ -251,6 +251,11 @@ def test_all_six_platforms_share_one_event(page):
     new = [post for post in sandbox_posts() if post["id"] not in before]
     assert {post["platform"] for post in new} == set(PLATFORM_NAMES), new
     assert len(new) == ticked
+    # LinkedIn does not read the page: the card image is the event's PNG, uploaded by the service.
+    for post in new:
+        if post["platform"] == "linkedin":
+            assert post.get("thumbnail", "").startswith("urn:li:image:"), post
+            assert post.get("thumbnail_bytes", 0) > 1000, post
 
 
 def test_product_share_with_one_platform_failing(page):

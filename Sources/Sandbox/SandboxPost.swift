@@ -20,6 +20,9 @@ public struct SandboxPost: Sendable, Codable, Equatable {
     public var imageURL: String?
     /// The image's alt text, where the platform takes one (Instagram `alt_text`).
     public var imageAlt: String? = nil
+    /// LinkedIn: the article's thumbnail image URN, and how many image bytes the sandbox received for it.
+    public var thumbnail: String? = nil
+    public var thumbnailBytes: Int? = nil
     /// Public URL the platform would return, without the sandbox prefix.
     public var url: String
     /// Creation time on the sandbox clock.
@@ -32,6 +35,6 @@ public struct SandboxPost: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, platform, host, account, accountName = "account_name", text, link
-        case imageURL = "image_url", imageAlt = "image_alt", url, time
+        case imageURL = "image_url", imageAlt = "image_alt", thumbnail, thumbnailBytes = "thumbnail_bytes", url, time
     }
 }

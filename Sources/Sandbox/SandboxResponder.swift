@@ -43,7 +43,7 @@ struct SandboxResponder: HTTPResponder {
 
     private func parse(_ request: Request) async throws -> SandboxRequest {
         var request = request
-        let buffer = try await request.collectBody(upTo: 4 * 1024 * 1024)
+        let buffer = try await request.collectBody(upTo: 8 * 1024 * 1024)
         let body = Data(buffer.readableBytesView)
         let rawSegments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         var segments = rawSegments.map { String($0).removingPercentEncoding ?? String($0) }

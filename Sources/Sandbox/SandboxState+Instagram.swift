@@ -77,7 +77,7 @@ extension SandboxState {
             return GraphError.response(code: 9004, subcode: 2_207_052, message: "Only photo or video can be accepted as media type.",
                                        userMessage: "The media could not be fetched from this URI.")
         }
-        if ["png", "gif", "webp", "heic", "bmp", "tiff"].contains(url.pathExtension.lowercased()) {
+        if ["png", "gif", "webp", "heic", "bmp", "tiff", "svg", "avif"].contains(url.pathExtension.lowercased()) {
             return GraphError.response(code: 36001, subcode: 2_207_005, message: "The image format is not supported.",
                                        userMessage: "Only JPEG images can be published.")
         }

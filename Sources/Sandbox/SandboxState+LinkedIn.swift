@@ -23,6 +23,12 @@ extension SandboxState {
                                 "family_name": String(parts.last ?? ""), "picture": "https://media.licdn.com/dms/image/\(member.id)",
                                 "locale": "en-US"])
             }
+        case ("api.linkedin.com", .post, ["rest", "images"]):
+            return linkedinAuthenticated(request, scopes: ["w_member_social"]) { self.linkedinInitializeUpload(request, token: $0) }
+        case ("api.linkedin.com", .get, let path) where path.count == 3 && path[0] == "rest" && path[1] == "images":
+            return linkedinAuthenticated(request, scopes: ["w_member_social"]) { self.linkedinImageStatus(request, urn: path[2], token: $0) }
+        case ("www.linkedin.com", .put, let path) where path.count == 3 && path[0] == "dms-uploads" && path[1] == "sandbox":
+            return linkedinAuthenticated(request, scopes: ["w_member_social"]) { self.linkedinUploadImage(request, uploadID: path[2], token: $0) }
         case ("api.linkedin.com", .post, ["rest", "posts"]):
             return linkedinAuthenticated(request, scopes: ["w_member_social"]) { self.linkedinPost(request, token: $0) }
         case (_, .get, let path) where path.count == 3 && path[0] == "feed" && path[1] == "update":
@@ -55,16 +61,23 @@ extension SandboxState {
         return requested <= current && current - requested < 12
     }
 
-    func linkedinPost(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
+    /// The two headers every `/rest/` call needs (linkedin.md §5), or the refusal.
+    func linkedinVersionProblem(_ request: SandboxRequest) -> SandboxResponse? {
         guard let version = request.header("LinkedIn-Version") else {
             return Self.linkedinError(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header.")
         }
         guard linkedinVersionActive(version) else {
-            return Self.linkedinError(426, "NONEXISTENT_VERSION", "Requested version \(version) is not active")
+            // The message names the version as YYYYMMDD (linkedin.md §5).
+            return Self.linkedinError(426, "NONEXISTENT_VERSION", "Requested version \(version)01 is not active")
         }
         guard request.header("X-Restli-Protocol-Version") == "2.0.0" else {
             return Self.linkedinError(400, "BAD_REQUEST", "X-Restli-Protocol-Version 2.0.0 is required for this resource")
         }
+        return nil
+    }
+
+    func linkedinPost(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
+        if let refused = linkedinVersionProblem(request) { return refused }
         func invalid(_ field: String, _ message: String) -> SandboxResponse {
             .object(.unprocessableContent, ["status": 422, "code": "UNPROCESSABLE_ENTITY", "message": message,
                 "errorDetails": ["inputErrors": [["description": message, "input": ["inputPath": ["fieldPath": field]], "code": "INVALID_VALUE"]]]])
@@ -86,13 +99,18 @@ extension SandboxState {
                 return invalid("/content/article/source", "article source must be a URL")
             }
             guard !(article.title ?? "").isEmpty else { return invalid("/content/article/title", "article title is required") }
+            if let thumbnail = article.thumbnail, let problem = linkedinThumbnailProblem(thumbnail, author: body.author ?? "") {
+                return invalid("/content/article/thumbnail", problem)
+            }
         }
         if let earlier = posts.first(where: { $0.platform == .linkedin && $0.account == member.id && $0.text == LittleText.render(commentary) }) {
             return .object(.unprocessableContent, ["status": 422, "message": "Content is a duplicate of \(earlier.id)"])
         }
         let urn = "urn:li:share:\(newNumericID(prefix: "7300"))"
+        let thumbnail = body.content?.article?.thumbnail
         record(SandboxPost(id: urn, platform: .linkedin, host: "www.linkedin.com", account: member.id, accountName: member.name,
                            text: LittleText.render(commentary), link: body.content?.article?.source, imageURL: nil,
+                           thumbnail: thumbnail, thumbnailBytes: thumbnail.flatMap { linkedinImages[$0]?.byteCount },
                            url: "https://www.linkedin.com/feed/update/\(urn)/", time: now))
         return .empty(.created, headers: [("x-restli-id", urn)])
     }

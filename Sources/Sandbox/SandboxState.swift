@@ -21,6 +21,8 @@ public actor SandboxState {
     /// Mastodon `Idempotency-Key` replay: key → (status id, stored at).
     var idempotency: [String: (id: String, at: Date)] = [:]
     var rateWindows: [String: RateWindow] = [:]
+    /// LinkedIn Images API uploads by image URN (linkedin.md §11).
+    var linkedinImages: [String: LinkedInImage] = [:]
     /// LinkedIn programmatic refresh tokens (approved MDP partners only; off by default — linkedin.md §3).
     var linkedinRefreshEnabled = false
     /// Instagram Login code exchange answers flat instead of the documented wrapped form (instagram.md §A).
@@ -48,6 +50,7 @@ public actor SandboxState {
         mastodonSoftware = [:]
         globalIdempotency = [:]
         rateWindows = [:]
+        linkedinImages = [:]
         linkedinRefreshEnabled = false
         instagramFlatTokenResponse = false
         sequence = 0

@@ -64,7 +64,7 @@ import Testing
                 #expect(json["event_id"] as? String == "blog-\(slug)-published")
                 #expect(json["content_type"] as? String == "blog_post")
                 #expect(json["url"] as? String == origin + location)
-                #expect(json["image"] as? String == "\(origin)/images/\(slug).svg")
+                #expect(json["image"] as? String == "\(origin)/images/\(slug).jpg")
                 #expect(json["author"] as? String == "demo-ada")
                 #expect((json["tags"] as? [String])?.isEmpty == false)
                 #expect((json["description"] as? String)?.isEmpty == false)

@@ -45,7 +45,7 @@ import Testing
                 #expect(query["url"] == pageURL)
                 #expect(query["title"] == item.title)
                 #expect(query["description"] == item.summary)
-                #expect(query["image"] == "\(ports.origin(of: .events))/images/\(item.slug).svg")
+                #expect(query["image"] == "\(ports.origin(of: .events))/images/\(item.slug).jpg")
                 #expect(query["type"] == "event")
             }
         }

@@ -135,3 +135,42 @@ struct LinkedInTests {
         }
     }
 }
+
+@Suite("LinkedIn Images API: thumbnails are uploaded images of the author")
+struct LinkedInImagesTests {
+    static func article(thumbnail: String) -> String {
+        LinkedInTests.article("With a picture").replacingOccurrences(
+            of: #""title":"Post title""#, with: #""title":"Post title","thumbnail":"\#(thumbnail)""#)
+    }
+
+    @Test func initializeUploadPutAndPostWithTheThumbnail() async throws {
+        try await withSandbox { sandbox in
+            let token = try await LinkedInTests.connect(sandbox)
+            let headers = LinkedInTests.headers + [("Authorization", "Bearer \(token)")]
+            let owner = #"{"initializeUploadRequest":{"owner":"urn:li:person:ada7Lv3xQ"}}"#
+            #expect(try await sandbox.postJSON("api.linkedin.com/rest/images", owner, headers: headers).status == 400)
+            let someoneElse = #"{"initializeUploadRequest":{"owner":"urn:li:person:someone"}}"#
+            #expect(try await sandbox.postJSON("api.linkedin.com/rest/images?action=initializeUpload", someoneElse, headers: headers).status == 403)
+            let started = try await sandbox.postJSON("api.linkedin.com/rest/images?action=initializeUpload", owner, headers: headers)
+            let value = try #require(started.json["value"] as? [String: Any])
+            let urn = try #require(value["image"] as? String)
+            let upload = try #require(value["uploadUrl"] as? String)
+            #expect(urn.hasPrefix("urn:li:image:") && upload.hasPrefix("https://www.linkedin.com/dms-uploads/"))
+
+            #expect(try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(thumbnail: urn), headers: headers).status == 422)
+            #expect(try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(thumbnail: "https://rose.example/card.png"), headers: headers).status == 422)
+
+            let path = String(upload.dropFirst("https://".count))
+            #expect(try await sandbox.send(.PUT, path, headers: [("Authorization", "Bearer \(token)")], body: "<svg/>").status == 400)
+            #expect(try await sandbox.send(.PUT, path, body: "GIF89a\u{3}\u{0}\u{2}\u{0}").status == 401)
+            #expect(try await sandbox.send(.PUT, path, headers: [("Authorization", "Bearer \(token)")], body: "GIF89a\u{3}\u{0}\u{2}\u{0}").status == 201)
+            let status = try await sandbox.get("api.linkedin.com/rest/images/\(urn)", headers: headers)
+            #expect(status.json["status"] as? String == "AVAILABLE")
+
+            let posted = try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(thumbnail: urn), headers: headers)
+            #expect(posted.status == 201)
+            let posts = try #require(try JSONSerialization.jsonObject(with: Data(try await sandbox.get("_sandbox/posts").body.utf8)) as? [[String: Any]])
+            #expect(posts.last?["thumbnail"] as? String == urn && posts.last?["thumbnail_bytes"] as? Int == 10)
+        }
+    }
+}

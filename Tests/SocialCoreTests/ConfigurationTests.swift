@@ -16,7 +16,7 @@ import Testing
         #expect(config.port == 8080)
         #expect(config.publicBaseURL.absoluteString == "http://127.0.0.1:8080")
         #expect(config.graphAPIVersion == "v26.0")
-        #expect(config.linkedInVersion == "202601")
+        #expect(config.linkedInVersion == "202603")
         #expect(config.credentials.isEmpty)
         #expect(!config.devLogin)
     }

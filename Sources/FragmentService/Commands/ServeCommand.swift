@@ -36,7 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
             pages: ContentFetcher(http: contentOutbound),
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
-                mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger)),
+                mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger),
+                images: OutboundShareImageLoader(http: contentOutbound)),
             services: [client, OutboundHTTPService(http: outbound), OutboundHTTPService(http: contentOutbound)],
             startupChecks: [
                 {

@@ -3,7 +3,7 @@ import Foundation
 /// One outbound call a platform client makes, addressed to the platform's real host. The
 /// transport applies the service's outbound policy (sandbox rewrite, timeouts, caps, SSRF checks).
 package struct PlatformHTTPRequest: Sendable {
-    package enum Method: String, Sendable { case GET, POST, DELETE }
+    package enum Method: String, Sendable { case GET, POST, PUT, DELETE }
 
     /// Whether the destination is a fixed platform host or one a person typed (a Mastodon
     /// instance), which must pass the address checks.

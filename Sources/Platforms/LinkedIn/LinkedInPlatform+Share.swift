@@ -8,9 +8,11 @@ extension LinkedInPlatform {
         let problems = TextRules.linkedIn.problems(text)
         guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
         let author = credentials.extraData["author_urn"] ?? Self.authorURN(sub: credentials.platformUserID)
+        let thumbnail = await thumbnail(for: content, author: author, accessToken: credentials.accessToken)
         let body = LinkedInPostBody(
             author: author, commentary: LinkedInLittleText.escape(text),
-            content: .init(article: .init(source: content.url, title: content.title, description: content.description)))
+            content: .init(article: .init(
+                source: content.url, title: content.title, description: content.description, thumbnail: try? thumbnail?.get())))
         let request: PlatformHTTPRequest
         do {
             request = try .json(.POST, apiBase.appending(path: "rest/posts"), body, headers: [bearer(credentials.accessToken)])
@@ -23,7 +25,11 @@ extension LinkedInPlatform {
                 ? .unconfirmed("The connection to LinkedIn failed after the post was sent; check your profile before posting again.")
                 : .failed(.transient, "Could not reach LinkedIn; nothing was posted. Try again later.")
         }
-        return result(for: response)
+        var result = result(for: response)
+        if result.outcome == .published, case .failure(let problem) = thumbnail {
+            result.message = "Posted without a card image: \(problem.description)."
+        }
+        return result
     }
 
     /// `https://www.linkedin.com/feed/update/{urn}/` (linkedin.md §6).

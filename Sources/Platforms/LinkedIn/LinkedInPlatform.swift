@@ -16,16 +16,19 @@ package struct LinkedInPlatform: SocialPlatform {
     package let provider: OAuthProvider
     /// Per-call timeout.
     package let timeout: Duration
+    /// Fetches the content's image for the article thumbnail; nil posts cards without images.
+    package let images: (any ShareImageLoader)?
 
     package var name: PlatformName { .linkedin }
     /// LinkedIn has no PKCE for this flow (README comparison table).
     package var usesPKCE: Bool { false }
 
     package init(
-        clientID: String, clientSecret: String, transport: any PlatformTransport, version: String = "202601",
+        clientID: String, clientSecret: String, transport: any PlatformTransport, version: String = "202603",
         oauthBase: URL = URL(string: "https://www.linkedin.com")!, apiBase: URL = URL(string: "https://api.linkedin.com")!,
-        timeout: Duration = .seconds(15)
+        timeout: Duration = .seconds(15), images: (any ShareImageLoader)? = nil
     ) {
+        self.images = images
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.transport = transport

@@ -10,6 +10,8 @@ struct LinkedInPostBody: Encodable {
         var source: String
         var title: String
         var description: String?
+        /// An image URN from the Images API; LinkedIn takes no image URL here (linkedin-images.md).
+        var thumbnail: String?
     }
     struct Content: Encodable { var article: Article }
 

@@ -5,7 +5,8 @@ extension PlatformRegistry {
     /// The registry for this deployment (plan 2f): a platform is available when its app
     /// credentials are configured; Mastodon needs none. Nothing is built until first used.
     package static func standard(
-        configuration: AppConfiguration, transport: any PlatformTransport, mastodonApps: any MastodonAppStore
+        configuration: AppConfiguration, transport: any PlatformTransport, mastodonApps: any MastodonAppStore,
+        images: (any ShareImageLoader)? = nil
     ) -> PlatformRegistry {
         func needs(_ platform: String) -> String {
             let names = AppConfiguration.credentialVariables.first { $0.platform == platform }.map { "\($0.id) and \($0.secret)" }
@@ -40,7 +41,8 @@ extension PlatformRegistry {
         if let linkedIn = configuration.credentials["linkedin"] {
             entries[.linkedin] = .available {
                 LinkedInPlatform(
-                    clientID: linkedIn.clientID, clientSecret: linkedIn.clientSecret, transport: transport, version: configuration.linkedInVersion)
+                    clientID: linkedIn.clientID, clientSecret: linkedIn.clientSecret, transport: transport, version: configuration.linkedInVersion,
+                    images: images)
             }
         } else {
             entries[.linkedin] = .unavailable(needs: needs("linkedin"))

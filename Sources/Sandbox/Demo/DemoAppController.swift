@@ -40,11 +40,21 @@ struct DemoAppController: Sendable {
         return Self.text(xml, contentType: "application/rss+xml; charset=utf-8")
     }
 
+    /// `<slug>.jpg` (the sharing image: Instagram publishes only JPEG, uploads take no SVG)
+    /// or `<slug>.svg` (the card with its title, shown on the page).
     func image(file: String) async throws -> Response {
-        guard file.hasSuffix(".svg"), let item = await site.item(slug: String(file.dropLast(4))) else {
+        guard file.hasSuffix(".svg") || file.hasSuffix(".jpg"), let item = await site.item(slug: String(file.dropLast(4))) else {
             throw HTTPError(.notFound, message: "No such image.")
         }
-        var response = Self.text(DemoImage.svg(title: item.title, siteName: kind.siteName, hue: item.hue), contentType: "image/svg+xml")
+        var response: Response
+        if file.hasSuffix(".jpg") {
+            let jpeg = DemoJPEG.card(hue: item.hue)
+            response = Response(
+                status: .ok, headers: [.contentType: "image/jpeg", .contentLength: String(jpeg.count)],
+                body: .init(byteBuffer: ByteBuffer(bytes: jpeg)))
+        } else {
+            response = Self.text(DemoImage.svg(title: item.title, siteName: kind.siteName, hue: item.hue), contentType: "image/svg+xml")
+        }
         response.headers[.cacheControl] = "public, max-age=3600"
         return response
     }

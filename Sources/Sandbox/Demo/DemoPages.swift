@@ -61,8 +61,8 @@ enum DemoPages {
         <meta property="og:title" content="\(e(item.title))">
         <meta property="og:description" content="\(e(item.summary))">
         <meta property="og:image" content="\(e(imageURL))">
-        <meta property="og:image:width" content="1200">
-        <meta property="og:image:height" content="630">
+        <meta property="og:image:width" content="600">
+        <meta property="og:image:height" content="315">
         <meta property="og:url" content="\(e(pageURL))">
         <meta name="twitter:card" content="summary_large_image">
         <meta name="twitter:title" content="\(e(item.title))">
@@ -83,7 +83,7 @@ enum DemoPages {
         <article id="item-\(e(item.slug))">
         <h1>\(e(item.title))</h1>
         <p class="meta">\(e(detailMeta(kind: kind, item: item)))</p>
-        <img src="\(e(imageURL))" alt="\(e(item.title))" width="600" height="315">
+        <img src="\(e(DemoURLs.cardImage(origin: origin, slug: item.slug)))" alt="\(e(item.title))" width="600" height="315">
         <p class="summary">\(e(item.summary))</p>
         \(paragraphs)
         <ul class="tags">\(tags)</ul>

@@ -8,7 +8,13 @@ enum DemoURLs {
         origin + pagePath(kind: kind, slug: slug)
     }
 
+    /// The sharing image (`og:image`, feeds, webhooks): a 600×315 JPEG.
     static func image(origin: String, slug: String) -> String {
+        origin + "/images/\(DemoEncoding.pathComponent(slug)).jpg"
+    }
+
+    /// The titled SVG card shown on the page itself.
+    static func cardImage(origin: String, slug: String) -> String {
         origin + "/images/\(DemoEncoding.pathComponent(slug)).svg"
     }
 

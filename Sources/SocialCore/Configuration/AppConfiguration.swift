@@ -29,7 +29,7 @@ package struct AppConfiguration: Sendable {
     package var credentials: [String: PlatformCredentials]
     /// `SOCIAL_FACEBOOK_GRAPH_VERSION` (default `v26.0`), also used by Instagram.
     package var graphAPIVersion: String
-    /// `SOCIAL_LINKEDIN_VERSION` (default `202601`): the `LinkedIn-Version` header.
+    /// `SOCIAL_LINKEDIN_VERSION` (default `202603`): the `LinkedIn-Version` header.
     package var linkedInVersion: String
     /// `SOCIAL_APP_NAME`: the name shown on consent pages (Mastodon app registration).
     package var appName: String
@@ -160,7 +160,7 @@ package struct AppConfiguration: Sendable {
         if graphAPIVersion.range(of: #"^v\d+\.\d+$"#, options: .regularExpression) == nil {
             problem(.platformApps, "SOCIAL_FACEBOOK_GRAPH_VERSION must look like v26.0, not '\(graphAPIVersion)'")
         }
-        linkedInVersion = value("SOCIAL_LINKEDIN_VERSION") ?? "202601"
+        linkedInVersion = value("SOCIAL_LINKEDIN_VERSION") ?? "202603"
         if linkedInVersion.range(of: #"^\d{6}$"#, options: .regularExpression) == nil {
             problem(.platformApps, "SOCIAL_LINKEDIN_VERSION must be YYYYMM such as 202601, not '\(linkedInVersion)'")
         }
