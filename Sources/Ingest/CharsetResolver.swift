@@ -15,6 +15,13 @@ import Foundation
 /// `US-ASCII` decode as windows-1252 (bytes 0x80–0x9F become curly quotes, €, … as in every
 /// browser) and `Shift_JIS` decodes as its Microsoft superset CP932. A label no decoder
 /// supports is ignored and the next source is consulted.
+///
+/// Decoding itself (`utf8(from:encoding:)`, used for pages by `LibXML.parseHTML` and for feeds
+/// by `decodeFeed`) replaces bytes the charset does not define with U+FFFD and goes on
+/// (`CharsetDecoder`); when the chosen charset does not fit but the bytes are valid UTF-8
+/// containing non-ASCII text, they are read as UTF-8 (a mislabelled UTF-8 document decodes
+/// without an error only by accident in a legacy charset, never the other way round).
+/// Feeds choose their charset differently: see `CharsetResolver+Feed.swift`.
 enum CharsetResolver {
     /// Where the chosen encoding came from.
     enum Source: String, Sendable, Equatable {
@@ -75,7 +82,18 @@ enum CharsetResolver {
         let key = label.trimmingWhitespace().lowercased()
         guard !key.isEmpty else { return nil }
         let name = labelTable[key] ?? key.uppercased()
-        return LibXML.supportsEncoding(name) ? name : nil
+        return CharsetDecoder.supports(name) ? name : nil
+    }
+
+    /// `bytes` (without a BOM) decoded from `encoding` as UTF-8, bytes the charset does not
+    /// define replaced by U+FFFD. When `encoding` does not fit and the bytes are valid UTF-8
+    /// with non-ASCII text, they are read as UTF-8 instead.
+    static func utf8(from bytes: [UInt8], encoding: String) -> CharsetDecoder.Decoded {
+        let decoded = CharsetDecoder.decode(bytes, from: encoding) ?? CharsetDecoder.decodeUTF8(bytes)
+        if decoded.replacements > 0, String(validating: bytes, as: UTF8.self) != nil, CharsetDecoder.containsMultibyteUTF8(bytes) {
+            return CharsetDecoder.Decoded(utf8: bytes, replacements: 0)
+        }
+        return decoded
     }
 
     /// The charset declared by the first `<meta>` that declares one in the first

@@ -5,13 +5,14 @@ import Foundation
 /// The format is detected from the content, not the `Content-Type` (servers label feeds
 /// `text/html`, `text/plain` or `application/octet-stream` all the time): a document whose
 /// first non-blank character is `{` is JSON Feed; otherwise it is parsed as XML and the root
-/// element decides (`rss` → RSS 2.0, `rdf:RDF` → RSS 1.0, Atom `feed` → Atom).
+/// element decides (`rss` → RSS 0.9x/2.0, `rdf:RDF` → RSS 0.90/1.0, `feed` in the Atom 1.0,
+/// 0.3 or a pre-1.0 draft namespace → Atom).
 ///
-/// XML is parsed by libxml2 in recovery mode without network access, DTD loading or entity
-/// expansion. Its encoding comes from the BOM or the XML declaration; when the declaration
-/// names none, the `charset` of `contentType` is used (labels mapped as for HTML, so
-/// ISO-8859-1 decodes as windows-1252), else UTF-8. A malformed feed gives the items that
-/// could be recovered, with the parser's first complaint in `problems`.
+/// XML is decoded to UTF-8 first (`CharsetResolver.decodeFeed`: BOM › XML declaration › HTTP
+/// charset › UTF-8 › windows-1252, undefined bytes replaced by U+FFFD), its entity references
+/// repaired (`FeedMarkupRepair`: bare `&` and HTML entities), then parsed by libxml2 in
+/// recovery mode without network access, DTD loading or entity expansion. A malformed feed
+/// gives the items that could be recovered, with the parser's first complaint in `problems`.
 package enum FeedParser {
     /// The largest feed accepted by default (8 MiB).
     package static let defaultMaximumBytes = 8 * 1024 * 1024
@@ -61,13 +62,8 @@ package enum FeedParser {
     private static func parseXMLFeed(_ bytes: [UInt8], feedURL: URL, contentType: String?) throws(IngestError)
         -> ParsedFeed
     {
-        var encoding: String?
-        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
-            || bytes.starts(with: [0xFE, 0xFF])
-        if !hasByteOrderMark, !declaresEncoding(bytes), let label = CharsetResolver.charset(fromContentType: contentType) {
-            encoding = CharsetResolver.decoderName(forLabel: label)
-        }
-        let document = LibXML.parseXML(bytes, encoding: encoding)
+        let decoded = CharsetResolver.decodeFeed(bytes, contentType: contentType)
+        let document = LibXML.parseXML(utf8: FeedMarkupRepair.repair(decoded.utf8))
         guard let root = document.root else {
             throw IngestError.unparseable("no XML element could be recovered (\(document.wellFormednessError ?? "unknown error"))")
         }
@@ -77,15 +73,16 @@ package enum FeedParser {
             feed = RSSFeedReader.read(root: root, feedURL: feedURL, format: .rss)
         case ("rdf", XMLNamespace.rdf):
             feed = RSSFeedReader.read(root: root, feedURL: feedURL, format: .rdf)
-        case ("feed", XMLNamespace.atom):
+        case ("feed", let namespace?) where XMLNamespace.isAtom(namespace):
             feed = AtomFeedReader.read(root: root, feedURL: feedURL)
         case ("html", _):
             throw IngestError.notAFeed(found: "an HTML page")
         case ("feed", _):
-            throw IngestError.notAFeed(found: "a <feed> element outside the Atom namespace \(XMLNamespace.atom)")
+            throw IngestError.notAFeed(found: "a <feed> element outside the Atom namespaces (\(XMLNamespace.atom) or Atom 0.3's)")
         default:
             throw IngestError.notAFeed(found: "XML with a <\(root.name)> root element")
         }
+        feed.problems.insert(contentsOf: decoded.problems, at: 0)
         if let error = document.wellFormednessError {
             feed.problems.insert(
                 "The feed is not well-formed XML (\(error)); \(feed.items.count) item(s) were recovered "
@@ -93,12 +90,5 @@ package enum FeedParser {
                 at: 0)
         }
         return feed
-    }
-
-    /// Whether the XML declaration (if any) names an encoding.
-    private static func declaresEncoding(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
-        guard head.trimmingWhitespace().hasPrefix("<?xml"), let end = head.range(of: "?>") else { return false }
-        return head[..<end.lowerBound].contains("encoding")
     }
 }

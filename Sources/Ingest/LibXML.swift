@@ -19,9 +19,11 @@ enum LibXML {
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
 
+    /// `IGNORE_ENC`: callers hand over UTF-8 they decoded themselves (`CharsetResolver`), so a
+    /// declaration naming another (or an unknown) encoding must not switch decoders.
     private static let xmlOptions = Int32(
         XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue)
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
 
     /// Element names whose boundaries separate words when HTML is flattened to text.
     private static let inlineElements: Set<String> = [
@@ -29,23 +31,18 @@ enum LibXML {
         "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "font",
     ]
 
-    /// Whether libxml2 (directly or through iconv) can decode `encoding`.
-    static func supportsEncoding(_ encoding: String) -> Bool {
-        _ = initialised
-        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
-    }
-
-    /// Parses `bytes` as HTML in `encoding` (a name libxml2 or iconv knows), recovering from
-    /// broken markup, and copies out the elements metadata extraction reads.
+    /// Parses `bytes` as HTML in `encoding` (a name `CharsetDecoder` knows), recovering from
+    /// broken markup, and copies out the elements metadata extraction reads. The bytes are
+    /// decoded to UTF-8 by `CharsetResolver.utf8(from:encoding:)` first, because iconv inside
+    /// libxml2 gives up on the rest of the page at the first byte the charset does not define.
     static func parseHTML(_ bytes: [UInt8], encoding: String) -> HTMLDocumentSnapshot {
         _ = initialised
         var snapshot = HTMLDocumentSnapshot()
-        guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else { return snapshot }
-        let document = bytes.withUnsafeBufferPointer { buffer in
+        let utf8 = CharsetResolver.utf8(from: bytes, encoding: encoding).utf8
+        guard !utf8.isEmpty, let size = Int32(exactly: utf8.count) else { return snapshot }
+        let document = utf8.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                htmlReadMemory($0.baseAddress, size, nil, encoding, htmlOptions)
+                htmlReadMemory($0.baseAddress, size, nil, "UTF-8", htmlOptions)
             }
         }
         guard let document else { return snapshot }
@@ -86,9 +83,9 @@ enum LibXML {
         return snapshot
     }
 
-    /// Parses `bytes` as XML in recovery mode. `encoding` overrides the document's own
-    /// declaration; pass `nil` to let libxml2 use the BOM and XML declaration.
-    static func parseXML(_ bytes: [UInt8], encoding: String?) -> XMLDocumentSnapshot {
+    /// Parses `utf8`, an XML document already decoded to UTF-8 (without a BOM), in recovery
+    /// mode; the encoding its XML declaration names is ignored.
+    static func parseXML(utf8 bytes: [UInt8]) -> XMLDocumentSnapshot {
         _ = initialised
         guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else {
             return XMLDocumentSnapshot(root: nil, wellFormednessError: "the document is empty")
@@ -105,7 +102,7 @@ enum LibXML {
         let document = withExtendedLifetime(firstError) {
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) {
-                    xmlCtxtReadMemory(context, $0.baseAddress, size, nil, encoding, xmlOptions)
+                    xmlCtxtReadMemory(context, $0.baseAddress, size, nil, "UTF-8", xmlOptions)
                 }
             }
         }

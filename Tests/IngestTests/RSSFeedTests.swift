@@ -70,7 +70,7 @@ struct RSSFeedTests {
         #expect(feed.items[3].publishedAt == nil)
         #expect(feed.problems == [
             "Item 4: the date \"sometime last winter\" is not RFC 822 or ISO 8601; ignored.",
-            "Item 5 has no link, title or description and was skipped.",
+            "Item 5 has no title, link, guid, description or date and was skipped.",
         ])
     }
 
