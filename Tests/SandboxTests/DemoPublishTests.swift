@@ -65,6 +65,7 @@ import Testing
                 #expect(json["content_type"] as? String == "blog_post")
                 #expect(json["url"] as? String == origin + location)
                 #expect(json["image"] as? String == "\(origin)/images/\(slug).jpg")
+                #expect(json["image_alt"] as? String == DemoURLs.imageAlt)
                 #expect(json["author"] as? String == "demo-ada")
                 #expect((json["tags"] as? [String])?.isEmpty == false)
                 #expect((json["description"] as? String)?.isEmpty == false)

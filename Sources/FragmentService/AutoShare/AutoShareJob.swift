@@ -1,4 +1,5 @@
 import Foundation
+import Platforms
 
 /// One automatic share of a publish event to one connection, created by a matching auto rule.
 struct AutoShareJob: Sendable, Equatable, Codable {
@@ -30,5 +31,17 @@ struct AutoShareJob: Sendable, Equatable, Codable {
         case userID = "user_id"
         case shareID = "share_id"
         case runAfter = "run_after"
+    }
+}
+
+extension AutoShareJob {
+    /// What this job shares: the resolved record where there is one, else the event itself; the
+    /// image's alt text travels with the image it describes.
+    func content(event: PublishEvent, record: ContentRecord?) -> ShareContent {
+        ShareContent(
+            url: record?.canonicalURL ?? event.url, title: record?.title ?? event.title ?? event.url,
+            description: record?.description ?? event.description, imageURL: record?.imageURL ?? event.imageURL,
+            imageAlt: record?.imageURL == nil ? event.imageAlt : record?.imageAlt, message: message,
+            idempotencyKey: "auto-\(id)-\(attempts)")
     }
 }

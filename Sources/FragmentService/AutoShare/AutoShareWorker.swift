@@ -73,10 +73,7 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
                 return
             }
             let record = try await event.contentItemID.asyncMap { try await items.find(id: $0) } ?? nil
-            let content = ShareContent(
-                url: record?.canonicalURL ?? event.url, title: record?.title ?? event.title ?? event.url,
-                description: record?.description ?? event.description, imageURL: record?.imageURL ?? event.imageURL, message: job.message,
-                idempotencyKey: "auto-\(job.id)-\(job.attempts)")
+            let content = job.content(event: event, record: record)
             let outcome = await service.share(
                 ShareOrder(userID: job.userID, content: content, connectionIDs: [job.connectionID], origin: "auto")
             ).first

@@ -62,7 +62,8 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         let (event, created) = try await events.record(
             NewPublishEvent(
                 appID: app.id, eventID: payload.eventID, contentType: payload.contentType, url: payload.url, title: payload.title,
-                description: payload.description, imageURL: payload.image, tags: payload.tags ?? [], authorUserID: payload.author,
+                description: payload.description, imageURL: payload.image,
+                imageAlt: payload.imageAlt.flatMap { ShareImageAlt.clean($0) }, tags: payload.tags ?? [], authorUserID: payload.author,
                 publishedAt: payload.publishedAt))
         if created { signal.wake() }
         return try JSONResponse.make(Accepted(id: event.id, eventID: event.eventID, state: "received"), status: .accepted)

@@ -33,11 +33,14 @@ struct ShareController<
 
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
         var params = try parameters(request.queryFields)
+        var imageAlt = ShareImageAlt.clean(request.queryFields["image_alt"])
         if params.title == nil || params.description == nil || params.image == nil, let found = await resolver.resolve(params.url) {
             // Fill what the link did not carry; the link's own values win.
             params.title = params.title ?? found.title
             params.description = params.description ?? found.description
             params.image = params.image ?? found.imageURL
+            // The record's alt text describes the record's image only.
+            if imageAlt == nil, params.image == found.imageURL { imageAlt = found.imageAlt }
         }
         let content = Self.content(params, message: nil, key: "")
         let live = try await shares.liveShares(userID: context.userID, url: params.url)
@@ -65,7 +68,7 @@ struct ShareController<
         }
         let model = SharePageModel(
             layout: try await layout(context, title: "Share"), url: params.url, title: params.title ?? params.url,
-            description: params.description, image: params.image, imageAlt: Self.imageAlt(request.queryFields["image_alt"]),
+            description: params.description, image: params.image, imageAlt: imageAlt,
             type: params.type?.rawValue, idempotencyKey: RandomToken.make(), groups: groups, hasAccounts: !groups.isEmpty)
         return HTMLPage(html: try views.render(model, template: "share"))
     }
@@ -93,7 +96,7 @@ struct ShareController<
         guard !ids.isEmpty else { throw HTTPError(.badRequest, message: "Choose at least one account to share to.") }
         let again = Set(form.all("share_again").compactMap(Int64.init))
         var content = Self.content(params, message: message, key: key)
-        content.imageAlt = params.image == nil ? nil : Self.imageAlt(form["image_alt"])
+        content.imageAlt = params.image == nil ? nil : ShareImageAlt.clean(form["image_alt"])
         let order = ShareOrder(userID: context.userID, content: content, connectionIDs: ids, shareAgain: again)
         let outcomes = await service.share(order)
         let model = ShareResultModel(
@@ -167,12 +170,6 @@ struct ShareController<
     private func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {
         let user = try await users.find(id: context.userID)
         return .signedIn(title: title, userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/")
-    }
-
-    /// Alt text as typed: trimmed, empty as none, at most 1,000 characters (Instagram's limit).
-    static func imageAlt(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return String(trimmed.prefix(1000))
     }
 
     static func content(_ p: ShareParameters, message: String?, key: String) -> ShareContent {

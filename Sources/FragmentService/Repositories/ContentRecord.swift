@@ -9,6 +9,8 @@ struct ContentRecord: Sendable, Equatable, Codable {
     var title: String?
     var description: String?
     var imageURL: String?
+    /// The image's alt text, from the app's event or the page (only for the page's own image).
+    var imageAlt: String? = nil
     var siteName: String?
     var author: String?
     var tags: [String]
@@ -21,6 +23,7 @@ struct ContentRecord: Sendable, Equatable, Codable {
         case canonicalURL = "canonical_url"
         case contentType = "content_type"
         case imageURL = "image"
+        case imageAlt = "image_alt"
         case siteName = "site_name"
         case publishedAt = "published_at"
         case fetchedAt = "fetched_at"
@@ -37,6 +40,9 @@ struct ContentRecord: Sendable, Equatable, Codable {
             title: event.title ?? scraped?.title,
             description: event.description ?? scraped?.description,
             imageURL: event.imageURL ?? scraped?.image?.url,
+            // The page's alt text describes the page's image: it is kept only for that image.
+            imageAlt: event.imageURL == nil || event.imageURL == scraped?.image?.url
+                ? (event.imageAlt ?? scraped?.image?.alt.flatMap(ShareImageAlt.clean)) : event.imageAlt,
             siteName: scraped?.siteName,
             author: scraped?.author,
             tags: event.tags.isEmpty ? (scraped?.tags ?? []) : event.tags,
@@ -47,7 +53,7 @@ struct ContentRecord: Sendable, Equatable, Codable {
     static func scraped(_ metadata: ContentMetadata, requestedURL: String) -> ContentRecord {
         ContentRecord(
             canonicalURL: requestedURL, contentType: metadata.type, title: metadata.title, description: metadata.description,
-            imageURL: metadata.image?.url, siteName: metadata.siteName, author: metadata.author, tags: metadata.tags,
+            imageURL: metadata.image?.url, imageAlt: metadata.image?.alt.flatMap(ShareImageAlt.clean), siteName: metadata.siteName, author: metadata.author, tags: metadata.tags,
             publishedAt: metadata.publishedAt, fetchedAt: Date())
     }
 }

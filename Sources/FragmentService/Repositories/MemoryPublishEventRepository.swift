@@ -16,7 +16,7 @@ actor MemoryPublishEventRepository: PublishEventRepository {
         if let existing = events.first(where: { $0.appID == e.appID && $0.eventID == e.eventID }) { return (existing, false) }
         let event = PublishEvent(
             id: Int64(events.count + 1), appID: e.appID, eventID: e.eventID, source: e.source, contentType: e.contentType, url: e.url,
-            title: e.title, description: e.description, imageURL: e.imageURL, tags: e.tags, authorUserID: e.authorUserID,
+            title: e.title, description: e.description, imageURL: e.imageURL, imageAlt: e.imageAlt, tags: e.tags, authorUserID: e.authorUserID,
             publishedAt: e.publishedAt, state: .received, stateDetail: nil, attempts: 0, contentItemID: nil, receivedAt: Date(),
             resolvedAt: nil)
         events.append(event)

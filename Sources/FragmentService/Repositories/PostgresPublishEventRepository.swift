@@ -11,16 +11,16 @@ struct PostgresPublishEventRepository: PublishEventRepository {
 
     private static let columns = """
         id, app_id, event_id, source, content_type, url, title, description, image_url, tags, author_user_id,
-        published_at, state, state_detail, attempts, content_item_id, received_at, resolved_at
+        published_at, state, state_detail, attempts, content_item_id, received_at, resolved_at, image_alt
         """
 
     func record(_ e: NewPublishEvent) async throws -> (event: PublishEvent, created: Bool) {
         let inserted = try await client.query(
             """
-            INSERT INTO publish_events (app_id, event_id, source, content_type, url, title, description, image_url, tags,
-                author_user_id, published_at)
+            INSERT INTO publish_events (app_id, event_id, source, content_type, url, title, description, image_url, image_alt,
+                tags, author_user_id, published_at)
             VALUES (\(e.appID), \(e.eventID), \(e.source), \(e.contentType), \(e.url), \(e.title), \(e.description),
-                \(e.imageURL), \(e.tags), \(e.authorUserID), \(e.publishedAt))
+                \(e.imageURL), \(e.imageAlt), \(e.tags), \(e.authorUserID), \(e.publishedAt))
             ON CONFLICT (app_id, event_id) DO NOTHING RETURNING id
             """, logger: logger)
         var newID: Int64?
@@ -89,11 +89,12 @@ struct PostgresPublishEventRepository: PublishEventRepository {
         let rows = try await client.query(query, logger: logger)
         for try await row in rows {
             let c = try row.decode(
-                (Int64, String, String, String, String, String, String?, String?, String?, [String], String?, Date?, String, String?, Int, Int64?, Date, Date?).self)
+                (Int64, String, String, String, String, String, String?, String?, String?, [String], String?, Date?, String, String?, Int, Int64?, Date, Date?,
+                    String?).self)
             result.append(
                 PublishEvent(
                     id: c.0, appID: c.1, eventID: c.2, source: c.3, contentType: c.4, url: c.5, title: c.6, description: c.7,
-                    imageURL: c.8, tags: c.9, authorUserID: c.10, publishedAt: c.11, state: PublishEvent.State(rawValue: c.12) ?? .failed,
+                    imageURL: c.8, imageAlt: c.18, tags: c.9, authorUserID: c.10, publishedAt: c.11, state: PublishEvent.State(rawValue: c.12) ?? .failed,
                     stateDetail: c.13, attempts: c.14, contentItemID: c.15, receivedAt: c.16, resolvedAt: c.17))
         }
         return result

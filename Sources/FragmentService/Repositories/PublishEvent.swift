@@ -13,6 +13,8 @@ struct PublishEvent: Sendable, Equatable, Codable {
     var title: String?
     var description: String?
     var imageURL: String?
+    /// What the app says the image shows (for people who cannot see it).
+    var imageAlt: String? = nil
     var tags: [String]
     var authorUserID: String?
     var publishedAt: Date?
@@ -29,6 +31,7 @@ struct PublishEvent: Sendable, Equatable, Codable {
         case eventID = "event_id"
         case contentType = "content_type"
         case imageURL = "image"
+        case imageAlt = "image_alt"
         case authorUserID = "author"
         case publishedAt = "published_at"
         case stateDetail = "state_detail"
@@ -48,6 +51,7 @@ struct NewPublishEvent: Sendable, Equatable {
     var title: String?
     var description: String?
     var imageURL: String?
+    var imageAlt: String? = nil
     var tags: [String] = []
     var authorUserID: String?
     var publishedAt: Date?

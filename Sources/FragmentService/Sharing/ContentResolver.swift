@@ -19,7 +19,13 @@ struct ContentResolver<Items: ContentItemRepository>: Sendable {
         if let stored {
             record.title = stored.title ?? record.title
             record.description = stored.description ?? record.description
-            record.imageURL = stored.imageURL ?? record.imageURL
+            if let image = stored.imageURL, image != record.imageURL {
+                // The app's own image: its alt text (if any), not the page's.
+                record.imageURL = image
+                record.imageAlt = stored.imageAlt
+            } else {
+                record.imageAlt = stored.imageAlt ?? record.imageAlt
+            }
             record.contentType = stored.contentType ?? record.contentType
             if !stored.tags.isEmpty { record.tags = stored.tags }
         }

@@ -11,6 +11,8 @@ struct PublishEventPayload: Decodable, Sendable {
     var title: String?
     var description: String?
     var image: String?
+    /// What the image shows, for people who cannot see it (sent to Instagram as alt text).
+    var imageAlt: String?
     var tags: [String]?
     /// The host platform's user id of the person who published it.
     var author: String?
@@ -20,6 +22,7 @@ struct PublishEventPayload: Decodable, Sendable {
         case url, title, description, image, tags, author
         case eventID = "event_id"
         case contentType = "content_type"
+        case imageAlt = "image_alt"
         case publishedAt = "published_at"
     }
 
@@ -36,6 +39,10 @@ struct PublishEventPayload: Decodable, Sendable {
         if url.count > 2048 { problems["url"] = "must be at most 2048 characters" }
         if let image, URL(string: image).map({ ["http", "https"].contains($0.scheme?.lowercased() ?? "") }) != true {
             problems["image"] = "must be an absolute http(s) URL"
+        }
+        if let imageAlt {
+            if image == nil { problems["image_alt"] = "describes an image: send image with it" }
+            if imageAlt.count > 1000 { problems["image_alt"] = "must be at most 1000 characters (Instagram's limit)" }
         }
         if (title?.count ?? 0) > 500 { problems["title"] = "must be at most 500 characters" }
         if (description?.count ?? 0) > 5000 { problems["description"] = "must be at most 5000 characters" }

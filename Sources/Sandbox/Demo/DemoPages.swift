@@ -63,6 +63,7 @@ enum DemoPages {
         <meta property="og:image" content="\(e(imageURL))">
         <meta property="og:image:width" content="600">
         <meta property="og:image:height" content="315">
+        <meta property="og:image:alt" content="\(e(DemoURLs.imageAlt))">
         <meta property="og:url" content="\(e(pageURL))">
         <meta name="twitter:card" content="summary_large_image">
         <meta name="twitter:title" content="\(e(item.title))">

@@ -13,6 +13,9 @@ enum DemoURLs {
         origin + "/images/\(DemoEncoding.pathComponent(slug)).jpg"
     }
 
+    /// What the sharing image shows (`og:image:alt`, the webhook's `image_alt`).
+    static let imageAlt = "A coloured card: a diagonal gradient with a pale oval on the right"
+
     /// The titled SVG card shown on the page itself.
     static func cardImage(origin: String, slug: String) -> String {
         origin + "/images/\(DemoEncoding.pathComponent(slug)).svg"

@@ -23,6 +23,7 @@ struct DemoWebhookSender: Sendable {
             "title": item.title,
             "description": item.summary,
             "image": imageURL,
+            "image_alt": DemoURLs.imageAlt,
             "tags": item.tags,
             "author": author,
             "published_at": item.publishedAt.formatted(Date.ISO8601FormatStyle()),
