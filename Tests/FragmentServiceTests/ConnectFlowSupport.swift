@@ -34,8 +34,11 @@ struct ConnectFlow: Sendable {
         MemorySessionRepository
     >
 
-    static func with(apps: [ContentApp] = [], _ body: @Sendable (ConnectFlow, Dependencies, any TestClientProtocol) async throws -> Void) async throws {
-        let environment = credentials.merging(["PUBLIC_BASE_URL": publicBase]) { $1 }
+    static func with(
+        apps: [ContentApp] = [], environment extra: [String: String] = [:],
+        _ body: @Sendable (ConnectFlow, Dependencies, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let environment = credentials.merging(["PUBLIC_BASE_URL": publicBase]) { $1 }.merging(extra) { $1 }
         try await withRunningSandbox(apps: SandboxConfiguration.fromEnvironment(environment).apps) { port in
             let configuration = try TestEnvironment.configuration(
                 environment.merging(["SOCIAL_SANDBOX_URL": "http://127.0.0.1:\(port)"]) { $1 })

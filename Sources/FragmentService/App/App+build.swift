@@ -73,5 +73,11 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
         services: dependencies.services,
         logger: logger)
     for check in dependencies.startupChecks { app.beforeServerStarts(perform: check) }
+    // Dated problems in the configuration (API versions near or past retirement): said at every start.
+    for alert in dependencies.registry.alerts {
+        logger.log(
+            level: alert.severity == .critical ? .error : .warning, "\(alert.message)",
+            metadata: ["operator_alert": "\(alert.severity.rawValue)", "platforms": "\(alert.platforms.map(\.rawValue).joined(separator: ","))"])
+    }
     return app
 }

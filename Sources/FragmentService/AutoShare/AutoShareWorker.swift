@@ -97,6 +97,11 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
             try await jobs.park(
                 id: job.id, reason: "Waiting: \(outcome.message ?? "reconnect the account")", retryAt: Date().addingTimeInterval(parkDelay),
                 attempted: false)
+        case .failed where outcome.errorKind == .serviceSetup:
+            // Not the person's doing and not theirs to fix: wait for the operator, hourly.
+            try await jobs.park(
+                id: job.id, reason: "Waiting: \(outcome.message ?? "the service's settings need an operator")",
+                retryAt: Date().addingTimeInterval(max(parkDelay, 3600)), attempted: false)
         case .failed where outcome.errorKind == .rateLimited || outcome.errorKind == .transient:
             if job.attempts < AutoShareJob.maxAttempts - 1 {
                 try await jobs.park(

@@ -184,6 +184,7 @@ struct ShareController<
         let count = rules.count(text)
         if connection.platform == .instagram && content.imageURL == nil { return (count, rules.limit, "Instagram needs an image to post.") }
         if connection.status == .needsReconnect { return (count, rules.limit, "Reconnect this account first.") }
+        if registry.postingBlocked(connection.platform) != nil { return (count, rules.limit, OperatorAlert.pausedMessage(connection.platform)) }
         return (count, rules.limit, rules.problems(text).first)
     }
 }

@@ -52,6 +52,12 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
             outcome.message = "\(connection.platform.displayName) is not available on this server any more."
             return outcome
         }
+        if registry.postingBlocked(connection.platform) != nil {
+            // Certain to fail at the platform (a retired API version): nothing is attempted.
+            outcome.errorKind = .serviceSetup
+            outcome.message = OperatorAlert.pausedMessage(connection.platform)
+            return outcome
+        }
         let start = try await shares.start(
             connectionID: id, userID: order.userID, url: order.content.url, title: order.content.title, message: order.content.message,
             idempotencyKey: order.content.idempotencyKey, shareAgain: order.shareAgain.contains(id), origin: order.origin)
@@ -79,6 +85,11 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
                     "dropped a post link the platform answered with: not an https URL on its own host",
                     metadata: ["platform": "\(connection.platform.rawValue)", "connection": "\(id)", "scheme": "\(URL(string: link)?.scheme ?? "-")"])
             }
+        }
+        if result.errorKind == .serviceSetup {
+            logger.error(
+                "an operator must act before this platform takes posts again",
+                metadata: ["platform": "\(connection.platform.rawValue)", "reason": "\(result.message ?? "-")"])
         }
         if result.errorKind == .needsReconnect, result.outcome == .failed {
             try await connections.markNeedsReconnect(id: id, reason: result.message ?? "Reconnect this account.")

@@ -47,6 +47,9 @@ extension PlatformRegistry {
         } else {
             entries[.linkedin] = .unavailable(needs: needs("linkedin"))
         }
-        return PlatformRegistry(entries)
+        let alerts = APIVersionCalendar.alerts(
+            graphVersion: configuration.credentials["facebook"] == nil ? nil : configuration.graphAPIVersion,
+            linkedInVersion: configuration.credentials["linkedin"] == nil ? nil : configuration.linkedInVersion)
+        return PlatformRegistry(entries, alerts: alerts)
     }
 }

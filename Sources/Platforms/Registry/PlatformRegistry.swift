@@ -13,9 +13,17 @@ package final class PlatformRegistry: @unchecked Sendable {
     private let entries: [PlatformName: Entry]
     private let lock = NSLock()
     private var built: [PlatformName: any SocialPlatform] = [:]
+    /// What the operator must act on for the configured platforms (`APIVersionCalendar`).
+    package let alerts: [OperatorAlert]
 
-    package init(_ entries: [PlatformName: Entry]) {
+    package init(_ entries: [PlatformName: Entry], alerts: [OperatorAlert] = []) {
         self.entries = entries
+        self.alerts = alerts
+    }
+
+    /// Why posting to `name` cannot work at all here, when an operator must act first.
+    package func postingBlocked(_ name: PlatformName) -> OperatorAlert? {
+        alerts.first { $0.blocksPosting && $0.platforms.contains(name) }
     }
 
     /// The platform if it is available here (built on first use, then reused).
