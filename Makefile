@@ -52,6 +52,7 @@ test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway dat
 	@$(MAKE) --no-print-directory compose-check
 	@$(MAKE) --no-print-directory setup-check
 	@$(VENV)/bin/python scripts/differential/mastodon_py.py $(BIN)/social-sandbox
+	@$(VENV)/bin/python scripts/differential/tweepy_x.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/feedparser_diff.py $(BIN)/social-service
 	@$(MAKE) --no-print-directory run-drills
 	@$(MAKE) --no-print-directory run-acceptance
@@ -70,8 +71,9 @@ run-drills: db $(VENV)/.ok
 	@export DRILLS_ADMIN_URL="$${DRILLS_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash drills/run.sh $(BIN)
 
-differential: build-tests $(VENV)/.ok ## Mastodon.py (from PyPI) against the sandbox's Mastodon and Takahē servers; feedparser against our feed parser
+differential: build-tests $(VENV)/.ok ## Mastodon.py and tweepy (from PyPI) against the sandbox's Mastodon, Takahē and X; feedparser against our feed parser
 	@$(VENV)/bin/python scripts/differential/mastodon_py.py $(BIN)/social-sandbox
+	@$(VENV)/bin/python scripts/differential/tweepy_x.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/feedparser_diff.py $(BIN)/social-service
 
 setup-check: ## Clones this repository into private folders and checks each gets a PostgreSQL of its own
