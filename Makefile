@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check differential drills run-drills acceptance run-acceptance fernet-fixtures clean
+.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check differential drills run-drills acceptance run-acceptance fernet-fixtures clean bench bench-deps
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -75,6 +75,20 @@ differential: build-tests $(VENV)/.ok ## Mastodon.py and tweepy (from PyPI) agai
 	@$(VENV)/bin/python scripts/differential/mastodon_py.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/tweepy_x.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/feedparser_diff.py $(BIN)/social-service
+
+# Release builds for `make bench`: the service and sandbox, and the Ingest benchmark (Bench/).
+RELEASE_BUILD_DIR ?= $(CURDIR)/.build-release
+BENCH_BUILD_DIR ?= $(CURDIR)/.build-bench
+
+bench-deps: ## Install wrk and nginx-light (Debian) for make bench
+	@if ! command -v wrk >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; fi
+
+bench: deps assets bench-deps db $(VENV)/.ok ## Release build, then every hot path measured beside its reference (README "Benchmarks")
+	swift build -c release --scratch-path $(RELEASE_BUILD_DIR)
+	swift build -c release --package-path Bench --scratch-path $(BENCH_BUILD_DIR)
+	@export BENCH_ADMIN_URL="$${BENCH_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
+	  bash bench/run.sh $(RELEASE_BUILD_DIR)/release $(BENCH_BUILD_DIR)/release/IngestBench
 
 setup-check: ## Clones this repository into private folders and checks each gets a PostgreSQL of its own
 	@bash scripts/check-setup.sh

@@ -136,8 +136,9 @@ start() {
     # Unix socket paths are limited to about 100 bytes; a deep folder falls back to /tmp.
     socket_dir="$dir"
     [ ${#dir} -le 80 ] || socket_dir=/tmp
+    # pg_stat_statements lets `make bench` count the queries one request makes.
     as_owner "$BIN/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$socket_dir' -c max_connections=200 -c fsync=off" \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$socket_dir' -c max_connections=200 -c fsync=off -c shared_preload_libraries=pg_stat_statements" \
       start >/dev/null || { echo "PostgreSQL did not start; its log ($dir/server.log) ends:" >&2; tail -20 "$dir/server.log" >&2; exit 1; }
   elif [ -n "${PG_PORT:-}" ] && [ "$PG_PORT" != "$port" ]; then
     echo "this clone's PostgreSQL already runs on port $port (PG_PORT=$PG_PORT applies after make db-stop)" >&2
