@@ -76,7 +76,7 @@ differential: build-tests $(VENV)/.ok ## Mastodon.py and tweepy (from PyPI) agai
 	@$(VENV)/bin/python scripts/differential/tweepy_x.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/feedparser_diff.py $(BIN)/social-service
 
-# Release builds for `make bench`: the service and sandbox, and the Ingest benchmark (Bench/).
+# Release builds for `make bench`: the service and sandbox, and the Ingest benchmark (bench/ingest/).
 RELEASE_BUILD_DIR ?= $(CURDIR)/.build-release
 BENCH_BUILD_DIR ?= $(CURDIR)/.build-bench
 
@@ -86,7 +86,7 @@ bench-deps: ## Install wrk and nginx-light (Debian) for make bench
 
 bench: deps assets bench-deps db $(VENV)/.ok ## Release build, then every hot path measured beside its reference (README "Benchmarks")
 	swift build -c release --scratch-path $(RELEASE_BUILD_DIR)
-	swift build -c release --package-path Bench --scratch-path $(BENCH_BUILD_DIR)
+	swift build -c release --package-path bench/ingest --scratch-path $(BENCH_BUILD_DIR)
 	@export BENCH_ADMIN_URL="$${BENCH_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash bench/run.sh $(RELEASE_BUILD_DIR)/release $(BENCH_BUILD_DIR)/release/IngestBench
 
