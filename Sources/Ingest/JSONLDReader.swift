@@ -74,20 +74,22 @@ enum JSONLDReader {
             if let array = value as? [Any] { return array.map { resolve($0) ?? $0 } }
             return value
         }
-        func isEvent(_ object: [String: Any]) -> Bool {
-            JSONLDValue.types(of: object).contains { $0.hasSuffix("Event") }
+        // Each object's types, worked out once: the searches below look at every object.
+        let typed = objects.map { (object: $0, types: JSONLDValue.types(of: $0)) }
+        func first(where matches: ([String]) -> Bool) -> [String: Any]? {
+            typed.first { matches($0.types) }?.object
         }
-        func isProduct(_ object: [String: Any]) -> Bool {
-            JSONLDValue.types(of: object).contains { productTypes.contains($0) }
-        }
+        let isEvent: ([String]) -> Bool = { types in types.contains { $0.hasSuffix("Event") } }
+        let isProduct: ([String]) -> Bool = { types in types.contains { productTypes.contains($0) } }
+        let isSupporting: ([String]) -> Bool = { types in types.contains { supportingTypes.contains($0) } }
 
         let primary =
-            objects.first { JSONLDValue.types(of: $0).contains { articleTypes.contains($0) } }
-            ?? objects.first(where: isEvent)
-            ?? objects.first(where: isProduct)
-            ?? objects.first { JSONLDValue.types(of: $0).contains { mediaTypes.contains($0) } }
-            ?? objects.first { JSONLDValue.types(of: $0).contains { $0.hasSuffix("Page") } }
-            ?? objects.first { !JSONLDValue.types(of: $0).contains { supportingTypes.contains($0) } }
+            first { types in types.contains { articleTypes.contains($0) } }
+            ?? first(where: isEvent)
+            ?? first(where: isProduct)
+            ?? first { types in types.contains { mediaTypes.contains($0) } }
+            ?? first { types in types.contains { $0.hasSuffix("Page") } }
+            ?? first { !isSupporting($0) }
 
         if let primary {
             facts.primaryType = JSONLDValue.types(of: primary).first
@@ -103,16 +105,15 @@ enum JSONLDReader {
             facts.keywords = JSONLDValue.keywords(primary["keywords"])
         }
         if facts.publishedAt == nil {
-            facts.publishedAt = objects.lazy.filter { !JSONLDValue.types(of: $0).contains(where: supportingTypes.contains) }
-                .compactMap(publicationDate(of:)).first
+            facts.publishedAt = typed.lazy.filter { !isSupporting($0.types) }.compactMap { publicationDate(of: $0.object) }.first
         }
-        if facts.siteName == nil, let site = objects.first(where: { JSONLDValue.types(of: $0).contains("WebSite") }) {
+        if facts.siteName == nil, let site = first(where: { $0.contains("WebSite") }) {
             facts.siteName = JSONLDValue.text(site["name"])
         }
-        if let event = objects.first(where: isEvent) {
+        if let event = first(where: isEvent) {
             facts.event = eventDetails(event, resolve: resolve)
         }
-        if let product = objects.first(where: isProduct) {
+        if let product = first(where: isProduct) {
             facts.product = productDetails(product, resolve: resolve)
         }
         return facts
@@ -128,6 +129,11 @@ enum JSONLDReader {
     /// characters inside strings. `nil` when it still is not JSON.
     static func decode(_ script: String) -> Any? {
         var text = script.trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        // Most blocks are plain JSON: parse them as they are before any repair.
+        if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
+            return value
+        }
         for wrapper in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] {
             text = text.replacingOccurrences(of: wrapper, with: "")
         }
