@@ -14,6 +14,10 @@ import Foundation
 ///   whole parse at depth 256 ("Excessive depth in document"), losing every tag after it.
 ///   End tags that close nothing this pass saw open are left out too: libxml2 ignores them,
 ///   after a search of its open elements that made a page of them cost depth × count.
+/// - **Past `maximumNodes` elements and comments, only metadata is kept**: `meta`, `link`,
+///   `title`, `base`, `script`, `time` and elements with an `itemprop`, at most
+///   `maximumLateMetadata` more of them; other tags and comments are left out, text is kept.
+///   libxml2 builds a node for each (about 200 bytes), so 2 million `<li>` in 8 MB took 400 MB.
 ///
 /// Only start tags, end tags, comments, `<!…>`/`<?…>` declarations and the raw text of
 /// `script` and `style` are recognised, the way libxml2's HTML parser splits them; every byte
@@ -26,6 +30,11 @@ enum HTMLMarkupBounds {
     /// Open elements kept, below libxml2's limit of 256 with room for the `html`, `head`
     /// and `body` it implies and for the elements this approximation fails to close.
     static let maximumDepth = 192
+    /// Elements and comments passed on before only metadata is kept; large real pages have a
+    /// few tens of thousands.
+    static let maximumNodes = 100_000
+    /// Metadata elements passed on after `maximumNodes`.
+    static let maximumLateMetadata = 10_000
     /// Bytes of an element name that count for matching end tags.
     private static let nameMemory = 32
 
@@ -40,6 +49,9 @@ enum HTMLMarkupBounds {
     /// End tags kept even when this pass saw no matching start tag: the elements it does not
     /// track, the ones libxml2 implies, and `</p>` and `</br>`, which HTML turns into elements.
     private static let keptEndTags: Set<UInt64> = names(["script", "style", "title", "html", "head", "body", "p", "br"])
+    private static let metadataElements: Set<UInt64> = names(["meta", "link", "title", "base", "script", "time"])
+    private static let paragraphOrBreak: Set<UInt64> = names(["p", "br"])
+    private static let itemprop = Array("itemprop".utf8)
     private static let rawText: [UInt64: [UInt8]] = [nameKey(Array("script".utf8)): Array("script".utf8), nameKey(Array("style".utf8)): Array("style".utf8)]
 
     private static func names(_ list: [String]) -> Set<UInt64> { Set(list.map { nameKey(Array($0.utf8)) }) }
@@ -74,13 +86,39 @@ enum HTMLMarkupBounds {
             buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
         }
         let input = hasNUL ? bytes.filter { $0 != 0 } : bytes
-        var scanner = Scanner(input: input)
-        scanner.run()
-        return scanner.changed ? scanner.output : input
+        // The scanner reads through a buffer pointer that lives only inside this closure:
+        // every index is checked against `count` by the scanner itself.
+        let output: [UInt8]? = input.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(input: buffer)
+            scanner.run()
+            return scanner.changed ? scanner.output : nil
+        }
+        return output ?? input
+    }
+
+    // One table lookup per byte instead of a chain of comparisons: pages are megabytes.
+    private static let spaceClass: UInt8 = 1
+    private static let closeClass: UInt8 = 2
+    private static let slashClass: UInt8 = 4
+    private static let equalsClass: UInt8 = 8
+    private static let letterClass: UInt8 = 16
+    private static let byteClasses: [UInt8] = (0...255).map { value -> UInt8 in
+        switch UInt8(value) {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C: return spaceClass
+        case UInt8(ascii: ">"): return closeClass
+        case UInt8(ascii: "/"): return slashClass
+        case UInt8(ascii: "="): return equalsClass
+        case 0x41...0x5A, 0x61...0x7A: return letterClass
+        default: return 0
+        }
+    }
+
+    private static func byteClass(_ byte: UInt8) -> UInt8 {
+        byteClasses.withUnsafeBufferPointer { $0[Int(byte)] }
     }
 
     private struct Scanner {
-        let input: [UInt8]
+        let input: UnsafeBufferPointer<UInt8>
         var output: [UInt8] = []
         var changed = false
         /// Names of open elements, innermost last, at most `maximumDepth`.
@@ -91,8 +129,12 @@ enum HTMLMarkupBounds {
         var dropped: [UInt64: Int] = [:]
         /// Start of the input not yet copied to `output`.
         var copiedUpTo = 0
+        /// Elements and comments passed on so far.
+        var nodes = 0
+        /// Metadata elements passed on after `maximumNodes`.
+        var lateMetadata = 0
 
-        init(input: [UInt8]) {
+        init(input: UnsafeBufferPointer<UInt8>) {
             self.input = input
             output.reserveCapacity(input.count)
         }
@@ -108,14 +150,16 @@ enum HTMLMarkupBounds {
         /// Handles the markup starting with the `<` at `start`; returns where scanning resumes.
         mutating func markup(at start: Int) -> Int {
             let next = byte(start + 1)
-            if next == UInt8(ascii: "!") {
-                if byte(start + 2) == UInt8(ascii: "-"), byte(start + 3) == UInt8(ascii: "-") {
-                    return (find("-->", from: start + 4).map { $0 + 3 }) ?? input.count
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                let end: Int
+                if next == UInt8(ascii: "!"), byte(start + 2) == UInt8(ascii: "-"), byte(start + 3) == UInt8(ascii: "-") {
+                    end = (find("-->", from: start + 4).map { $0 + 3 }) ?? input.count
+                } else {
+                    end = (find(UInt8(ascii: ">"), from: start + 2).map { $0 + 1 }) ?? input.count
                 }
-                return (find(UInt8(ascii: ">"), from: start + 2).map { $0 + 1 }) ?? input.count
-            }
-            if next == UInt8(ascii: "?") {
-                return (find(UInt8(ascii: ">"), from: start + 2).map { $0 + 1 }) ?? input.count
+                nodes += 1
+                if nodes > maximumNodes { leaveOut(start, end) }
+                return end
             }
             if next == UInt8(ascii: "/"), isLetter(byte(start + 2)) {
                 return endTag(at: start)
@@ -139,6 +183,10 @@ enum HTMLMarkupBounds {
             } else if openCount[name, default: 0] > 0, let position = open.lastIndex(of: name) {
                 for closed in open[position...] { openCount[closed, default: 1] -= 1 }
                 open.removeSubrange(position...)
+            } else if paragraphOrBreak.contains(name) {
+                // A stray `</p>` or `</br>` makes an element in libxml2, as in browsers.
+                nodes += 1
+                if nodes > maximumNodes { leaveOut(start, end) }
             } else if !keptEndTags.contains(name) {
                 // An end tag for nothing open: libxml2 ignores it, but only after searching
                 // its whole stack, so a page of them would cost depth × count.
@@ -157,6 +205,7 @@ enum HTMLMarkupBounds {
             var index = nameEnd
             var attributes = 0
             var selfClosed = false
+            var hasItemprop = false
             var tagEnd = input.count
             // The attribute grammar of libxml2's htmlParseStartTag, simplified: a name, then
             // optionally `=` and a quoted or unquoted value; stray bytes are skipped.
@@ -178,10 +227,12 @@ enum HTMLMarkupBounds {
                     index += 1
                     continue
                 }
-                while index < input.count, !isSpace(input[index]), input[index] != UInt8(ascii: ">"),
-                    input[index] != UInt8(ascii: "="), !(input[index] == UInt8(ascii: "/") && byte(index + 1) == UInt8(ascii: ">"))
+                let nameStart = index
+                while index < input.count, !endsAttributeName(at: index) { index += 1 }
+                if index - nameStart == itemprop.count, attributes < maximumAttributes,
+                    input[nameStart..<index].lazy.map({ $0 | 0x20 }).elementsEqual(itemprop)
                 {
-                    index += 1
+                    hasItemprop = true
                 }
                 let afterName = skipSpace(from: index)
                 if byte(afterName) == UInt8(ascii: "=") {
@@ -197,6 +248,18 @@ enum HTMLMarkupBounds {
             index = tagEnd
             if let rawName = rawText[name] {
                 index = rawTextEnd(of: rawName, from: tagEnd)
+            }
+            nodes += 1
+            if nodes > maximumNodes {
+                if (metadataElements.contains(name) || hasItemprop) && lateMetadata < maximumLateMetadata {
+                    lateMetadata += 1
+                } else {
+                    // Left out with its raw text, so that libxml2 never reads a script as markup.
+                    output.removeSubrange(tagOutputStart...)
+                    copiedUpTo = index
+                    changed = true
+                    return index
+                }
             }
             if selfClosed || voidElements.contains(name) || alwaysKept.contains(name) { return index }
             if let top = open.last, top == name, selfClosing.contains(name) {
@@ -223,7 +286,7 @@ enum HTMLMarkupBounds {
                 return (find(quoteByte, from: start + 1).map { $0 + 1 }) ?? input.count
             }
             var index = start
-            while index < input.count, !isSpace(input[index]), input[index] != UInt8(ascii: ">") { index += 1 }
+            while index < input.count, byteClass(input[index]) & (spaceClass | closeClass) == 0 { index += 1 }
             return index
         }
 
@@ -240,6 +303,13 @@ enum HTMLMarkupBounds {
             return input.count
         }
 
+        /// Leaves `start..<end` out of the output.
+        mutating func leaveOut(_ start: Int, _ end: Int) {
+            flush(upTo: start)
+            copiedUpTo = max(copiedUpTo, end)
+            changed = true
+        }
+
         mutating func flush(upTo end: Int) {
             guard copiedUpTo < end else { return }
             output.append(contentsOf: input[copiedUpTo..<end])
@@ -253,11 +323,9 @@ enum HTMLMarkupBounds {
         /// The first `target` at or after `start` (`memchr`, as pages are megabytes of text).
         func find(_ target: UInt8, from start: Int) -> Int? {
             guard start >= 0, start < input.count else { return nil }
-            return input.withUnsafeBufferPointer { buffer -> Int? in
-                guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(target), buffer.count - start)
-                else { return nil }
-                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            }
+            guard let base = input.baseAddress, let found = memchr(base + start, Int32(target), input.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
 
         func find(_ target: String, from start: Int) -> Int? {
@@ -275,11 +343,7 @@ enum HTMLMarkupBounds {
 
         func nameEnd(from start: Int) -> Int {
             var index = start
-            while index < input.count, !isSpace(input[index]), input[index] != UInt8(ascii: ">"),
-                input[index] != UInt8(ascii: "/")
-            {
-                index += 1
-            }
+            while index < input.count, byteClass(input[index]) & (spaceClass | closeClass | slashClass) == 0 { index += 1 }
             return index
         }
 
@@ -297,12 +361,19 @@ enum HTMLMarkupBounds {
         }
 
         func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+            byteClass(byte) & spaceClass != 0
         }
 
         func isLetter(_ byte: UInt8?) -> Bool {
             guard let byte else { return false }
-            return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            return byteClass(byte) & letterClass != 0
+        }
+
+        /// Whether an attribute name ends at `index`: a space, `>`, `=` or `/>`.
+        func endsAttributeName(at index: Int) -> Bool {
+            let kind = byteClass(input[index])
+            if kind & (spaceClass | closeClass | equalsClass) != 0 { return true }
+            return kind & slashClass != 0 && byte(index + 1) == UInt8(ascii: ">")
         }
     }
 }
