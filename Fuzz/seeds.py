@@ -25,12 +25,12 @@ def write(name, text):
 # 100,000 unclosed elements, then the metadata (libxml2 stops at depth 256 on its own).
 write("deep-nesting.html", "<html><body>" + "<div>" * 100_000 + meta)
 write("deep-spans-stray-ends.html", "<html><body>" + "<span>" * 200_000 + "</b>" * 200_000 + meta)
-# 2 MB floods of empty elements, comments and stray </p>: libxml2 builds a node for each, so
-# 8 MB of them took 400 MB. 2 MB is five times HTMLMarkupBounds.maximumNodes; 8 MB floods stay
-# under the memory limit but need 2-4 s here under coverage instrumentation (0.3-0.4 s without).
-write("element-flood.html", "<html><body>" + "<li>" * 500_000 + meta)
-write("comment-flood.html", "<html><body>" + "<!---->" * 500_000 + meta)
-write("stray-p-flood.html", "<html><body>" + "</p>" * 500_000 + meta)
+# 0.6-1 MB floods of empty elements, comments and stray </p>: libxml2 builds a node for each, so
+# 8 MB of them took 400 MB. each is three times HTMLMarkupBounds.maximumNodes; 8 MB floods stay
+# under the memory limit but need 1.5-4 s here under coverage instrumentation (0.3-0.4 s without).
+write("element-flood.html", "<html><body>" + "<li>" * 150_000 + meta)
+write("comment-flood.html", "<html><body>" + "<!---->" * 150_000 + meta)
+write("stray-p-flood.html", "<html><body>" + "</p>" * 150_000 + meta)
 # A leading NUL byte, and NULs inside a tag.
 write("leading-nul.html", b"\0<html><head><title>Kiln</title>\0<meta\0 name=author content=x>" + meta.encode())
 # One element with 40,000 attributes (0.5 MB).

@@ -30,9 +30,10 @@ enum HTMLMarkupBounds {
     /// Open elements kept, below libxml2's limit of 256 with room for the `html`, `head`
     /// and `body` it implies and for the elements this approximation fails to close.
     static let maximumDepth = 192
-    /// Elements and comments passed on before only metadata is kept; large real pages have a
-    /// few tens of thousands.
-    static let maximumNodes = 100_000
+    /// Elements and comments passed on before only metadata is kept. Most pages have a few
+    /// thousand; past the limit metadata tags still pass, so a huge page loses only structure
+    /// (whether a late `<time>` is inside an `<article>`).
+    static let maximumNodes = 50_000
     /// Metadata elements passed on after `maximumNodes`.
     static let maximumLateMetadata = 10_000
     /// Bytes of an element name that count for matching end tags.
@@ -52,6 +53,7 @@ enum HTMLMarkupBounds {
     private static let metadataElements: Set<UInt64> = names(["meta", "link", "title", "base", "script", "time"])
     private static let paragraphOrBreak: Set<UInt64> = names(["p", "br"])
     private static let itemprop = Array("itemprop".utf8)
+    private static let commentEnd = Array("-->".utf8)
     private static let rawText: [UInt64: [UInt8]] = [nameKey(Array("script".utf8)): Array("script".utf8), nameKey(Array("style".utf8)): Array("style".utf8)]
 
     private static func names(_ list: [String]) -> Set<UInt64> { Set(list.map { nameKey(Array($0.utf8)) }) }
@@ -153,7 +155,7 @@ enum HTMLMarkupBounds {
             if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
                 let end: Int
                 if next == UInt8(ascii: "!"), byte(start + 2) == UInt8(ascii: "-"), byte(start + 3) == UInt8(ascii: "-") {
-                    end = (find("-->", from: start + 4).map { $0 + 3 }) ?? input.count
+                    end = (find(commentEnd, from: start + 4).map { $0 + 3 }) ?? input.count
                 } else {
                     end = (find(UInt8(ascii: ">"), from: start + 2).map { $0 + 1 }) ?? input.count
                 }
@@ -175,7 +177,7 @@ enum HTMLMarkupBounds {
             let name = name(start + 2, nameEnd)
             // libxml2 ends an end tag at the first `>`, ignoring anything between.
             let end = (find(UInt8(ascii: ">"), from: nameEnd).map { $0 + 1 }) ?? input.count
-            if let count = dropped[name], count > 0 {
+            if !dropped.isEmpty, let count = dropped[name], count > 0 {
                 dropped[name] = count - 1
                 flush(upTo: start)
                 copiedUpTo = end
@@ -328,8 +330,7 @@ enum HTMLMarkupBounds {
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
 
-        func find(_ target: String, from start: Int) -> Int? {
-            let needle = Array(target.utf8)
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
             guard let first = needle.first else { return nil }
             var index = start
             while let candidate = find(first, from: index) {
