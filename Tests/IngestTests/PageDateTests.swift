@@ -84,3 +84,18 @@ struct PageDateTests {
         #expect(metadata.displayDate == metadata.publishedAt)
     }
 }
+
+/// One page with the microdata, byline and canonical shapes of issue 12 (also a fuzz seed).
+@Suite("Microdata and byline page")
+struct MicrodataBylinePageTests {
+    @Test("Microdata dates and author win over <time> in the page furniture, byl, a profile domain and a handle; og:url beats a canonical on another site")
+    func microdataBylinePage() throws {
+        let metadata = try HTMLMetadataExtractor.extract(
+            html: Fixture.bytes("html/microdata-byline.html"), documentURL: URL(string: "https://journal.rose-ash.example/firing-log-3?ref=x")!,
+            contentType: "text/html")
+        #expect(metadata.publishedAt == Fixture.date("2024-05-16T05:45:00Z"))
+        #expect(metadata.updatedAt == Fixture.date("2024-05-17T09:00:00Z"))
+        #expect(metadata.author == "Eira Lloyd")
+        #expect(metadata.url == "https://journal.rose-ash.example/firing-log-3")
+    }
+}
