@@ -26,6 +26,10 @@ package struct ContentMetadata: Codable, Sendable, Equatable {
     package var publishedAt: Date?
     /// When the content was last modified.
     package var updatedAt: Date?
+    /// The one date to show for the content: `publishedAt`, else `updatedAt`. A page that only
+    /// says when it was modified keeps `publishedAt` empty (that is not when it appeared), but
+    /// a reader still expects a date on it, so consumers that store or show one date use this.
+    package var displayDate: Date? { publishedAt ?? updatedAt }
     /// Tags and keywords, trimmed, de-duplicated case-insensitively, in first-seen order.
     package var tags: [String]
     /// Event details, when the page describes an event.

@@ -15,4 +15,9 @@ struct HTMLDocumentSnapshot: Sendable, Equatable {
     var linkTags: [HTMLTag] = []
     /// The raw text of every `<script type="application/ld+json">`, in document order.
     var jsonLDScripts: [String] = []
+    /// The first `LibXML.maximumTimeElements` `<time>` elements, in document order.
+    var timeElements: [HTMLTimeElement] = []
+    /// The first `LibXML.maximumMicrodataProperties` date and author microdata properties,
+    /// in document order.
+    var microdata: [MicrodataProperty] = []
 }

@@ -11,9 +11,13 @@ import Foundation
 /// When sources disagree, the first source in each list that gives a usable value wins.
 /// The principle: the tags a publisher writes for sharing (Open Graph, then Twitter cards)
 /// describe the page as it wants to be shown; JSON-LD comes next because it is structured but
-/// often generated for search engines; plain HTML tags are the last resort.
+/// often generated for search engines; microdata and plain HTML tags are the last resort.
+/// README.md ("HTML metadata precedence") has the table; in short:
 ///
-/// - url: `<link rel=canonical>` › `og:url` › JSON-LD `url`/`mainEntityOfPage` › document URL
+/// - url: a `<link rel=canonical>` on the same site as the document or `og:url` › `og:url` ›
+///   any other canonical › JSON-LD `url`/`mainEntityOfPage` › document URL. A canonical link
+///   to another site is how a page is claimed by somebody else's URL, so the page's own
+///   `og:url` outranks it; without one it is still the best guess (syndicated copies).
 /// - title: `og:title` › `twitter:title` › JSON-LD `headline`/`name` › `<title>`
 /// - description: `og:description` › `twitter:description` › JSON-LD `description` ›
 ///   `<meta name=description>`
@@ -25,16 +29,19 @@ import Foundation
 /// - type: `og:type` › JSON-LD primary `@type` (Article family → `article`, Event → `event`,
 ///   Product → `product`, `…Page` → `website`, anything else lower-cased)
 /// - locale: `og:locale` › JSON-LD `inLanguage` › `<html lang>`
-/// - publishedAt: `article:published_time` › JSON-LD `datePublished`
-/// - updatedAt: `article:modified_time` › `og:updated_time` › JSON-LD `dateModified`
-/// - author: `article:author` (unless it is a URL, as the spec intends) › JSON-LD `author` ›
-///   `<meta name=author>` › `twitter:creator`
 /// - tags: the union, in this order, of `article:tag` › JSON-LD `keywords` ›
 ///   `<meta name=keywords>`; trimmed, de-duplicated case-insensitively (first spelling kept)
 /// - event: JSON-LD only (first Event or Event subtype)
 /// - product: JSON-LD `offers` when they give a price (the data search engines check), else
 ///   `product:price:amount`/`product:price:currency`/`product:availability` (or the `og:`
 ///   variants); taken as a block from one source so price and currency always match
+/// - publishedAt, updatedAt: see `PageDates`.
+/// - author: see `AuthorName` for cleaning; sources `article:author` › JSON-LD `author` ›
+///   microdata `author` › `<meta name=author>` › `byl`/Dublin Core/Parse.ly/Sailthru meta ›
+///   `twitter:creator`, where the first real name wins and a handle is the last resort.
+///
+/// The page passes through `HTMLMarkupBounds` before libxml2 (NULs, attribute count, depth)
+/// and JSON-LD is bounded by `JSONLDReader`; past a bound extraction keeps what it read.
 package enum HTMLMetadataExtractor {
     /// The largest page accepted by default (8 MiB); metadata lives in the head, so callers
     /// should fetch far less.
@@ -55,8 +62,14 @@ package enum HTMLMetadataExtractor {
             throw IngestError.emptyDocument()
         }
         let decision = CharsetResolver.resolve(bytes: html, contentType: contentType)
-        let body = decision.byteOrderMarkLength > 0 ? Array(html.dropFirst(decision.byteOrderMarkLength)) : html
-        let snapshot = LibXML.parseHTML(body, encoding: decision.encoding)
+        var body = decision.byteOrderMarkLength > 0 ? Array(html.dropFirst(decision.byteOrderMarkLength)) : html
+        var encoding = decision.encoding
+        if let utf8 = utf8(fromUTF16: body, encoding: encoding) {
+            body = utf8
+            encoding = "UTF-8"
+        }
+        if HTMLMarkupBounds.isASCIICompatible(encoding) { body = HTMLMarkupBounds.bounded(body) }
+        let snapshot = LibXML.parseHTML(body, encoding: encoding)
         return merge(snapshot, documentURL: documentURL)
     }
 
@@ -75,7 +88,9 @@ package enum HTMLMetadataExtractor {
         func resolve(_ reference: String?) -> String? { URLResolver.resolve(reference, against: base) }
 
         var metadata = ContentMetadata(
-            url: resolve(meta.linkHref(rel: "canonical")) ?? resolve(meta.first("og:url"))
+            url: pageURL(
+                canonical: resolve(meta.linkHref(rel: "canonical")), openGraph: resolve(meta.first("og:url")),
+                documentURL: documentURL)
                 ?? resolve(jsonLD.url) ?? documentURL.absoluteString)
         metadata.title = meta.first("og:title", "twitter:title") ?? jsonLD.title ?? snapshot.title?.normalisedWhitespace
         metadata.description =
@@ -84,19 +99,59 @@ package enum HTMLMetadataExtractor {
         metadata.siteName = meta.first("og:site_name") ?? jsonLD.siteName ?? meta.first("application-name")
         metadata.type = meta.first("og:type") ?? jsonLD.primaryType.map(contentType(forSchemaType:))
         metadata.locale = meta.first("og:locale") ?? jsonLD.language ?? snapshot.language?.normalisedWhitespace
-        metadata.publishedAt = DateParser.flexible(meta.first("article:published_time")) ?? jsonLD.publishedAt
-        metadata.updatedAt =
-            DateParser.flexible(meta.first("article:modified_time", "og:updated_time")) ?? jsonLD.updatedAt
-        let articleAuthor = meta.all("article:author").first { value in
-            !value.lowercased().hasPrefix("http://") && !value.lowercased().hasPrefix("https://") && !value.hasPrefix("/")
-        }
-        metadata.author = articleAuthor ?? jsonLD.author ?? meta.first("author") ?? meta.first("twitter:creator")
+        metadata.publishedAt = PageDates.published(meta: meta, jsonLD: jsonLD, snapshot: snapshot)
+        metadata.updatedAt = PageDates.updated(meta: meta, jsonLD: jsonLD, snapshot: snapshot)
+        metadata.author = author(meta: meta, jsonLD: jsonLD, snapshot: snapshot)
         metadata.tags = uniqueTags(
             meta.all("article:tag") + jsonLD.keywords
                 + meta.all("keywords").flatMap { $0.split(separator: ",").map(String.init) })
         metadata.event = jsonLD.event
         metadata.product = product(meta: meta, jsonLD: jsonLD)
         return metadata
+    }
+
+    /// `<meta name=…>` spellings of a byline besides `author`: the New York Times' `byl`,
+    /// Dublin Core, Parse.ly and Sailthru.
+    static let bylineMetaNames = ["byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"]
+
+    private static func author(meta: MetaTagIndex, jsonLD: JSONLDFacts, snapshot: HTMLDocumentSnapshot) -> String? {
+        let microdata = snapshot.microdata.filter { $0.names.contains("author") || $0.names.contains("creator") }
+        var candidates = meta.all("article:author").compactMap(AuthorName.candidate)
+        candidates += AuthorName.joined(jsonLD.authors)
+        candidates += microdata.map(\.value).compactMap(AuthorName.candidate)
+        candidates += (["author"] + bylineMetaNames).flatMap { meta.all($0) }.compactMap(AuthorName.candidate)
+        candidates += meta.all("twitter:creator").compactMap(AuthorName.candidate)
+        return AuthorName.choose(candidates)
+    }
+
+    /// The canonical link when it is on the same site as the document or `og:url`, else
+    /// `og:url`, else the canonical link (see the type's documentation).
+    static func pageURL(canonical: String?, openGraph: String?, documentURL: URL) -> String? {
+        guard let canonical else { return openGraph }
+        let document = documentURL.absoluteString
+        if RegistrableDomain.sameSite(canonical, document) { return canonical }
+        if let openGraph, !RegistrableDomain.sameSite(canonical, openGraph) { return openGraph }
+        return canonical
+    }
+
+    /// UTF-16 pages as UTF-8, so that `HTMLMarkupBounds` can read them; `nil` for other
+    /// encodings. Unpaired surrogates become U+FFFD, as in browsers.
+    private static func utf8(fromUTF16 bytes: [UInt8], encoding: String) -> [UInt8]? {
+        let littleEndian: Bool
+        switch encoding.uppercased() {
+        case "UTF-16LE", "UTF-16": littleEndian = true
+        case "UTF-16BE": littleEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 0
+        while index + 1 < bytes.count {
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            index += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
     private static func image(

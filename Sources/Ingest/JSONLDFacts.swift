@@ -19,8 +19,10 @@ struct JSONLDFacts: Sendable, Equatable {
     var publishedAt: Date?
     /// `dateModified` of the primary object.
     var updatedAt: Date?
+    /// Author names of the primary object, as written (not yet cleaned by `AuthorName`).
+    var authors: [String] = []
     /// Author names of the primary object, joined with ", ".
-    var author: String?
+    var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
     /// `publisher.name` of the primary object, else the name of a `WebSite` object.
     var siteName: String?
     /// `inLanguage` of the primary object.
@@ -33,4 +35,7 @@ struct JSONLDFacts: Sendable, Equatable {
     var product: ProductDetails?
     /// How many `ld+json` blocks were skipped because they were not valid JSON.
     var invalidBlockCount = 0
+    /// How many `ld+json` blocks were skipped for size (`JSONLDReader.maximumBlockBytes`,
+    /// `maximumTotalBytes`).
+    var skippedForSize = 0
 }

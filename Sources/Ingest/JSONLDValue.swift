@@ -57,12 +57,17 @@ enum JSONLDValue {
 
     /// Names of a person, organisation or list of them, joined with ", ".
     static func names(_ value: Any?) -> String? {
+        let names = nameList(value)
+        return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// Names of a person, organisation or list of them, in order.
+    static func nameList(_ value: Any?) -> [String] {
         let items: [Any] = (value as? [Any]) ?? (value.map { [$0] } ?? [])
-        let names = items.compactMap { item -> String? in
+        return items.compactMap { item -> String? in
             if let object = item as? [String: Any] { return text(object["name"]) }
             return text(item)
         }
-        return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 
     /// Keywords from a comma-separated string or an array of strings.

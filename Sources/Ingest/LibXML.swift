@@ -14,6 +14,16 @@ enum LibXML {
     /// Deepest element nesting copied into an `XMLElementSnapshot`; feeds need a handful of
     /// levels, and the limit keeps the recursive copy far from the stack's end.
     static let maximumXMLDepth = 64
+    /// `<time>` elements copied into an `HTMLDocumentSnapshot`; the date is near the top.
+    static let maximumTimeElements = 64
+    /// Date and author microdata properties copied into an `HTMLDocumentSnapshot`.
+    static let maximumMicrodataProperties = 64
+    /// Characters of element text kept for a `<time>` or microdata value.
+    static let maximumValueLength = 512
+    /// Microdata properties read into `HTMLDocumentSnapshot.microdata`.
+    private static let microdataNames: Set<String> = [
+        "datepublished", "datemodified", "datecreated", "uploaddate", "author", "creator",
+    ]
 
     private static let htmlOptions = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -36,7 +46,7 @@ enum LibXML {
     /// decoded to UTF-8 by `CharsetResolver.utf8(from:encoding:)` first, because iconv inside
     /// libxml2 gives up on the rest of the page at the first byte the charset does not define.
     static func parseHTML(_ bytes: [UInt8], encoding: String) -> HTMLDocumentSnapshot {
-        _ = initialised
+        prepareThread()
         var snapshot = HTMLDocumentSnapshot()
         let utf8 = CharsetResolver.utf8(from: bytes, encoding: encoding).utf8
         guard !utf8.isEmpty, let size = Int32(exactly: utf8.count) else { return snapshot }
@@ -55,6 +65,11 @@ enum LibXML {
             guard node.pointee.type == XML_ELEMENT_NODE else { continue }
             let name = elementName(node).lowercased()
             var descend = true
+            if snapshot.microdata.count < maximumMicrodataProperties, xmlHasProp(node, "itemprop") != nil,
+                let property = microdataProperty(node, name: name)
+            {
+                snapshot.microdata.append(property)
+            }
             switch name {
             case "html":
                 if snapshot.language == nil { snapshot.language = attributes(of: node)["lang"] }
@@ -73,6 +88,13 @@ enum LibXML {
                     snapshot.jsonLDScripts.append(textContent(of: node))
                 }
                 descend = false
+            case "time" where snapshot.timeElements.count < maximumTimeElements:
+                let attributes = attributes(of: node)
+                let value = attributes["datetime"] ?? textContent(of: node, limit: maximumValueLength)
+                snapshot.timeElements.append(
+                    HTMLTimeElement(
+                        value: value, hasPubdate: attributes["pubdate"] != nil, isInArticle: hasAncestor(node, named: "article"),
+                        hasItemprop: attributes["itemprop"] != nil))
             case "svg", "style", "template", "noscript":
                 descend = false
             default:
@@ -86,7 +108,7 @@ enum LibXML {
     /// Parses `utf8`, an XML document already decoded to UTF-8 (without a BOM), in recovery
     /// mode; the encoding its XML declaration names is ignored.
     static func parseXML(utf8 bytes: [UInt8]) -> XMLDocumentSnapshot {
-        _ = initialised
+        prepareThread()
         guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else {
             return XMLDocumentSnapshot(root: nil, wellFormednessError: "the document is empty")
         }
@@ -122,7 +144,7 @@ enum LibXML {
     /// The text a reader would see in an HTML fragment: entities decoded, tags removed,
     /// script and style dropped, block boundaries turned into spaces. Not whitespace-normalised.
     static func plainText(fromHTML html: String) -> String {
-        _ = initialised
+        prepareThread()
         let bytes = Array(html.utf8)
         guard !bytes.isEmpty, let size = Int32(exactly: bytes.count) else { return "" }
         let document = bytes.withUnsafeBufferPointer { buffer in
@@ -154,6 +176,18 @@ enum LibXML {
 
     // MARK: - Errors
 
+    /// Runs before every parse on the calling thread. libxml2 keeps its global error handler
+    /// per thread, and its default prints errors that have no parser context (iconv's
+    /// "encoding error : input conversion failed…") on standard error although every parse
+    /// asks for silence (`NOERROR`); a structured handler that ignores them replaces it.
+    /// Per-context handlers (`parseXML`'s first-error record) still take precedence.
+    private static func prepareThread() {
+        _ = initialised
+        xmlSetStructuredErrorFunc(nil, ignoreError)
+    }
+
+    private static let ignoreError: xmlStructuredErrorFunc = { _, _ in }
+
     /// Holds the first error libxml2 reports while one document is parsed.
     private final class FirstError {
         var description: String?
@@ -180,12 +214,13 @@ enum LibXML {
         node.pointee.name.map { String(cString: $0) } ?? ""
     }
 
-    /// Character data of `node` and its descendants, skipping entity references.
-    private static func textContent(of node: xmlNodePtr) -> String {
+    /// Character data of `node` and its descendants, skipping entity references; once it has
+    /// more than `limit` UTF-8 bytes, the rest is left out.
+    private static func textContent(of node: xmlNodePtr, limit: Int = Int.max) -> String {
         var result = ""
         var stack: [xmlNodePtr] = []
         if let first = node.pointee.children { stack.append(first) }
-        while let current = stack.popLast() {
+        while let current = stack.popLast(), result.utf8.count <= limit {
             if let next = current.pointee.next { stack.append(next) }
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
@@ -197,6 +232,52 @@ enum LibXML {
             }
         }
         return result
+    }
+
+    /// Whether an element named `name` (lower-case) contains `node`.
+    private static func hasAncestor(_ node: xmlNodePtr, named name: String) -> Bool {
+        var current = node.pointee.parent
+        while let ancestor = current {
+            if ancestor.pointee.type == XML_ELEMENT_NODE, elementName(ancestor).lowercased() == name { return true }
+            current = ancestor.pointee.parent
+        }
+        return false
+    }
+
+    /// The date or author property `node` (named `name`) carries, if its `itemprop` names one.
+    private static func microdataProperty(_ node: xmlNodePtr, name: String) -> MicrodataProperty? {
+        let attributes = attributes(of: node)
+        let names = (attributes["itemprop"] ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        guard names.contains(where: microdataNames.contains) else { return nil }
+        if attributes["itemscope"] != nil, names.contains("author") || names.contains("creator") {
+            // The author is an item (a Person): its own `name` property is the value.
+            guard let nameNode = descendant(of: node, withProperty: "name") else { return nil }
+            let nameAttributes = Self.attributes(of: nameNode)
+            let value = nameAttributes["content"] ?? textContent(of: nameNode, limit: maximumValueLength)
+            return MicrodataProperty(names: names, value: value)
+        }
+        let value = attributes["content"] ?? attributes["datetime"] ?? textContent(of: node, limit: maximumValueLength)
+        return MicrodataProperty(names: names, value: value)
+    }
+
+    /// The first descendant of `node` whose `itemprop` contains `property`, searching at most
+    /// a few hundred elements.
+    private static func descendant(of node: xmlNodePtr, withProperty property: String) -> xmlNodePtr? {
+        var stack: [xmlNodePtr] = []
+        if let first = node.pointee.children { stack.append(first) }
+        var visited = 0
+        while let current = stack.popLast(), visited < 512 {
+            visited += 1
+            if let next = current.pointee.next { stack.append(next) }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            if xmlHasProp(current, "itemprop") != nil,
+                (attributes(of: current)["itemprop"] ?? "").lowercased().split(whereSeparator: \.isWhitespace).contains(Substring(property))
+            {
+                return current
+            }
+            if let child = current.pointee.children { stack.append(child) }
+        }
+        return nil
     }
 
     /// Attribute values keyed by lower-cased local name (`xml:` attributes keep the prefix).

@@ -14,6 +14,8 @@ struct ContentRecord: Sendable, Equatable, Codable {
     var siteName: String?
     var author: String?
     var tags: [String]
+    /// The content's date: the app's, else the page's published date, else (a page that only
+    /// says when it was modified) its modified date (`ContentMetadata.displayDate`).
     var publishedAt: Date?
     /// When the page itself was last read (nil: never; the record came from an event only).
     var fetchedAt: Date? = nil
@@ -46,14 +48,14 @@ struct ContentRecord: Sendable, Equatable, Codable {
             siteName: scraped?.siteName,
             author: scraped?.author,
             tags: event.tags.isEmpty ? (scraped?.tags ?? []) : event.tags,
-            publishedAt: event.publishedAt ?? scraped?.publishedAt, fetchedAt: scraped == nil ? nil : Date())
+            publishedAt: event.publishedAt ?? scraped?.displayDate, fetchedAt: scraped == nil ? nil : Date())
     }
 
     /// A record made only from what the page says (the share page opened without parameters).
     static func scraped(_ metadata: ContentMetadata, requestedURL: String) -> ContentRecord {
         ContentRecord(
             canonicalURL: requestedURL, contentType: metadata.type, title: metadata.title, description: metadata.description,
-            imageURL: metadata.image?.url, imageAlt: metadata.image?.alt.flatMap(ShareImageAlt.clean), siteName: metadata.siteName, author: metadata.author, tags: metadata.tags,
-            publishedAt: metadata.publishedAt, fetchedAt: Date())
+            imageURL: metadata.image?.url, imageAlt: metadata.image?.alt.flatMap(ShareImageAlt.clean), siteName: metadata.siteName,
+            author: metadata.author, tags: metadata.tags, publishedAt: metadata.displayDate, fetchedAt: Date())
     }
 }
