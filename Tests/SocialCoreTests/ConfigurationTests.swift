@@ -109,6 +109,24 @@ import Testing
         }
     }
 
+    @Test func workerConcurrencyDefaultsAndRefusesNonsense() throws {
+        let defaults = try AppConfiguration(environment: Self.valid)
+        #expect(defaults.autoShareConcurrency == 16 && defaults.autoSharePerPlatform == 4 && defaults.resolveConcurrency == 8)
+        var env = Self.valid
+        env["SOCIAL_AUTOSHARE_CONCURRENCY"] = "32"
+        env["SOCIAL_AUTOSHARE_PER_PLATFORM"] = "1"
+        env["SOCIAL_RESOLVE_CONCURRENCY"] = "256"
+        let tuned = try AppConfiguration(environment: env)
+        #expect(tuned.autoShareConcurrency == 32 && tuned.autoSharePerPlatform == 1 && tuned.resolveConcurrency == 256)
+        for name in ["SOCIAL_AUTOSHARE_CONCURRENCY", "SOCIAL_AUTOSHARE_PER_PLATFORM", "SOCIAL_RESOLVE_CONCURRENCY"] {
+            for bad in ["0", "-1", "257", "99999999999999999999", "2.5", "many"] {
+                var broken = Self.valid
+                broken[name] = bad
+                #expect { try AppConfiguration(environment: broken) } throws: { "\($0)".contains(name) && "\($0)".contains("1 to 256") }
+            }
+        }
+    }
+
     @Test func dotEnvParsesCommentsQuotesAndExport() {
         let values = DotEnv.parse(
             """

@@ -17,6 +17,9 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     var shareID: Int64?
     var attempts: Int
     var runAfter: Date
+    /// The platform of the job's connection (nil when it is gone): claims are limited per platform.
+    /// Not part of the API's JSON.
+    var platform: PlatformName? = nil
 
     /// Claims that may run a job before it is given up (`AutoShareRepository.claimDue`).
     static let maxAttempts = 6

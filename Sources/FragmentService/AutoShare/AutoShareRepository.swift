@@ -1,4 +1,5 @@
 import Foundation
+import Platforms
 
 /// Auto-share jobs: created once per (event, connection), leased while running, finished with an
 /// outcome, or parked with a visible reason while the connection needs reconnecting.
@@ -9,7 +10,11 @@ protocol AutoShareRepository: Sendable {
     /// The attempt is counted as it is claimed, before any work, so a job that kills its worker
     /// every time cannot loop: once it has used `AutoShareJob.maxAttempts`, the next claim
     /// finishes it as failed with a visible reason instead of running it.
-    func claimDue(limit: Int) async throws -> [AutoShareJob]
+    ///
+    /// Takes at most `limit` jobs in all and at most `room[platform]` of each platform (by the
+    /// job's connection); platforms missing from `room` get none. Claimed jobs carry their
+    /// platform. Workers ask only for the slots they have free, so no lease is spent waiting.
+    func claimDue(limit: Int, room: [PlatformName: Int]) async throws -> [AutoShareJob]
     func finish(id: Int64, outcome: String, shareID: Int64?, detail: String?) async throws
     /// Parks the job with a reason the person can see, to try again at `retryAt`. `attempted`
     /// false gives the claim's attempt back: the job only waited (for a reconnect, or for
@@ -17,4 +22,11 @@ protocol AutoShareRepository: Sendable {
     func park(id: Int64, reason: String, retryAt: Date, attempted: Bool) async throws
     /// The person's jobs, newest first.
     func jobs(userID: String, limit: Int) async throws -> [AutoShareJob]
+}
+
+extension AutoShareRepository {
+    /// Takes up to `limit` due jobs, whatever their platforms.
+    func claimDue(limit: Int) async throws -> [AutoShareJob] {
+        try await claimDue(limit: limit, room: Dictionary(uniqueKeysWithValues: PlatformName.allCases.map { ($0, limit) }))
+    }
 }

@@ -9,7 +9,8 @@ import ServiceLifecycle
 /// does that, for manual and automatic attempts alike), never re-posted. While any attempt of the
 /// same URL to the account is still pending — this job's lost one, or a manual share in flight —
 /// the job waits for it instead of settling it. A connection that needs reconnecting parks its
-/// jobs with a visible reason.
+/// jobs with a visible reason. Jobs are leased one by one, so no job runs twice at once, and run
+/// concurrently through a `WorkPool`: up to `concurrency` in all, `perPlatform` per platform.
 struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
     let connections: Connections
     let shares: Shares
@@ -22,37 +23,38 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
     var pollInterval: Duration = .seconds(10)
     /// A parked job looks again this much later (so a reconnect picks it up).
     var parkDelay: TimeInterval = 60
+    /// How many jobs run at once (`SOCIAL_AUTOSHARE_CONCURRENCY`).
+    var concurrency = 16
+    /// How many of them may be for one platform (`SOCIAL_AUTOSHARE_PER_PLATFORM`).
+    var perPlatform = 4
 
     func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        while !Task.isCancelled {
-                            signal.wake()
-                            try await Task.sleep(for: pollInterval)
-                        }
-                    }
-                    group.addTask { for await _ in signal.stream { await drain() } }
-                    try await group.next()
-                    group.cancelAll()
-                }
-            }
-        } catch is CancellationError {}
+        await pool.run(wakeups: signal, every: pollInterval, tick: { await sweep() })
+        logger.info("auto-share worker stopped")
     }
 
-    /// Runs every due job once. Exposed for tests.
+    /// Runs every due job once, `concurrency` at a time. Exposed for tests.
     func drain() async {
+        await sweep()
+        await pool.drain()
+    }
+
+    /// Jobs run side by side, at most `perPlatform` of one platform: an event that fans out to
+    /// six accounts takes about one platform round trip, and a slow platform fills only its own
+    /// slots while jobs for the others keep being claimed.
+    private var pool: WorkPool<AutoShareJob, PlatformName> {
+        WorkPool(
+            capacity: concurrency, perKey: perPlatform, keys: PlatformName.allCases,
+            claim: { [jobs] limit, room in try await jobs.claimDue(limit: limit, room: room) },
+            key: { $0.platform }, work: { await run($0) }, logger: logger, what: "auto-share jobs")
+    }
+
+    /// Lost attempts of any share (manual ones too) become unconfirmed here at the latest.
+    private func sweep() async {
         do {
-            // Lost attempts of any share (manual ones too) become unconfirmed here at the latest.
             _ = try await shares.expireStalePending()
-            while true {
-                let batch = try await jobs.claimDue(limit: 10)
-                if batch.isEmpty { return }
-                for job in batch { await run(job) }
-            }
         } catch {
-            logger.error("could not read auto-share jobs", metadata: ["error": "\(String(reflecting: error))"])
+            logger.error("could not settle lost share attempts", metadata: ["error": "\(String(reflecting: error))"])
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Platforms
 import PostgresNIO
 
 /// `AutoShareRepository` over `auto_shares` (unique per event and connection).
@@ -8,7 +9,10 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     let logger: Logger
     var lease: TimeInterval = 300
 
-    private static let columns = "id, event_id, rule_id, connection_id, user_id, message, state, detail, outcome, share_id, attempts, run_after"
+    private static let columns = """
+        id, event_id, rule_id, connection_id, user_id, message, state, detail, outcome, share_id, attempts, run_after,
+        (SELECT platform FROM social_connections WHERE social_connections.id = auto_shares.connection_id)
+        """
 
     func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool {
         let rows = try await client.query(
@@ -21,22 +25,33 @@ struct PostgresAutoShareRepository: AutoShareRepository {
         return false
     }
 
-    func claimDue(limit: Int) async throws -> [AutoShareJob] {
+    func claimDue(limit: Int, room: [PlatformName: Int]) async throws -> [AutoShareJob] {
         try await client.query(
             """
             UPDATE auto_shares SET state = 'done', outcome = 'failed', detail = \(AutoShareJob.exhaustedDetail), updated_at = now()
             WHERE state <> 'done' AND run_after <= now() AND attempts >= \(AutoShareJob.maxAttempts)
             """, logger: logger)
+        // Per platform (through the job's connection), the oldest due jobs that fit its room and
+        // that no other worker holds; of those, the oldest `limit`. Only the jobs' rows are locked
+        // (`OF a`): a connection locked for a token refresh does not hide its jobs.
+        let platforms = room.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         var query = PostgresQuery(
             unsafeSQL: """
                 UPDATE auto_shares SET attempts = attempts + 1, run_after = now() + make_interval(secs => $1), updated_at = now()
-                WHERE id IN (SELECT id FROM auto_shares WHERE state <> 'done' AND run_after <= now() AND attempts < $3
-                             ORDER BY run_after LIMIT $2 FOR UPDATE SKIP LOCKED)
+                WHERE id IN (
+                    SELECT due.id FROM unnest($2::text[], $3::bigint[]) AS room(platform, slots)
+                    CROSS JOIN LATERAL (
+                        SELECT a.id, a.run_after FROM auto_shares a JOIN social_connections c ON c.id = a.connection_id
+                        WHERE c.platform = room.platform AND a.state <> 'done' AND a.run_after <= now() AND a.attempts < $4
+                        ORDER BY a.run_after, a.id LIMIT room.slots FOR UPDATE OF a SKIP LOCKED) AS due
+                    ORDER BY due.run_after, due.id LIMIT $5)
                 RETURNING \(Self.columns)
                 """)
         query.binds.append(lease)
-        query.binds.append(limit)
+        query.binds.append(platforms.map(\.key.rawValue))
+        query.binds.append(platforms.map(\.value))
         query.binds.append(AutoShareJob.maxAttempts)
+        query.binds.append(max(limit, 0))
         return try await jobs(query)
     }
 
@@ -68,12 +83,16 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     private func jobs(_ query: PostgresQuery) async throws -> [AutoShareJob] {
         var result: [AutoShareJob] = []
         for try await c in try await client.query(query, logger: logger)
-            .decode((Int64, Int64, Int64?, Int64, String, String?, String, String?, String?, Int64?, Int, Date).self)
+            .decode((Int64, Int64, Int64?, Int64, String, String?, String, String?, String?, Int64?, Int, Date, String?).self)
         {
+            let platform = try c.12.map { (name: String) throws -> PlatformName in
+                guard let platform = PlatformName(rawValue: name) else { throw PostgresRepositoryError.unknownValue("platform", name) }
+                return platform
+            }
             result.append(
                 AutoShareJob(
                     id: c.0, eventID: c.1, ruleID: c.2, connectionID: c.3, userID: c.4, message: c.5, state: c.6, detail: c.7, outcome: c.8,
-                    shareID: c.9, attempts: c.10, runAfter: c.11))
+                    shareID: c.9, attempts: c.10, runAfter: c.11, platform: platform))
         }
         return result
     }

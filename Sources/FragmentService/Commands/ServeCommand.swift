@@ -55,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         dependencies.services.append(
             PublishEventWorker(
                 apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: contentOutbound),
-                signal: dependencies.eventSignal, logger: logger, afterResolve: { event, record in try await planner.plan(event: event, record: record) }))
+                signal: dependencies.eventSignal, logger: logger, concurrency: configuration.resolveConcurrency,
+                afterResolve: { event, record in try await planner.plan(event: event, record: record) }))
         dependencies.services.append(
             AutoShareWorker(
                 connections: dependencies.connections, shares: dependencies.shares, jobs: dependencies.jobs, events: dependencies.events,
@@ -63,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
                 service: ShareService(
                     connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger,
                     allowHTTPPostLinks: configuration.sandboxURL != nil),
-                signal: dependencies.autoShareSignal, logger: logger))
+                signal: dependencies.autoShareSignal, logger: logger, concurrency: configuration.autoShareConcurrency,
+                perPlatform: configuration.autoSharePerPlatform))
         dependencies.services.append(
             FeedPoller(
                 apps: dependencies.apps, events: dependencies.events, source: ContentFetcher(http: contentOutbound),

@@ -6,6 +6,8 @@ import ServiceLifecycle
 /// Resolves stored publish events into content records after the webhook has been answered.
 /// Runs beside the server; woken by intake, and polling as a safety net so events stored before
 /// a crash or restart are picked up again (claims are leased, so a dead worker's claim lapses).
+/// Up to `concurrency` events are resolved at once (`WorkPool`), so one slow page does not hold
+/// up the events behind it.
 struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
     let apps: Apps
     let events: Events
@@ -16,42 +18,27 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
     let logger: Logger
     var pollInterval: Duration = .seconds(5)
     var maxAttempts = 5
+    /// How many events are resolved at once (`SOCIAL_RESOLVE_CONCURRENCY`).
+    var concurrency = 8
     /// Runs after an event is resolved (auto-share planning).
     var afterResolve: (@Sendable (PublishEvent, ContentRecord) async throws -> Void)?
 
     func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    // Ticks become wake-ups, so one loop serves both.
-                    group.addTask {
-                        while !Task.isCancelled {
-                            signal.wake()
-                            try await Task.sleep(for: pollInterval)
-                        }
-                    }
-                    group.addTask {
-                        for await _ in signal.stream { await drain() }
-                    }
-                    try await group.next()
-                    group.cancelAll()
-                }
-            }
-        } catch is CancellationError {}
+        await pool.run(wakeups: signal, every: pollInterval)
         logger.info("publish event worker stopped")
     }
 
-    /// Resolves everything claimable now. Exposed for tests.
+    /// Resolves everything claimable now, `concurrency` at a time. Exposed for tests.
     func drain() async {
-        do {
-            while true {
-                let batch = try await events.claimPending(limit: 10, maxAttempts: maxAttempts)
-                if batch.isEmpty { return }
-                for event in batch { await resolve(event) }
-            }
-        } catch {
-            logger.error("could not read pending publish events", metadata: ["error": "\(String(reflecting: error))"])
-        }
+        await pool.drain()
+    }
+
+    /// Each event is one page fetch (up to its timeout): a bounded number run at once.
+    private var pool: WorkPool<PublishEvent, Never> {
+        WorkPool(
+            capacity: concurrency, perKey: concurrency, keys: [],
+            claim: { [events, maxAttempts] limit, _ in try await events.claimPending(limit: limit, maxAttempts: maxAttempts) },
+            key: { _ in nil }, work: { await resolve($0) }, logger: logger, what: "pending publish events")
     }
 
     private func resolve(_ event: PublishEvent) async {

@@ -44,6 +44,14 @@ package struct AppConfiguration: Sendable {
     /// `SOCIAL_IDLE_TIMEOUT_SECONDS` (default 30): a connection that sends nothing for this long —
     /// before its request head is complete, between body parts or between requests — is closed.
     package var idleTimeoutSeconds: Int
+    /// `SOCIAL_AUTOSHARE_CONCURRENCY` (default 16): how many auto-share jobs one instance runs at once.
+    package var autoShareConcurrency: Int
+    /// `SOCIAL_AUTOSHARE_PER_PLATFORM` (default 4): how many of those may be for one platform, so
+    /// one slow platform never takes every slot.
+    package var autoSharePerPlatform: Int
+    /// `SOCIAL_RESOLVE_CONCURRENCY` (default 8): how many publish events one instance resolves
+    /// (each one page fetch) at once.
+    package var resolveConcurrency: Int
 
     /// True when cookies must be `Secure`.
     package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
@@ -182,6 +190,16 @@ package struct AppConfiguration: Sendable {
         shareLeaseSeconds = seconds("SOCIAL_SHARE_LEASE_SECONDS", default: 600, range: 2...86_400)
         workerLeaseSeconds = seconds("SOCIAL_WORKER_LEASE_SECONDS", default: 300, range: 2...86_400)
         idleTimeoutSeconds = seconds("SOCIAL_IDLE_TIMEOUT_SECONDS", default: 30, range: 1...3600)
+
+        func count(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let text = value(name) else { return fallback }
+            if let n = Int(text), range.contains(n) { return n }
+            problem(.serviceSettings, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            return fallback
+        }
+        autoShareConcurrency = count("SOCIAL_AUTOSHARE_CONCURRENCY", default: 16, range: 1...256)
+        autoSharePerPlatform = count("SOCIAL_AUTOSHARE_PER_PLATFORM", default: 4, range: 1...256)
+        resolveConcurrency = count("SOCIAL_RESOLVE_CONCURRENCY", default: 8, range: 1...256)
 
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
     }
