@@ -46,7 +46,7 @@ import Testing
         #expect(ContentRecord.merge(event: other, scraped: page, app: nil).imageAlt == nil)
         other.imageAlt = "Glaze tests on a shelf"
         #expect(ContentRecord.merge(event: other, scraped: page, app: nil).imageAlt == "Glaze tests on a shelf")
-        #expect(ContentRecord.scraped(page, requestedURL: page.url ?? "").imageAlt == "A kiln at dusk")
+        #expect(ContentRecord.scraped(page, requestedURL: page.url).imageAlt == "A kiln at dusk")
     }
 
     @Test func anAutoShareCarriesTheAltTextOfTheImageItShares() {

@@ -52,9 +52,10 @@ struct ShareController<
                     && $0.matches(contentType: params.type?.rawValue, sourceApp: nil, tags: [])
             }.map(\.connectionID))
         var groups: [SharePageModel.Group] = []
+        let connected = try await connections.connections(userID: context.userID)
         for name in PlatformName.allCases {
             var accounts: [SharePageModel.Account] = []
-            for c in try await connections.connections(userID: context.userID) where c.platform == name {
+            for c in connected where c.platform == name {
                 let check = await Self.check(content, for: c, registry: registry)
                 let earlier = live[c.id]
                 accounts.append(
