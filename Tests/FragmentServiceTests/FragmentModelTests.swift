@@ -28,8 +28,8 @@ import Testing
         let views = try await Views.load()
         let registry = FragmentRegistry.standard(views: views, publicBaseURL: URL(string: "https://acct.example/")!)
         #expect(registry.names == ["share-button"])
-        #expect(registry.handler(named: "share-button") is ShareButtonFragment)
-        #expect(registry.handler(named: "share_button") == nil)
+        #expect(registry.endpoint(named: "share-button") is CachedFragment<ShareButtonFragment>)
+        #expect(registry.endpoint(named: "share_button") == nil)
         let handler = ShareButtonFragment(views: views, publicBaseURL: URL(string: "https://acct.example//")!)
         #expect(handler.shareEndpoint == "https://acct.example/social/share/")
     }

@@ -22,9 +22,11 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
     router.add(middleware: SecurityHeadersMiddleware(allowHTTPImages: !configuration.isHTTPS))
     router.add(middleware: ErrorMiddleware(views: views))
     router.add(middleware: InputValidationMiddleware())
-    if let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil) {
-        router.add(middleware: FileMiddleware(publicFolder.path, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger))
+    // Static files from memory, under /static/ only: no other request looks at the file system.
+    guard let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil) else {
+        throw ViewError(description: "the Public resource folder is missing from the build")
     }
+    try StaticFiles(folder: publicFolder).addRoutes(to: router.group("static"))
     router.get("healthz") { _, _ in "ok" }
     router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/social/"]) }
 

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// The request context of every route: the browser session (when the session middleware ran)
 /// and the API user (when a Bearer token was verified).
-struct AppRequestContext: RequestContext {
+struct AppRequestContext: DecodedQueryContext {
     var coreContext: CoreRequestContextStorage
     /// The decoded session cookie, or a fresh anonymous session.
     var session: Session?
@@ -10,6 +10,8 @@ struct AppRequestContext: RequestContext {
     var sessionIsNew = false
     /// The user named by a verified Bearer token on a JSON route.
     var apiUserID: String?
+    /// The query string, decoded once and checked by `InputValidationMiddleware`.
+    var decodedQuery: FormFields?
 
     init(source: Source) {
         coreContext = .init(source: source)

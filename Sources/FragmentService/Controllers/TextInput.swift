@@ -18,14 +18,24 @@ enum TextInput {
         }
     }
 
-    /// The first name-value pair of a query string or form body that is refused: `.some(name)`
-    /// when the value is, `.some(nil)` when the name itself is, `nil` when everything is acceptable.
-    static func refusedField(inForm text: String) -> String?? {
+    /// The name-value pairs of a query string or form body, decoded, or the first one refused:
+    /// `.failure(RefusedField(name: name))` when its value is, `name: nil` when the name itself is.
+    static func acceptedFields(inForm text: String) -> Result<FormFields, RefusedField> {
+        var pairs: [(String, String)] = []
         for (rawName, rawValue) in FormFields.rawPairs(text) {
-            guard let name = FormFields.decode(rawName), isAcceptable(name) else { return .some(nil) }
-            guard let value = FormFields.decode(rawValue), isAcceptable(value) else { return .some(String(name.prefix(40))) }
+            guard let name = FormFields.decode(rawName), isAcceptable(name) else { return .failure(RefusedField(name: nil)) }
+            guard let value = FormFields.decode(rawValue), isAcceptable(value) else {
+                return .failure(RefusedField(name: String(name.prefix(40))))
+            }
+            pairs.append((name, value))
         }
-        return nil
+        return .success(FormFields(pairs: pairs))
+    }
+
+    /// A query or form pair that is refused: its name (at most 40 characters), or nil when the
+    /// name itself is refused.
+    struct RefusedField: Error {
+        let name: String?
     }
 
     /// Checks every key and string of a JSON document that is already known to be UTF-8.

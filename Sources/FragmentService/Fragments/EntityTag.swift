@@ -6,8 +6,17 @@ import Foundation
 enum EntityTag {
     /// `"<SHA-256 of body, hex>"`: the same bytes always give the same tag, any change a new one.
     static func strong(for body: String) -> String {
-        let digest = SHA256.hash(data: Data(body.utf8))
-        return "\"" + digest.map { String(format: "%02x", $0) }.joined() + "\""
+        strong(forBytes: Array(body.utf8))
+    }
+
+    /// The strong tag of `bytes` (a static file), the same form as for text.
+    static func strong(forBytes bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var tag: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in digest { tag += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
+        tag.append(UInt8(ascii: "\""))
+        return String(decoding: tag, as: UTF8.self)
     }
 
     /// True when any `If-None-Match` field value names `tag` or is `*`. `If-None-Match` uses the

@@ -1,22 +1,24 @@
 import Foundation
 
-/// The fragment handlers keyed by name, built once by the app builder.
+/// The fragment handlers keyed by name, each with its own render cache, built once by the app
+/// builder.
 struct FragmentRegistry: Sendable {
-    private let handlers: [String: any FragmentHandler]
+    private let endpoints: [String: any FragmentEndpoint]
 
-    /// A registry of `handlers`; a later handler with the same name replaces an earlier one.
-    init(_ handlers: [any FragmentHandler]) {
-        self.handlers = Dictionary(handlers.map { ($0.name, $0) }) { _, later in later }
+    /// A registry of `endpoints`; a later one with the same name replaces an earlier one.
+    init(_ endpoints: [any FragmentEndpoint]) {
+        self.endpoints = Dictionary(endpoints.map { ($0.name, $0) }) { _, later in later }
     }
 
-    /// Every fragment this service offers, rendered with the shared templates.
+    /// Every fragment this service offers, rendered with the shared templates, each cached within
+    /// `FragmentCache`'s default bounds.
     static func standard(views: Views, publicBaseURL: URL) -> FragmentRegistry {
-        FragmentRegistry([ShareButtonFragment(views: views, publicBaseURL: publicBaseURL)])
+        FragmentRegistry([CachedFragment(ShareButtonFragment(views: views, publicBaseURL: publicBaseURL), cache: FragmentCache())])
     }
 
-    /// The handler called `name`, if there is one.
-    func handler(named name: String) -> (any FragmentHandler)? { handlers[name] }
+    /// The fragment called `name`, if there is one.
+    func endpoint(named name: String) -> (any FragmentEndpoint)? { endpoints[name] }
 
     /// The known names, sorted, for error messages.
-    var names: [String] { handlers.keys.sorted() }
+    var names: [String] { endpoints.keys.sorted() }
 }

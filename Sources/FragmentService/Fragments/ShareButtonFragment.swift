@@ -16,13 +16,23 @@ struct ShareButtonFragment: FragmentHandler {
         shareEndpoint = base + "/social/share/"
     }
 
-    func render(_ query: FragmentQuery) throws -> String {
-        let parameters: ShareParameters
+    /// The checked parameters: trimmed, empty ones absent, so `title=+Kiln+` and `title=Kiln`
+    /// share one cache entry.
+    func input(_ query: FragmentQuery) throws -> ShareParameters {
         do {
-            parameters = try ShareParameters { try query.value($0) }
+            return try ShareParameters { try query.value($0) }
         } catch let error as ShareParameterError {
             throw FragmentError.badParameter(error.parameter, error.problem)
         }
-        return try views.render(ShareButtonModel(parameters, shareEndpoint: shareEndpoint), template: "fragments/share_button")
+    }
+
+    func render(_ parameters: ShareParameters) throws -> String {
+        try views.render(ShareButtonModel(parameters, shareEndpoint: shareEndpoint), template: "fragments/share_button")
+    }
+}
+
+extension ShareParameters: FragmentInput {
+    var byteCount: Int {
+        url.utf8.count + (title?.utf8.count ?? 0) + (description?.utf8.count ?? 0) + (image?.utf8.count ?? 0) + 96
     }
 }

@@ -5,18 +5,27 @@ import Hummingbird
 /// to text `TextInput` does not accept (invalid UTF-8, NUL, other control characters). It runs
 /// before every route, so no handler, repository or template sees such text. JSON bodies are
 /// checked where they are decoded (`JSONInput`), token claims by `IdentityVerifier`.
-struct InputValidationMiddleware<Context: RequestContext>: RouterMiddleware {
+///
+/// The decoded query is kept in the context (`decodedQuery`) for handlers that want it without
+/// decoding again.
+struct InputValidationMiddleware<Context: DecodedQueryContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let path = request.uri.path.removingPercentEncoding, TextInput.isAcceptable(path) else {
+        guard let path = FormFields.percentDecode(request.uri.path, plusIsSpace: false), TextInput.isAcceptable(path) else {
             throw TextInput.refusal("The address")
         }
-        if let query = request.uri.query, let refused = TextInput.refusedField(inForm: query) {
-            // Fragments answer content apps in their own plain-text form, naming the parameter.
-            if request.uri.path.hasPrefix("/fragments/") {
-                throw refused.map { FragmentError.badParameter($0, "contains characters that are not allowed: \(TextInput.rule)") }
-                    ?? FragmentError.badQuery("contains characters that are not allowed: \(TextInput.rule)")
+        var context = context
+        if let query = request.uri.query {
+            switch TextInput.acceptedFields(inForm: query) {
+            case .success(let fields):
+                context.decodedQuery = fields
+            case .failure(let refused):
+                // Fragments answer content apps in their own plain-text form, naming the parameter.
+                if request.uri.path.hasPrefix("/fragments/") {
+                    throw refused.name.map { FragmentError.badParameter($0, "contains characters that are not allowed: \(TextInput.rule)") }
+                        ?? FragmentError.badQuery("contains characters that are not allowed: \(TextInput.rule)")
+                }
+                throw TextInput.refusal(refused.name.map { "The query parameter ‘\($0)’" } ?? "A query parameter name")
             }
-            throw TextInput.refusal(refused.map { "The query parameter ‘\($0)’" } ?? "A query parameter name")
         }
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
             return try await next(request, context)
@@ -24,8 +33,8 @@ struct InputValidationMiddleware<Context: RequestContext>: RouterMiddleware {
         var request = request
         let body = Array(buffer: try await request.collectBody(upTo: context.maxUploadSize))
         guard let text = String(validating: body, as: UTF8.self) else { throw TextInput.refusal("The form") }
-        if let refused = TextInput.refusedField(inForm: text) {
-            throw TextInput.refusal(refused.map { "The form field ‘\($0)’" } ?? "A form field name")
+        if case .failure(let refused) = TextInput.acceptedFields(inForm: text) {
+            throw TextInput.refusal(refused.name.map { "The form field ‘\($0)’" } ?? "A form field name")
         }
         return try await next(request, context)
     }

@@ -22,21 +22,39 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The policy for pages; `allowHTTPImages` adds `http:` to `img-src` for development, where
     /// the demo content apps are served over plain http.
     let contentSecurityPolicy: String
+    /// The fields every page gets, built (and their values checked) once rather than per response.
+    private let pageFields: [HTTPField]
+    private let noSniff = HTTPField(name: .xContentTypeOptions, value: "nosniff")
 
     init(allowHTTPImages: Bool) {
         let images = allowHTTPImages ? "'self' https: http:" : "'self' https:"
         contentSecurityPolicy =
             "default-src 'self'; img-src \(images); object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+        pageFields = [
+            noSniff, HTTPField(name: .contentSecurityPolicy, value: contentSecurityPolicy),
+            HTTPField(name: .xFrameOptions, value: "DENY"), HTTPField(name: .referrerPolicy, value: "same-origin"),
+        ]
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.xContentTypeOptions] = "nosniff"
-        if request.uri.path.hasPrefix("/fragments/") { return response }
-        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
-        response.headers[.xFrameOptions] = "DENY"
-        response.headers[.referrerPolicy] = "same-origin"
+        if request.uri.path.hasPrefix("/fragments/") {
+            Self.set(noSniff, in: &response.headers)
+        } else {
+            for field in pageFields { Self.set(field, in: &response.headers) }
+        }
         return response
+    }
+
+    /// Sets `field`, replacing any field of that name; leaves the headers untouched (no copy of
+    /// a cached response's fields) when they already hold exactly that value.
+    private static func set(_ field: HTTPField, in headers: inout HTTPFields) {
+        let existing = headers[values: field.name]
+        if existing.isEmpty {
+            headers.append(field)
+        } else if existing != [field.value] {
+            headers[field.name] = field.value
+        }
     }
 }
 

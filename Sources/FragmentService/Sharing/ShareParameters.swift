@@ -2,7 +2,7 @@ import Foundation
 
 /// What is being shared, as a content app or a link describes it: checked the same way by the
 /// share-button fragment and the share page it links to, so every button opens its page.
-struct ShareParameters: Sendable, Equatable {
+struct ShareParameters: Sendable, Hashable {
     /// Longest accepted `url` or `image`, in characters (the common browser and CDN limit).
     static let maxURLLength = 2048
     /// Longest accepted `title`, in characters.
