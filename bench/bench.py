@@ -29,7 +29,7 @@ SANDBOX = os.environ["SOCIAL_SANDBOX_URL"]
 SERVICE = os.environ["PUBLIC_BASE_URL"]
 NGINX = f"http://127.0.0.1:{os.environ['BENCH_NGINX_PORT']}"
 APP_SECRET = os.environ["BENCH_APP_SECRET"]
-CONTENT_ORIGIN = f"http://127.0.0.1:{os.environ['BENCH_CLOSED_PORT']}"
+CONTENT_ORIGIN = NGINX  # every /posts/… path is one article page (bench/run.sh)
 FERNET = Fernet(os.environ["SOCIAL_ENCRYPTION_KEY"].split(",")[0].strip().encode())
 USER = "bench-ada"
 MASTODON_ACCOUNT = "109000000000000001"
@@ -132,7 +132,6 @@ def section_fragment():
     assert status == 200, f"static answered {status}"
     with open(os.path.join(WORK, "www", "share.js"), "wb") as file:
         file.write(script)
-    subprocess.run([os.environ["BENCH_NGINX"], "-c", os.environ["BENCH_NGINX_CONF"], "-p", WORK], check=True)
     wait_for(f"{NGINX}/fragment.html")
     figures = {}
     for name, url in [("fragment", fragment), ("nginx, same bytes", f"{NGINX}/fragment.html"), ("/healthz", f"{SERVICE}/healthz"),

@@ -45,12 +45,13 @@ export SOCIAL_SESSION_SECRET="$(secret)" SOCIAL_IDENTITY_SECRET="$(secret)"
 export SOCIAL_DEV_LOGIN=1 SOCIAL_ALLOW_PRIVATE_HOSTS=1 SOCIAL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT"
 export SOCIAL_HOST=127.0.0.1 SOCIAL_PORT="$SERVICE_PORT" PUBLIC_BASE_URL="http://127.0.0.1:$SERVICE_PORT"
 export LOG_LEVEL="${LOG_LEVEL:-warning}"
-export BENCH_APP_SECRET="$(secret)" BENCH_CLOSED_PORT="$(free_port)" BENCH_NGINX_PORT="$NGINX_PORT" BENCH_WORK="$WORK"
+export BENCH_APP_SECRET="$(secret)" BENCH_NGINX_PORT="$NGINX_PORT" BENCH_WORK="$WORK"
 export BENCH_PSQL="$PGBIN/psql"
 
 "$BIN/social-service" migrate --env-file /dev/null >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log"; fail "migrate failed"; }
-# Pages of the bench's content app are on a port nobody listens on: resolution uses the event.
-"$BIN/social-service" app add bench --name "Bench app" --origin "http://127.0.0.1:$BENCH_CLOSED_PORT" \
+# The bench's content app is the nginx below: every /posts/… page is one article page, so each
+# publish event's resolution reads a real page.
+"$BIN/social-service" app add bench --name "Bench app" --origin "http://127.0.0.1:$NGINX_PORT" \
   --secret "$BENCH_APP_SECRET" --env-file /dev/null >/dev/null
 "$BIN/social-sandbox" --host 127.0.0.1 --port "$SANDBOX_PORT" >"$WORK/sandbox.log" 2>&1 &
 pids+=($!)
@@ -75,10 +76,22 @@ http {
   uwsgi_temp_path $WORK/nginx/uwsgi;
   scgi_temp_path $WORK/nginx/scgi;
   types { text/html html; text/javascript js; text/css css; }
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    location /posts/ { default_type text/html; try_files /page.html =404; }
+  }
 }
 CONF
-export BENCH_NGINX="$NGINX" BENCH_NGINX_CONF="$WORK/nginx.conf"
+cat >"$WORK/www/page.html" <<'PAGE'
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench post | Bench Blog</title>
+<meta name="description" content="A page of the bench's content app.">
+<meta property="og:title" content="Bench post"><meta property="og:type" content="article">
+<meta property="og:site_name" content="Bench Blog"><meta name="author" content="Ada Lovelace">
+<meta property="article:published_time" content="2026-11-26T10:00:00Z">
+</head><body><article><h1>Bench post</h1><p>Wood ash glazes and reduction firing.</p></article></body></html>
+PAGE
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" || fail "nginx did not start"
 
 "$PYTHON" bench/bench.py
 echo

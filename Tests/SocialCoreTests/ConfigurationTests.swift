@@ -111,7 +111,7 @@ import Testing
 
     @Test func workerConcurrencyDefaultsAndRefusesNonsense() throws {
         let defaults = try AppConfiguration(environment: Self.valid)
-        #expect(defaults.autoShareConcurrency == 16 && defaults.autoSharePerPlatform == 4 && defaults.resolveConcurrency == 8)
+        #expect(defaults.autoShareConcurrency == 64 && defaults.autoSharePerPlatform == 16 && defaults.resolveConcurrency == 8)
         var env = Self.valid
         env["SOCIAL_AUTOSHARE_CONCURRENCY"] = "32"
         env["SOCIAL_AUTOSHARE_PER_PLATFORM"] = "1"

@@ -44,9 +44,9 @@ package struct AppConfiguration: Sendable {
     /// `SOCIAL_IDLE_TIMEOUT_SECONDS` (default 30): a connection that sends nothing for this long —
     /// before its request head is complete, between body parts or between requests — is closed.
     package var idleTimeoutSeconds: Int
-    /// `SOCIAL_AUTOSHARE_CONCURRENCY` (default 16): how many auto-share jobs one instance runs at once.
+    /// `SOCIAL_AUTOSHARE_CONCURRENCY` (default 64): how many auto-share jobs one instance runs at once.
     package var autoShareConcurrency: Int
-    /// `SOCIAL_AUTOSHARE_PER_PLATFORM` (default 4): how many of those may be for one platform, so
+    /// `SOCIAL_AUTOSHARE_PER_PLATFORM` (default 16): how many of those may be for one platform, so
     /// one slow platform never takes every slot.
     package var autoSharePerPlatform: Int
     /// `SOCIAL_RESOLVE_CONCURRENCY` (default 8): how many publish events one instance resolves
@@ -197,8 +197,8 @@ package struct AppConfiguration: Sendable {
             problem(.serviceSettings, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
             return fallback
         }
-        autoShareConcurrency = count("SOCIAL_AUTOSHARE_CONCURRENCY", default: 16, range: 1...256)
-        autoSharePerPlatform = count("SOCIAL_AUTOSHARE_PER_PLATFORM", default: 4, range: 1...256)
+        autoShareConcurrency = count("SOCIAL_AUTOSHARE_CONCURRENCY", default: 64, range: 1...256)
+        autoSharePerPlatform = count("SOCIAL_AUTOSHARE_PER_PLATFORM", default: 16, range: 1...256)
         resolveConcurrency = count("SOCIAL_RESOLVE_CONCURRENCY", default: 8, range: 1...256)
 
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
