@@ -27,12 +27,30 @@ enum TestDatabase {
     /// The migrated template, created once per process.
     private static let template = Task<String, any Error> {
         let name = "social_tpl_\(ProcessInfo.processInfo.processIdentifier)"
+        try await dropTemplatesOfEndedRuns()
         try await admin("DROP DATABASE IF EXISTS \(name)")
         try await admin("CREATE DATABASE \(name)")
         _ = try await withClient(database: name) { client in
             try await MigrationRunner(client: client, migrations: try migrations(), logger: logger).migrate()
         }
         return name
+    }
+
+    /// Templates are named after the test process that made them; one whose process has ended
+    /// (on this machine) is left over from an earlier run and is dropped.
+    private static func dropTemplatesOfEndedRuns() async throws {
+        let names = try await withClient(database: nil) { client in
+            var names: [String] = []
+            let rows = try await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'social_tpl_%'", logger: logger)
+            for try await name in rows.decode(String.self) { names.append(name) }
+            return names
+        }
+        for name in names {
+            guard let pid = Int32(name.dropFirst("social_tpl_".count)), pid != ProcessInfo.processInfo.processIdentifier,
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? await admin("DROP DATABASE IF EXISTS \(name)")
+        }
     }
 
     /// Runs `body` against a new database: a copy of the migrated template, or empty.
