@@ -282,7 +282,14 @@ def drill_kill_during_webhook_processing():
         service.kill9()
         sandbox("DELETE", "failures")
         service.start()
-        wait_until(lambda: settled("kill-", count), 90, "every event resolved and every job done after the restart")
+        try:
+            wait_until(lambda: settled("kill-", count), 90, "every event resolved and every job done after the restart")
+        except AssertionError:
+            print("events:", sql("SELECT event_id, state, attempts, state_detail FROM publish_events WHERE event_id LIKE 'kill-%' ORDER BY event_id"))
+            print("jobs:", sql("""SELECT e.event_id, a.state, a.attempts, a.outcome, a.detail, a.run_after FROM auto_shares a
+                                  JOIN publish_events e ON e.id = a.event_id WHERE e.event_id LIKE 'kill-%' ORDER BY e.event_id"""))
+            print("shares:", sql("SELECT shared_url, status, error_message FROM social_shares ORDER BY id"))
+            raise
         jobs = sql("""SELECT e.event_id, a.outcome FROM auto_shares a JOIN publish_events e ON e.id = a.event_id
                       WHERE e.event_id LIKE 'kill-%' ORDER BY e.event_id""")
         assert len(jobs) == count, f"expected one job per event, got {jobs}"

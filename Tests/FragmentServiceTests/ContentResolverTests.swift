@@ -68,6 +68,33 @@ actor CountingPages: PageMetadataSource {
         #expect(record.imageURL == "https://blog.example/i.jpg")
     }
 
+    /// The drills found it: killed between "resolved" and planning, an event stayed resolved with
+    /// its auto-shares never created. Planning now comes first, so an interrupted planning leaves
+    /// the event to be claimed and planned again.
+    @Test func anEventIsMarkedResolvedOnlyAfterItsAutoSharesArePlanned() async throws {
+        let events = MemoryPublishEventRepository()
+        let items = MemoryContentItemRepository()
+        let stored = try await events.record(
+            NewPublishEvent(appID: "blog", eventID: "e3", contentType: "blog_post", url: "https://blog.rose-ash.example/c", title: "C"))
+        let planned = PlannedEvents()
+        var worker = Self.worker(events, items, pages: CountingPages())
+        worker.afterResolve = { event, _ in
+            await planned.add(event)
+            throw CommandFailure(description: "the process died while planning")
+        }
+        await worker.drain()
+        let seen = try #require(await planned.events.first)
+        #expect(seen.contentItemID != nil, "planned jobs must be able to read the stored record")
+        let after = try #require(try await events.recent(author: nil, limit: 5).first { $0.id == stored.event.id })
+        #expect(after.state == .received, "an event whose planning did not finish must be claimed again")
+        #expect(after.contentItemID == seen.contentItemID)
+    }
+
+    actor PlannedEvents {
+        var events: [PublishEvent] = []
+        func add(_ event: PublishEvent) { events.append(event) }
+    }
+
     @Test func anUnreadablePageWithNoTitleFailsWithTheReasonAfterItsAttempts() async throws {
         let events = MemoryPublishEventRepository()
         let pages = CountingPages()

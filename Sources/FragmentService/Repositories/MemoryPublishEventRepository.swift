@@ -49,6 +49,10 @@ actor MemoryPublishEventRepository: PublishEventRepository {
 
     func event(id: Int64) async throws -> PublishEvent? { events.first { $0.id == id } }
 
+    func attachItem(id: Int64, contentItemID: Int64) async throws {
+        update(id) { $0.contentItemID = contentItemID }
+    }
+
     func markResolved(id: Int64, contentItemID: Int64) async throws {
         update(id) {
             $0.state = .resolved

@@ -66,6 +66,10 @@ struct PostgresPublishEventRepository: PublishEventRepository {
         return try await events(query).first
     }
 
+    func attachItem(id: Int64, contentItemID: Int64) async throws {
+        try await client.query("UPDATE publish_events SET content_item_id = \(contentItemID) WHERE id = \(id)", logger: logger)
+    }
+
     func markResolved(id: Int64, contentItemID: Int64) async throws {
         try await client.query(
             """

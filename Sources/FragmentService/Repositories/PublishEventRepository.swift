@@ -15,6 +15,9 @@ protocol PublishEventRepository: Sendable {
     /// One event by its id.
     func event(id: Int64) async throws -> PublishEvent?
     /// Marks an event resolved against a content item.
+    /// Links the event to its content record while it is still being resolved, so jobs planned
+    /// from it read the record; the state stays `received` until `markResolved`.
+    func attachItem(id: Int64, contentItemID: Int64) async throws
     func markResolved(id: Int64, contentItemID: Int64) async throws
     /// Records why resolution failed; `final` stops further attempts.
     func markFailed(id: Int64, detail: String, final: Bool) async throws

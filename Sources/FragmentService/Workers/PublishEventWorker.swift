@@ -20,7 +20,7 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
     var maxAttempts = 5
     /// How many events are resolved at once (`SOCIAL_RESOLVE_CONCURRENCY`).
     var concurrency = 8
-    /// Runs after an event is resolved (auto-share planning).
+    /// Plans the auto-shares of an event whose record is stored, before the event is marked resolved.
     var afterResolve: (@Sendable (PublishEvent, ContentRecord) async throws -> Void)?
 
     func run() async throws {
@@ -57,11 +57,15 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
                 return
             }
             let itemID = try await items.upsert(record)
-            try await events.markResolved(id: event.id, contentItemID: itemID)
+            // Jobs are planned before the event is marked resolved: a crash in between leaves it
+            // `received`, so it is claimed and planned again (planning is idempotent per event and
+            // account) instead of staying resolved with its auto-shares never created.
+            try await events.attachItem(id: event.id, contentItemID: itemID)
             var resolved = event
             resolved.state = .resolved
             resolved.contentItemID = itemID
             try await afterResolve?(resolved, record)
+            try await events.markResolved(id: event.id, contentItemID: itemID)
             logger.debug("publish event resolved", metadata: ["event": "\(event.id)"])
         } catch {
             logger.error("publish event resolution failed", metadata: ["event": "\(event.id)", "error": "\(String(reflecting: error))"])
