@@ -5,28 +5,10 @@ the library cannot decode or use an answer, the sandbox is wrong (or stricter th
 Usage: mastodon_py.py PATH_TO_social-sandbox   — starts the sandbox on a free port itself.
 Prints 'N passed, N failed' last; exits non-zero on a failure.
 """
-import json
-import socket
-import subprocess
 import sys
-import time
-import traceback
-import urllib.request
 
 from mastodon import Mastodon, MastodonAPIError
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def sandbox_call(base, method, path, payload=None):
-    data = json.dumps(payload).encode() if payload is not None else None
-    request = urllib.request.Request(f"{base}/_sandbox/{path}", data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as response:
-        return json.loads(response.read())
+from sandbox_run import run, sandbox_call
 
 
 def client(base, instance, account, scopes):
@@ -71,33 +53,5 @@ def check_takahe_instance(base):
 CHECKS = [check_mastodon_instance, check_takahe_instance]
 
 
-def main(binary):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    sandbox = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(100):
-            try:
-                sandbox_call(base, "GET", "accounts")
-                break
-            except OSError:
-                time.sleep(0.1)
-        passed = failed = 0
-        for check in CHECKS:
-            try:
-                check(base)
-                passed += 1
-                print(f"mastodon.py: {check.__name__} passed")
-            except Exception:  # noqa: BLE001 - report and go on
-                failed += 1
-                print(f"mastodon.py: {check.__name__} FAILED")
-                traceback.print_exc()
-        print(f"mastodon.py differential: {passed} passed, {failed} failed")
-        return 1 if failed else 0
-    finally:
-        sandbox.terminate()
-        sandbox.wait(10)
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(run(sys.argv[1], "mastodon.py", CHECKS))
