@@ -26,8 +26,10 @@ import Testing
 
         let name = "counting"
         let renders: Counter
+        var inputs = Counter()
 
         func input(_ query: FragmentQuery) throws -> Input {
+            inputs.increment()
             guard let text = try query.value("text") else { throw FragmentError.badParameter("text", "is required") }
             return Input(text: text)
         }
@@ -50,6 +52,25 @@ import Testing
         let registry = FragmentRegistry.standard(
             views: try await Views.load(), publicBaseURL: try #require(URL(string: "http://account.rose-ash.test")))
         return (registry, try #require(registry.endpoint(named: "share-button")))
+    }
+
+    @Test func anIdenticalQueryStringIsAnsweredWithoutCheckingItsParametersAgain() async throws {
+        let renders = Counter()
+        let fragment = CountingFragment(renders: renders)
+        let registry = FragmentRegistry([CachedFragment(fragment, cache: FragmentCache())])
+        try await Self.app(registry).test(.router) { client in
+            for uri in ["/fragments/counting?text=hello", "/fragments/counting?text=hello", "/fragments/counting?text=hello&x=1"] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == .ok && String(buffer: $0.body) == "<p>hello</p>") }
+            }
+            // The repeat skipped the parameters; another spelling of the same input was checked
+            // once and came from the rendered cache.
+            #expect(fragment.inputs.value == 2 && renders.value == 1)
+            // Refused input is never remembered: it is refused every time.
+            for _ in 0..<2 {
+                try await client.execute(uri: "/fragments/counting?other=1", method: .get) { #expect($0.status == .badRequest) }
+            }
+            #expect(fragment.inputs.value == 4)
+        }
     }
 
     @Test func theSecondIdenticalRequestIsServedFromTheCacheWithoutRendering() async throws {

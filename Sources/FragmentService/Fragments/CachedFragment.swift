@@ -1,7 +1,16 @@
-/// A handler with its cache: renders each distinct input once while it stays cached.
+/// A handler with its cache: renders each distinct input once while it stays cached. In front of
+/// it, a second bounded cache keyed by the exact query string answers a repeated request without
+/// decoding and checking its parameters again (the same string always yields the same input).
 struct CachedFragment<Handler: FragmentHandler>: FragmentEndpoint {
     let handler: Handler
     let cache: FragmentCache<Handler.Input>
+    let byRawQuery = FragmentCache<RawQuery>()
+
+    /// A query string exactly as sent (after `?`), as a cache key.
+    struct RawQuery: FragmentInput {
+        let text: String
+        var byteCount: Int { text.utf8.count }
+    }
 
     var name: String { handler.name }
 
@@ -18,5 +27,14 @@ struct CachedFragment<Handler: FragmentHandler>: FragmentEndpoint {
         return fragment
     }
 
-    var statistics: FragmentCacheStatistics { cache.statistics }
+    func fragment(forRawQuery query: String) -> RenderedFragment? { byRawQuery.fragment(for: RawQuery(text: query)) }
+
+    func remember(_ fragment: RenderedFragment, forRawQuery query: String) { byRawQuery.insert(fragment, for: RawQuery(text: query)) }
+
+    /// The rendered cache's counters; `hits` also counts answers by query string.
+    var statistics: FragmentCacheStatistics {
+        var statistics = cache.statistics
+        statistics.hits += byRawQuery.statistics.hits
+        return statistics
+    }
 }

@@ -23,9 +23,16 @@ struct FragmentController: Sendable {
     func show(_ request: Request, context: some DecodedQueryContext) throws -> Response {
         let name = try context.parameters.require("name")
         guard let endpoint = registry.endpoint(named: name) else { throw FragmentError.unknownFragment(known: registry.names) }
-        // The middleware's decoding when it ran (it did, in the app); decoded here otherwise.
-        let query = try context.decodedQuery.map(FragmentQuery.init(fields:)) ?? FragmentQuery(request.uri.query)
-        let fragment = try endpoint.fragment(for: query)
+        let raw = request.uri.query ?? ""
+        let fragment: RenderedFragment
+        if let known = endpoint.fragment(forRawQuery: raw) {
+            fragment = known
+        } else {
+            // The middleware's decoding when it ran (it did, in the app); decoded here otherwise.
+            let query = try context.decodedQuery.map(FragmentQuery.init(fields:)) ?? FragmentQuery(request.uri.query)
+            fragment = try endpoint.fragment(for: query)
+            endpoint.remember(fragment, forRawQuery: raw)
+        }
         let ifNoneMatch = request.headers[values: .ifNoneMatch]
         if !ifNoneMatch.isEmpty, EntityTag.ifNoneMatch(ifNoneMatch, matches: fragment.etag) {
             return Response(status: .notModified, headers: fragment.notModifiedHeaders)
