@@ -111,20 +111,22 @@ struct AutoShareBench {
     init(holding held: Set<PlatformName>) {
         let connections = MemoryConnectionRepository()
         self.connections = connections
-        jobs = MemoryAutoShareRepository(platforms: { await connections.name(of: $0)?.0 })
+        jobs = MemoryAutoShareRepository(connections: { await connections.server(of: $0) })
         gate = Gate(holding: Set(held.map(\.rawValue)))
     }
 
-    /// Connects one account per entry (in order) and queues a job for each, all for one event.
+    /// Connects one account per entry (in order; the nth on Mastodon server `instance(n)`) and
+    /// queues a job for each, all for one event.
     @discardableResult
-    func queue(_ accounts: [PlatformName]) async throws -> [Int64] {
+    func queue(_ accounts: [PlatformName], instance: (Int) -> String = { _ in "https://mastodon.social" }) async throws -> [Int64] {
         let event = try await events.record(
             NewPublishEvent(appID: "blog", eventID: RandomToken.make(), contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "A")
         ).event
         var ids: [Int64] = []
-        for platform in accounts {
-            guard case .created(let connection) = try await connections.connect(
-                userID: "u1", platform: platform, result: ConnectionRepositoryTests.result(RandomToken.make()))
+        for (index, platform) in accounts.enumerated() {
+            var result = ConnectionRepositoryTests.result(RandomToken.make())
+            result.extraData = ["instance_url": instance(index)]
+            guard case .created(let connection) = try await connections.connect(userID: "u1", platform: platform, result: result)
             else { throw HarnessFailure("connect did not create") }
             _ = try await jobs.enqueue(
                 eventID: event.id, ruleID: 1, connectionID: connection.id, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))

@@ -43,6 +43,19 @@ struct WorkerConcurrencyTests {
         #expect(try await bench.all().allSatisfy { $0.outcome == "published" })
     }
 
+    @Test func mastodonAccountsOnDifferentServersDoNotShareALimit() async throws {
+        let bench = AutoShareBench(holding: [.mastodon])
+        // Six accounts on two servers, two at a time per server: four in flight, then the rest.
+        try await bench.queue(Array(repeating: .mastodon, count: 6), instance: { "https://server\($0 % 2).example" })
+        async let drained: Void = bench.worker(concurrency: 16, perPlatform: 2).drain()
+        await bench.gate.until { $0.inFlight("mastodon") == 4 }
+        #expect(try await bench.all().filter { $0.attempts == 1 }.count == 4)
+        await bench.gate.releaseAll()
+        await drained
+        #expect(await bench.gate.counts.maxInFlight["mastodon"] == 4)
+        #expect(try await bench.all().allSatisfy { $0.outcome == "published" })
+    }
+
     @Test func withNSlotsAtMostNJobsAreInFlightAndOnlyThoseAreLeased() async throws {
         let bench = AutoShareBench(holding: Set(PlatformName.allCases))
         try await bench.queue(PlatformName.allCases.flatMap { Array(repeating: $0, count: 3) })
@@ -99,7 +112,7 @@ struct WorkerConcurrencyTests {
 
 @Suite(.enabled(if: TestDatabase.isAvailable, "set TEST_DATABASE_URL (make test does)"))
 struct PostgresAutoShareClaimTests {
-    @Test func claimsKeepToEachPlatformsRoomAndTwoWorkersClaimingAtOnceNeverTakeTheSameJob() async throws {
+    @Test func claimsKeepToEachLanesRoomAndTwoWorkersClaimingAtOnceNeverTakeTheSameJob() async throws {
         try await TestDatabase.withDatabase { client in
             let x = try await TestDatabase.userWithConnection(client)
             let fernet = try Fernet(keyList: FernetKey.generate())
@@ -121,11 +134,12 @@ struct PostgresAutoShareClaimTests {
                 }
             }
 
-            // Room for one X job and plenty of Mastodon ones, four in all; none for a platform not named.
-            let first = try await jobs.claimDue(limit: 4, room: [.twitter: 1, .mastodon: 10])
+            // X has two jobs in flight of three, Mastodon none: one X job and three Mastodon ones.
+            let first = try await jobs.claimDue(limit: 4, perLane: 3, busy: ["twitter": 2])
             #expect(first.filter { $0.platform == .twitter }.count == 1 && first.filter { $0.platform == .mastodon }.count == 3)
             #expect(first.allSatisfy { $0.platform == ($0.connectionID == x.id ? .twitter : .mastodon) && $0.attempts == 1 })
-            #expect(try await jobs.claimDue(limit: 5, room: [.facebook: 5]).isEmpty)
+            #expect(first.allSatisfy { $0.lane == ($0.connectionID == x.id ? "twitter" : "mastodon https://mastodon.social") })
+            #expect(try await jobs.claimDue(limit: 5, perLane: 2, busy: ["twitter": 2, "mastodon https://mastodon.social": 3]).isEmpty)
 
             // Two workers (two repositories, as two instances would have) claim at once until nothing is left.
             let second = PostgresAutoShareRepository(client: client, logger: TestDatabase.logger)
@@ -134,7 +148,7 @@ struct PostgresAutoShareClaimTests {
                     group.addTask {
                         var ids: [Int64] = []
                         while true {
-                            let batch = try await repository.claimDue(limit: 3, room: [.twitter: 2, .mastodon: 2])
+                            let batch = try await repository.claimDue(limit: 3, perLane: 2, busy: [:])
                             if batch.isEmpty { return ids }
                             ids += batch.map(\.id)
                         }
@@ -145,6 +159,45 @@ struct PostgresAutoShareClaimTests {
             #expect(taken.count == 20)
             #expect(Set(taken).count == 20)
             #expect(Set(taken).isDisjoint(with: first.map(\.id)))
+        }
+    }
+}
+
+@Suite(.enabled(if: TestDatabase.isAvailable, "set TEST_DATABASE_URL (make test does)"))
+struct PostgresAutoShareLaneTests {
+    @Test func everyMastodonServerIsALaneOfItsOwnAndEveryOtherPlatformIsOne() async throws {
+        try await TestDatabase.withDatabase { client in
+            let x = try await TestDatabase.userWithConnection(client)
+            let fernet = try Fernet(keyList: FernetKey.generate())
+            let connections = PostgresConnectionRepository(client: client, fernet: fernet, logger: TestDatabase.logger)
+            var mastodon: [Int64] = []
+            for (index, instance) in ["https://Social.Example", "https://social.example", "https://other.example"].enumerated() {
+                var result = ConnectionRepositoryTests.result("m\(index)")
+                result.extraData = ["instance_url": instance]
+                guard case .created(let connection) = try await connections.connect(userID: "u1", platform: .mastodon, result: result)
+                else { throw HarnessFailure("the Mastodon connection was not created") }
+                mastodon.append(connection.id)
+            }
+            let rule = try #require(
+                try await PostgresRuleRepository(client: client, logger: TestDatabase.logger).save(
+                    try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(x.id),"mode":"auto"}"#.utf8)), id: nil, userID: "u1"))
+            try await PostgresContentAppRepository(client: client, fernet: fernet, logger: TestDatabase.logger).save(PublishWebhookTests.blog)
+            let events = PostgresPublishEventRepository(client: client, logger: TestDatabase.logger)
+            let jobs = PostgresAutoShareRepository(client: client, logger: TestDatabase.logger)
+            for index in 0..<2 {
+                let event = try await events.record(
+                    NewPublishEvent(appID: "blog", eventID: "e\(index)", contentType: "blog_post", url: "https://blog.rose-ash.example/\(index)", title: "T")).event
+                for connection in [x.id] + mastodon {
+                    _ = try await jobs.enqueue(
+                        eventID: event.id, ruleID: rule.id, connectionID: connection, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))
+                }
+            }
+            // One job of each lane: X, social.example (two spellings of one server), other.example.
+            let claimed = try await jobs.claimDue(limit: 10, perLane: 1, busy: [:])
+            #expect(claimed.compactMap(\.lane).sorted() == ["mastodon https://other.example", "mastodon https://social.example", "twitter"])
+            // The memory repository draws the same lanes.
+            #expect(AutoShareJob.lane(platform: .mastodon, instanceURL: "https://Social.Example") == "mastodon https://social.example")
+            #expect(AutoShareJob.lane(platform: .twitter, instanceURL: "https://mastodon.social") == "twitter")
         }
     }
 }

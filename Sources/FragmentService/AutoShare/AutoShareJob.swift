@@ -17,14 +17,24 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     var shareID: Int64?
     var attempts: Int
     var runAfter: Date
-    /// The platform of the job's connection (nil when it is gone): claims are limited per platform.
-    /// Not part of the API's JSON.
+    /// The platform of the job's connection (nil when it is gone). Not part of the API's JSON.
     var platform: PlatformName? = nil
+    /// The API server the job posts to (`lane(platform:instanceURL:)`; nil when the connection is
+    /// gone): claims are limited per lane. Not part of the API's JSON.
+    var lane: String? = nil
 
     /// Claims that may run a job before it is given up (`AutoShareRepository.claimDue`).
     static let maxAttempts = 6
     /// What a job given up that way says.
     static let exhaustedDetail = "Stopped after \(maxAttempts) attempts that did not finish; nothing more will be tried."
+
+    /// Which server a post to this connection goes to, for the per-server limit on jobs in flight:
+    /// every Mastodon-API server is its own (each has its own rate limits and latency, so fifty
+    /// accounts on fifty servers are fifty lanes), while every other platform has one API for all
+    /// its accounts. `PostgresAutoShareRepository.laneSQL` computes the same in SQL.
+    static func lane(platform: PlatformName, instanceURL: String?) -> String {
+        platform == .mastodon ? "mastodon " + (instanceURL ?? "").lowercased() : platform.rawValue
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, message, state, detail, outcome, attempts

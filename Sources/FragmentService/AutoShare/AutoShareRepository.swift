@@ -11,10 +11,11 @@ protocol AutoShareRepository: Sendable {
     /// every time cannot loop: once it has used `AutoShareJob.maxAttempts`, the next claim
     /// finishes it as failed with a visible reason instead of running it.
     ///
-    /// Takes at most `limit` jobs in all and at most `room[platform]` of each platform (by the
-    /// job's connection); platforms missing from `room` get none. Claimed jobs carry their
-    /// platform. Workers ask only for the slots they have free, so no lease is spent waiting.
-    func claimDue(limit: Int, room: [PlatformName: Int]) async throws -> [AutoShareJob]
+    /// Takes at most `limit` jobs in all and at most `perLane` of each lane (the API server a
+    /// job posts to, `AutoShareJob.lane`), less the `busy` jobs of that lane the worker already
+    /// runs. Claimed jobs carry their platform and lane. Workers ask only for the slots they have
+    /// free, so no lease is spent waiting.
+    func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob]
     func finish(id: Int64, outcome: String, shareID: Int64?, detail: String?) async throws
     /// Parks the job with a reason the person can see, to try again at `retryAt`. `attempted`
     /// false gives the claim's attempt back: the job only waited (for a reconnect, or for
@@ -25,8 +26,8 @@ protocol AutoShareRepository: Sendable {
 }
 
 extension AutoShareRepository {
-    /// Takes up to `limit` due jobs, whatever their platforms.
+    /// Takes up to `limit` due jobs, whatever their lanes.
     func claimDue(limit: Int) async throws -> [AutoShareJob] {
-        try await claimDue(limit: limit, room: Dictionary(uniqueKeysWithValues: PlatformName.allCases.map { ($0, limit) }))
+        try await claimDue(limit: limit, perLane: limit, busy: [:])
     }
 }

@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// same URL to the account is still pending — this job's lost one, or a manual share in flight —
 /// the job waits for it instead of settling it. A connection that needs reconnecting parks its
 /// jobs with a visible reason. Jobs are leased one by one, so no job runs twice at once, and run
-/// concurrently through a `WorkPool`: up to `concurrency` in all, `perPlatform` per platform.
+/// concurrently through a `WorkPool`: up to `concurrency` in all, `perPlatform` per lane (the API
+/// server they post to: one per platform, one per Mastodon server).
 struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
     let connections: Connections
     let shares: Shares
@@ -25,7 +26,8 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
     var parkDelay: TimeInterval = 60
     /// How many jobs run at once (`SOCIAL_AUTOSHARE_CONCURRENCY`).
     var concurrency = 16
-    /// How many of them may be for one platform (`SOCIAL_AUTOSHARE_PER_PLATFORM`).
+    /// How many of them may be for one platform's API, or one Mastodon server
+    /// (`SOCIAL_AUTOSHARE_PER_PLATFORM`).
     var perPlatform = 4
 
     func run() async throws {
@@ -39,14 +41,14 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
         await pool.drain()
     }
 
-    /// Jobs run side by side, at most `perPlatform` of one platform: an event that fans out to
-    /// six accounts takes about one platform round trip, and a slow platform fills only its own
-    /// slots while jobs for the others keep being claimed.
-    private var pool: WorkPool<AutoShareJob, PlatformName> {
+    /// Jobs run side by side, at most `perPlatform` of one lane: an event that fans out to six
+    /// accounts takes about one platform round trip, fifty accounts on fifty Mastodon servers too,
+    /// and a slow platform fills only its own slots while jobs for the others keep being claimed.
+    private var pool: WorkPool<AutoShareJob, String> {
         WorkPool(
-            capacity: concurrency, perKey: perPlatform, keys: PlatformName.allCases,
-            claim: { [jobs] limit, room in try await jobs.claimDue(limit: limit, room: room) },
-            key: { $0.platform }, work: { await run($0) }, logger: logger, what: "auto-share jobs")
+            capacity: concurrency, perKey: perPlatform,
+            claim: { [jobs] limit, perLane, busy in try await jobs.claimDue(limit: limit, perLane: perLane, busy: busy) },
+            key: { $0.lane }, work: { await run($0) }, logger: logger, what: "auto-share jobs")
     }
 
     /// Lost attempts of any share (manual ones too) become unconfirmed here at the latest.

@@ -4,13 +4,14 @@ import Platforms
 /// `AutoShareRepository` in memory, for router tests.
 actor MemoryAutoShareRepository: AutoShareRepository {
     private var rows: [AutoShareJob] = []
-    /// The platform of a connection, as PostgreSQL finds it by joining `social_connections`.
-    private let platforms: @Sendable (Int64) async -> PlatformName?
+    /// A connection's platform and Mastodon instance URL, as PostgreSQL finds them by joining
+    /// `social_connections`.
+    private let connections: @Sendable (Int64) async -> (platform: PlatformName, instanceURL: String?)?
 
-    /// `platforms` names each connection's platform; without it, jobs have none and are limited
-    /// only by the total.
-    init(platforms: @escaping @Sendable (Int64) async -> PlatformName? = { _ in nil }) {
-        self.platforms = platforms
+    /// `connections` names each connection's platform and instance; without it, jobs have no
+    /// lane and are limited only by the total.
+    init(connections: @escaping @Sendable (Int64) async -> (platform: PlatformName, instanceURL: String?)? = { _ in nil }) {
+        self.connections = connections
     }
 
     func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool {
@@ -22,9 +23,9 @@ actor MemoryAutoShareRepository: AutoShareRepository {
         return true
     }
 
-    func claimDue(limit: Int, room: [PlatformName: Int]) async throws -> [AutoShareJob] {
-        var platformOf: [Int64: PlatformName?] = [:]
-        for id in Set(rows.filter { $0.state != "done" && $0.runAfter <= Date() }.map(\.connectionID)) { platformOf.updateValue(await platforms(id), forKey: id) }
+    func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob] {
+        var found: [Int64: (platform: PlatformName, instanceURL: String?)?] = [:]
+        for id in Set(rows.filter { $0.state != "done" && $0.runAfter <= Date() }.map(\.connectionID)) { found.updateValue(await connections(id), forKey: id) }
         // Nothing below suspends, so the claim is atomic like the SQL statement; a job added while
         // platforms were looked up waits for the next claim.
         for index in rows.indices where rows[index].state != "done" && rows[index].runAfter <= Date() && rows[index].attempts >= AutoShareJob.maxAttempts {
@@ -32,17 +33,22 @@ actor MemoryAutoShareRepository: AutoShareRepository {
             rows[index].outcome = "failed"
             rows[index].detail = AutoShareJob.exhaustedDetail
         }
-        var left = room
+        // Oldest first within each lane, as the SQL ranks them.
+        var taken = busy
         var claimed: [AutoShareJob] = []
-        for index in rows.indices where rows[index].state != "done" && rows[index].runAfter <= Date() && claimed.count < limit {
-            guard let platform = platformOf[rows[index].connectionID] else { continue }
-            if let platform {
-                guard left[platform, default: 0] > 0 else { continue }
-                left[platform, default: 0] -= 1
+        let due = rows.indices.filter { rows[$0].state != "done" && rows[$0].runAfter <= Date() }
+            .sorted { (rows[$0].runAfter, rows[$0].id) < (rows[$1].runAfter, rows[$1].id) }
+        for index in due where claimed.count < limit {
+            guard let connection = found[rows[index].connectionID] else { continue }
+            let lane = connection.map { AutoShareJob.lane(platform: $0.platform, instanceURL: $0.instanceURL) }
+            if let lane {
+                guard taken[lane, default: 0] < perLane else { continue }
+                taken[lane, default: 0] += 1
             }
             rows[index].attempts += 1
             rows[index].runAfter = Date().addingTimeInterval(300)
-            rows[index].platform = platform
+            rows[index].platform = connection?.platform
+            rows[index].lane = lane
             claimed.append(rows[index])
         }
         return claimed

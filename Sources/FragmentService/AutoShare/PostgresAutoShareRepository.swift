@@ -9,9 +9,13 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     let logger: Logger
     var lease: TimeInterval = 300
 
+    /// `AutoShareJob.lane` of the connection `c`, in SQL (a code constant, no input in it).
+    private static let laneSQL = "CASE WHEN c.platform = 'mastodon' THEN 'mastodon ' || lower(coalesce(c.extra_data->>'instance_url', '')) ELSE c.platform END"
+
     private static let columns = """
         id, event_id, rule_id, connection_id, user_id, message, state, detail, outcome, share_id, attempts, run_after,
-        (SELECT platform FROM social_connections WHERE social_connections.id = auto_shares.connection_id)
+        (SELECT c.platform FROM social_connections c WHERE c.id = auto_shares.connection_id),
+        (SELECT \(laneSQL) FROM social_connections c WHERE c.id = auto_shares.connection_id)
         """
 
     func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool {
@@ -25,33 +29,44 @@ struct PostgresAutoShareRepository: AutoShareRepository {
         return false
     }
 
-    func claimDue(limit: Int, room: [PlatformName: Int]) async throws -> [AutoShareJob] {
+    func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob] {
         try await client.query(
             """
             UPDATE auto_shares SET state = 'done', outcome = 'failed', detail = \(AutoShareJob.exhaustedDetail), updated_at = now()
             WHERE state <> 'done' AND run_after <= now() AND attempts >= \(AutoShareJob.maxAttempts)
             """, logger: logger)
-        // Per platform (through the job's connection), the oldest due jobs that fit its room and
-        // that no other worker holds; of those, the oldest `limit`. Only the jobs' rows are locked
-        // (`OF a`): a connection locked for a token refresh does not hide its jobs.
-        let platforms = room.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        // The due jobs ranked within their lane (oldest first); those that fit the lane's room
+        // are candidates, and of the candidates no other worker holds, the oldest `limit` are
+        // locked and leased. A job another worker is claiming at this moment still takes a place
+        // in its lane's ranking, so this claim may take fewer of that lane; the next claim makes
+        // up for it. The due conditions are repeated where the rows are locked, so a job another
+        // worker has just leased is not leased again. Only the jobs' rows are locked (`OF a`): a
+        // connection locked for a token refresh does not hide its jobs.
+        let lanes = busy.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         var query = PostgresQuery(
             unsafeSQL: """
                 UPDATE auto_shares SET attempts = attempts + 1, run_after = now() + make_interval(secs => $1), updated_at = now()
                 WHERE id IN (
-                    SELECT due.id FROM unnest($2::text[], $3::bigint[]) AS room(platform, slots)
-                    CROSS JOIN LATERAL (
-                        SELECT a.id, a.run_after FROM auto_shares a JOIN social_connections c ON c.id = a.connection_id
-                        WHERE c.platform = room.platform AND a.state <> 'done' AND a.run_after <= now() AND a.attempts < $4
-                        ORDER BY a.run_after, a.id LIMIT room.slots FOR UPDATE OF a SKIP LOCKED) AS due
-                    ORDER BY due.run_after, due.id LIMIT $5)
+                    SELECT a.id FROM auto_shares a
+                    WHERE a.id IN (
+                        SELECT ranked.id FROM (
+                            SELECT a.id, row_number() OVER (PARTITION BY \(Self.laneSQL) ORDER BY a.run_after, a.id) AS place,
+                                coalesce(busy.running, 0) AS running
+                            FROM auto_shares a JOIN social_connections c ON c.id = a.connection_id
+                            LEFT JOIN unnest($2::text[], $3::bigint[]) AS busy(lane, running) ON busy.lane = \(Self.laneSQL)
+                            WHERE a.state <> 'done' AND a.run_after <= now() AND a.attempts < $4) AS ranked
+                        WHERE ranked.place <= $6 - ranked.running)
+                    AND a.state <> 'done' AND a.run_after <= now() AND a.attempts < $4
+                    ORDER BY a.run_after, a.id LIMIT $5
+                    FOR UPDATE OF a SKIP LOCKED)
                 RETURNING \(Self.columns)
                 """)
         query.binds.append(lease)
-        query.binds.append(platforms.map(\.key.rawValue))
-        query.binds.append(platforms.map(\.value))
+        query.binds.append(lanes.map(\.key))
+        query.binds.append(lanes.map(\.value))
         query.binds.append(AutoShareJob.maxAttempts)
         query.binds.append(max(limit, 0))
+        query.binds.append(max(perLane, 0))
         return try await jobs(query)
     }
 
@@ -83,7 +98,7 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     private func jobs(_ query: PostgresQuery) async throws -> [AutoShareJob] {
         var result: [AutoShareJob] = []
         for try await c in try await client.query(query, logger: logger)
-            .decode((Int64, Int64, Int64?, Int64, String, String?, String, String?, String?, Int64?, Int, Date, String?).self)
+            .decode((Int64, Int64, Int64?, Int64, String, String?, String, String?, String?, Int64?, Int, Date, String?, String?).self)
         {
             let platform = try c.12.map { (name: String) throws -> PlatformName in
                 guard let platform = PlatformName(rawValue: name) else { throw PostgresRepositoryError.unknownValue("platform", name) }
@@ -92,7 +107,7 @@ struct PostgresAutoShareRepository: AutoShareRepository {
             result.append(
                 AutoShareJob(
                     id: c.0, eventID: c.1, ruleID: c.2, connectionID: c.3, userID: c.4, message: c.5, state: c.6, detail: c.7, outcome: c.8,
-                    shareID: c.9, attempts: c.10, runAfter: c.11, platform: platform))
+                    shareID: c.9, attempts: c.10, runAfter: c.11, platform: platform, lane: c.13))
         }
         return result
     }

@@ -74,6 +74,11 @@ actor MemoryConnectionRepository: ConnectionRepository {
         rows.first { $0.id == id }.map { ($0.platform, $0.displayName ?? $0.username ?? $0.platformUserID) }
     }
 
+    /// The connection's platform and, for Mastodon, its instance URL (what its posts' server is).
+    func server(of id: Int64) -> (platform: PlatformName, instanceURL: String?)? {
+        rows.first { $0.id == id }.map { ($0.platform, $0.extraData["instance_url"]) }
+    }
+
     func markNeedsReconnect(id: Int64, reason: String) async throws {
         if let index = rows.firstIndex(where: { $0.id == id }) {
             rows[index].status = .needsReconnect

@@ -36,8 +36,8 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
     /// Each event is one page fetch (up to its timeout): a bounded number run at once.
     private var pool: WorkPool<PublishEvent, Never> {
         WorkPool(
-            capacity: concurrency, perKey: concurrency, keys: [],
-            claim: { [events, maxAttempts] limit, _ in try await events.claimPending(limit: limit, maxAttempts: maxAttempts) },
+            capacity: concurrency, perKey: concurrency,
+            claim: { [events, maxAttempts] limit, _, _ in try await events.claimPending(limit: limit, maxAttempts: maxAttempts) },
             key: { _ in nil }, work: { await resolve($0) }, logger: logger, what: "pending publish events")
     }
 

@@ -3,8 +3,8 @@ import ServiceLifecycle
 
 /// Runs leased background work a bounded number of items at once, for the publish-event and
 /// auto-share workers. It claims only as many items as it has free slots, so no lease is spent
-/// waiting for a slot, and at most `perKey` items of one key (auto-share jobs are keyed by
-/// platform), so one slow platform holds only its own slots. It claims again whenever it is woken
+/// waiting for a slot, and at most `perKey` items of one key (auto-share jobs are keyed by the
+/// API server they post to), so one slow server holds only its own slots. It claims again whenever it is woken
 /// or an item finishes: while one item is slow, the others keep being claimed and run.
 ///
 /// Every item runs as a child of one task group. On graceful shutdown the pool stops claiming and
@@ -15,11 +15,9 @@ struct WorkPool<Item: Sendable, Key: Hashable & Sendable>: Sendable {
     let capacity: Int
     /// At most this many in flight with one key; items without a key count only towards `capacity`.
     let perKey: Int
-    /// Every key there is, to tell `claim` how much room each has.
-    let keys: [Key]
-    /// Claims (and leases) up to `limit` items, at most `room[key]` of each key; keys missing from
-    /// `room` have none left.
-    let claim: @Sendable (_ limit: Int, _ room: [Key: Int]) async throws -> [Item]
+    /// Claims (and leases) up to `limit` items, and of each key at most `perKey` less the items of
+    /// that key in flight (`busy`, which names only keys with items in flight).
+    let claim: @Sendable (_ limit: Int, _ perKey: Int, _ busy: [Key: Int]) async throws -> [Item]
     /// The key an item counts against, if any.
     let key: @Sendable (Item) -> Key?
     /// Does one item; settles it itself and never throws.
@@ -77,23 +75,22 @@ struct WorkPool<Item: Sendable, Key: Hashable & Sendable>: Sendable {
                 case .stop: stopping = true
                 case .finished(let key):
                     inFlight -= 1
-                    if let key { inFlightByKey[key, default: 1] -= 1 }
+                    // Keys leave the map when their last item finishes, so it names only busy keys.
+                    if let key {
+                        let left = inFlightByKey[key, default: 1] - 1
+                        inFlightByKey[key] = left > 0 ? left : nil
+                    }
                 }
                 var claimed = 0
                 if !stopping, inFlight < capacity {
-                    var room: [Key: Int] = [:]
-                    for key in keys where inFlightByKey[key, default: 0] < perKey { room[key] = perKey - inFlightByKey[key, default: 0] }
-                    // With keys and every one of them full, only a finished item makes room.
-                    if keys.isEmpty || !room.isEmpty {
-                        for item in await claimLogged(limit: capacity - inFlight, room: room) {
-                            let key = self.key(item)
-                            inFlight += 1
-                            if let key { inFlightByKey[key, default: 0] += 1 }
-                            claimed += 1
-                            group.addTask {
-                                await work(item)
-                                sink.yield(.finished(key))
-                            }
+                    for item in await claimLogged(limit: capacity - inFlight, perKey: perKey, busy: inFlightByKey) {
+                        let key = self.key(item)
+                        inFlight += 1
+                        if let key { inFlightByKey[key, default: 0] += 1 }
+                        claimed += 1
+                        group.addTask {
+                            await work(item)
+                            sink.yield(.finished(key))
                         }
                     }
                 }
@@ -105,9 +102,9 @@ struct WorkPool<Item: Sendable, Key: Hashable & Sendable>: Sendable {
         }
     }
 
-    private func claimLogged(limit: Int, room: [Key: Int]) async -> [Item] {
+    private func claimLogged(limit: Int, perKey: Int, busy: [Key: Int]) async -> [Item] {
         do {
-            return try await claim(limit, room)
+            return try await claim(limit, perKey, busy)
         } catch {
             logger.error("could not claim \(what)", metadata: ["error": "\(String(reflecting: error))"])
             return []

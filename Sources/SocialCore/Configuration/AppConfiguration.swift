@@ -46,8 +46,8 @@ package struct AppConfiguration: Sendable {
     package var idleTimeoutSeconds: Int
     /// `SOCIAL_AUTOSHARE_CONCURRENCY` (default 64): how many auto-share jobs one instance runs at once.
     package var autoShareConcurrency: Int
-    /// `SOCIAL_AUTOSHARE_PER_PLATFORM` (default 16): how many of those may be for one platform, so
-    /// one slow platform never takes every slot.
+    /// `SOCIAL_AUTOSHARE_PER_PLATFORM` (default 16): how many of those may be for one platform's
+    /// API (each Mastodon server counts on its own), so one slow platform never takes every slot.
     package var autoSharePerPlatform: Int
     /// `SOCIAL_RESOLVE_CONCURRENCY` (default 8): how many publish events one instance resolves
     /// (each one page fetch) at once.
