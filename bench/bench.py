@@ -284,14 +284,24 @@ def manual_share(person, ids, label):
 
 
 def auto_share(ids, label):
+    """Seconds from sending the webhook until the bench sees every share published, and where
+    that time went (from the rows' own timestamps)."""
     url = f"{CONTENT_ORIGIN}/posts/auto-{label}-{secrets.token_hex(3)}"
-    body, headers = signed_webhook(f"auto-{label}-{secrets.token_hex(3)}", url, author=USER)
+    event_id = f"auto-{label}-{secrets.token_hex(3)}"
+    body, headers = signed_webhook(event_id, url, author=USER)
+    sent = time.time()
     start = time.perf_counter()
     status, text = fetch("POST", SERVICE + "/webhooks/publish", body, headers)
     assert status == 202, f"webhook answered {status} {text[:200]}"
     wait_until(lambda: int(sql(f"SELECT count(*) FROM social_shares WHERE shared_url = '{url}' AND status = 'published'")[0][0]) == len(ids),
                120, f"{len(ids)} auto-shares of {url}", step=0.01)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    marks = sql(f"""SELECT extract(epoch FROM e.received_at), extract(epoch FROM min(a.created_at)), extract(epoch FROM max(s.created_at)),
+                           extract(epoch FROM max(s.updated_at))
+                    FROM publish_events e JOIN auto_shares a ON a.event_id = e.id JOIN social_shares s ON s.id = a.share_id
+                    WHERE e.event_id = '{event_id}' GROUP BY e.received_at""")[0]
+    stored, planned, started, finished = (float(mark) for mark in marks)
+    return elapsed, [stored - sent, planned - stored, started - planned, finished - started, sent + elapsed - finished]
 
 
 def section_fanout():
@@ -299,6 +309,7 @@ def section_fanout():
     sandbox("POST", "failures", {"platform": "mastodon", "mode": "slow", "latency": LATENCY, "path_contains": "/statuses"})
     person = Browser()
     rows = []
+    breakdown = []
     rules = []
     try:
         manual_share(person, ids[:1], "warm")  # first requests open connections and read instance documents
@@ -309,12 +320,15 @@ def section_fanout():
                                      {"Authorization": f"Bearer {bearer()}", "Content-Type": "application/json"})
                 assert status == 201, f"rule: {status} {text[:200]}"
                 rules.append(json.loads(text)["id"])
-            automatic = min(auto_share(ids[:count], f"a{count}-{n}") for n in range(2))
+            automatic, steps = min((auto_share(ids[:count], f"a{count}-{n}") for n in range(2)), key=lambda run: run[0])
             rows.append([count, f"{manual * 1000:.0f}", f"{manual / LATENCY:.2f} ×", f"{automatic * 1000:.0f}", f"{automatic / LATENCY:.2f} ×"])
+            breakdown.append([count] + [f"{step * 1000:.0f}" for step in steps])
     finally:
         sandbox("DELETE", "failures")
     table(f"share fan-out to N Mastodon accounts, {LATENCY * 1000:.0f} ms platform latency (best of 2)",
           ["accounts", "manual ms", "manual / latency", "auto ms", "auto / latency"], rows)
+    table("where the automatic runs' time went, ms (database timestamps; the last step includes the bench's own polling)",
+          ["accounts", "webhook → stored", "→ jobs planned", "→ last post started", "→ last post finished", "→ seen"], breakdown)
 
 
 # ---------------------------------------------------------------- 4. queries per request
@@ -363,15 +377,23 @@ def section_queries():
     table("database statements per request (pg_stat_statements), by connected accounts", ["accounts", "share page", "share POST"], rows)
 
 
+SECTIONS = {"fragment": lambda: section_fragment(), "fanout": lambda: section_fanout(), "queries": lambda: section_queries(),
+            # Last: the thousands of events it leaves behind keep the workers busy for a while.
+            "webhooks": lambda: section_webhooks(),
+            "extraction": lambda: None}  # bench/run.sh runs that one
+
+
 def main():
     wait_for(SERVICE + "/healthz")
     wait_for(SANDBOX + "/_sandbox/accounts")
     print(f"bench: release build, {os.cpu_count()} CPUs, service and load generators on the same machine")
-    section_fragment()
-    section_fanout()
-    section_queries()
-    # Last: the thousands of events it leaves behind keep the workers busy for a while.
-    section_webhooks()
+    chosen = os.environ.get("BENCH_SECTIONS", "").split() or list(SECTIONS)
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        sys.exit(f"bench: unknown section {unknown[0]!r} (BENCH_SECTIONS takes {', '.join(SECTIONS)})")
+    for name in SECTIONS:
+        if name in chosen:
+            SECTIONS[name]()
 
 
 if __name__ == "__main__":

@@ -93,7 +93,10 @@ cat >"$WORK/www/page.html" <<'PAGE'
 PAGE
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" || fail "nginx did not start"
 
+# BENCH_SECTIONS (README "Benchmarks") picks sections by name; unset, every one runs.
+wants() { [ -z "${BENCH_SECTIONS:-}" ] || [[ " $BENCH_SECTIONS " == *" $1 "* ]]; }
 "$PYTHON" bench/bench.py
+wants extraction || exit 0
 echo
 echo "== metadata extraction vs libxml2's parse alone (same bytes, best of several passes)"
 "$INGEST_BENCH" Fixtures/ingest/html

@@ -21,7 +21,7 @@ struct PostgresRuleStorageTests {
             #expect(try await rules.save(input, id: rule.id, userID: "u2") == nil)
             input.enabled = false
             #expect(try await rules.save(input, id: rule.id, userID: "u1")?.enabled == false)
-            #expect(try await rules.enabledAutoRules().isEmpty)
+            #expect(try await rules.autoRules(author: "u1", appID: "blog").isEmpty)
             #expect(try await rules.delete(id: rule.id, userID: "u2") == false)
 
             try await PostgresContentAppRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
@@ -39,6 +39,20 @@ struct PostgresRuleStorageTests {
             try await jobs.finish(id: claimed[0].id, outcome: "published", shareID: nil, detail: nil)
             #expect(try await jobs.jobs(userID: "u1", limit: 5).first?.outcome == "published")
             #expect(try await jobs.jobs(userID: "u2", limit: 5).isEmpty)
+
+            // Many jobs in one insert: the one already there is left alone, a missing message stays missing.
+            guard case .created(let d) = try await connections.connect(userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("2@m.example"))
+            else { throw HarnessFailure("the second connection was not created") }
+            let batch = [
+                NewAutoShareJob(eventID: event.id, ruleID: rule.id, connectionID: c.id, userID: "u1", message: "again", runAfter: Date()),
+                NewAutoShareJob(eventID: event.id, ruleID: rule.id, connectionID: d.id, userID: "u1", message: nil, runAfter: Date()),
+            ]
+            #expect(try await jobs.enqueue(batch) == 1)
+            #expect(try await jobs.enqueue(batch) == 0)
+            let stored = try await jobs.jobs(userID: "u1", limit: 5)
+            #expect(stored.count == 2)
+            #expect(stored.first { $0.connectionID == d.id }.map { $0.message == nil && $0.state == "waiting" } == true)
+            #expect(stored.first { $0.connectionID == c.id }?.message == "A")
         }
     }
 }

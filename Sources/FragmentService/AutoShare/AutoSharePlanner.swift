@@ -11,24 +11,27 @@ struct AutoSharePlanner<Rules: RuleRepository, Connections: ConnectionRepository
     let signal: WakeSignal
     let logger: Logger
 
-    /// Returns how many jobs were created.
+    /// Returns how many jobs were created. A few statements whatever the number of rules: the
+    /// rules that may fire, each owner's connections, and one insert of every job.
     @discardableResult
     func plan(event: PublishEvent, record: ContentRecord) async throws -> Int {
-        var created = 0
-        for (userID, rule) in try await rules.enabledAutoRules() {
-            let owns = event.authorUserID == userID || (event.authorUserID == nil && rule.sourceApps.contains(event.appID))
-            guard owns, rule.matches(contentType: event.contentType, sourceApp: event.appID, tags: record.tags),
-                try await connections.connection(id: rule.connectionID, userID: userID) != nil
-            else { continue }
+        let candidates = try await rules.autoRules(author: event.authorUserID, appID: event.appID)
+            .filter { $0.rule.matches(contentType: event.contentType, sourceApp: event.appID, tags: record.tags) }
+        guard !candidates.isEmpty else { return 0 }
+        // A rule fires only while its account is still one of its owner's connections.
+        var owned: [String: Set<Int64>] = [:]
+        for userID in Set(candidates.map(\.userID)) {
+            owned[userID] = Set(try await connections.connections(userID: userID).map(\.id))
+        }
+        let now = Date()
+        let planned = candidates.filter { owned[$0.userID]?.contains($0.rule.connectionID) == true }.map { userID, rule in
             let message = MessageTemplate.render(
                 rule.messageTemplate, title: record.title, url: record.canonicalURL, description: record.description, tags: record.tags)
-            if try await jobs.enqueue(
+            return NewAutoShareJob(
                 eventID: event.id, ruleID: rule.id, connectionID: rule.connectionID, userID: userID, message: message.isEmpty ? nil : message,
-                runAfter: Date().addingTimeInterval(TimeInterval(rule.delaySeconds)))
-            {
-                created += 1
-            }
+                runAfter: now.addingTimeInterval(TimeInterval(rule.delaySeconds)))
         }
+        let created = try await jobs.enqueue(planned)
         if created > 0 { signal.wake() }
         return created
     }

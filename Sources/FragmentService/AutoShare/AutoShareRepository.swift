@@ -4,8 +4,9 @@ import Platforms
 /// Auto-share jobs: created once per (event, connection), leased while running, finished with an
 /// outcome, or parked with a visible reason while the connection needs reconnecting.
 protocol AutoShareRepository: Sendable {
-    /// Creates the job unless one exists for this event and connection; true when created.
-    func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool
+    /// Creates each job unless one exists for its event and connection (in one statement);
+    /// returns how many were created.
+    func enqueue(_ jobs: [NewAutoShareJob]) async throws -> Int
     /// Takes due jobs, leasing each so a second worker (or a restart) does not run it at once.
     /// The attempt is counted as it is claimed, before any work, so a job that kills its worker
     /// every time cannot loop: once it has used `AutoShareJob.maxAttempts`, the next claim
@@ -25,7 +26,24 @@ protocol AutoShareRepository: Sendable {
     func jobs(userID: String, limit: Int) async throws -> [AutoShareJob]
 }
 
+/// A job to create: one event, shared automatically to one connection by one rule.
+struct NewAutoShareJob: Sendable, Equatable {
+    var eventID: Int64
+    var ruleID: Int64
+    var connectionID: Int64
+    var userID: String
+    var message: String?
+    var runAfter: Date
+}
+
 extension AutoShareRepository {
+    /// Creates the job unless one exists for this event and connection; true when created.
+    func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool {
+        try await enqueue([
+            NewAutoShareJob(eventID: eventID, ruleID: ruleID, connectionID: connectionID, userID: userID, message: message, runAfter: runAfter)
+        ]) == 1
+    }
+
     /// Takes up to `limit` due jobs, whatever their lanes.
     func claimDue(limit: Int) async throws -> [AutoShareJob] {
         try await claimDue(limit: limit, perLane: limit, busy: [:])

@@ -14,13 +14,17 @@ actor MemoryAutoShareRepository: AutoShareRepository {
         self.connections = connections
     }
 
-    func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool {
-        guard !rows.contains(where: { $0.eventID == eventID && $0.connectionID == connectionID }) else { return false }
-        rows.append(
-            AutoShareJob(
-                id: Int64(rows.count + 1), eventID: eventID, ruleID: ruleID, connectionID: connectionID, userID: userID, message: message,
-                state: "waiting", detail: nil, outcome: nil, shareID: nil, attempts: 0, runAfter: runAfter))
-        return true
+    func enqueue(_ jobs: [NewAutoShareJob]) async throws -> Int {
+        var created = 0
+        for job in jobs where !rows.contains(where: { $0.eventID == job.eventID && $0.connectionID == job.connectionID }) {
+            rows.append(
+                AutoShareJob(
+                    id: Int64(rows.count + 1), eventID: job.eventID, ruleID: job.ruleID, connectionID: job.connectionID, userID: job.userID,
+                    message: job.message.flatMap { $0.isEmpty ? nil : $0 }, state: "waiting", detail: nil, outcome: nil, shareID: nil, attempts: 0,
+                    runAfter: job.runAfter))
+            created += 1
+        }
+        return created
     }
 
     func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob] {

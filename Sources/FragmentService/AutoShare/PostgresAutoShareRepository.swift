@@ -18,15 +18,23 @@ struct PostgresAutoShareRepository: AutoShareRepository {
         (SELECT \(laneSQL) FROM social_connections c WHERE c.id = auto_shares.connection_id)
         """
 
-    func enqueue(eventID: Int64, ruleID: Int64, connectionID: Int64, userID: String, message: String?, runAfter: Date) async throws -> Bool {
+    func enqueue(_ jobs: [NewAutoShareJob]) async throws -> Int {
+        guard !jobs.isEmpty else { return 0 }
+        // `unnest` cannot take an array with NULLs through every driver type, so a missing
+        // message travels as an empty string and turns back into NULL here (a rendered message
+        // is never empty: the planner stores nil instead).
         let rows = try await client.query(
             """
             INSERT INTO auto_shares (event_id, rule_id, connection_id, user_id, message, run_after)
-            VALUES (\(eventID), \(ruleID), \(connectionID), \(userID), \(message), \(runAfter))
+            SELECT event_id, rule_id, connection_id, user_id, NULLIF(message, ''), run_after
+            FROM unnest(\(jobs.map(\.eventID)), \(jobs.map(\.ruleID)), \(jobs.map(\.connectionID)), \(jobs.map(\.userID)),
+                \(jobs.map { $0.message ?? "" }), \(jobs.map(\.runAfter)))
+                AS job(event_id, rule_id, connection_id, user_id, message, run_after)
             ON CONFLICT (event_id, connection_id) DO NOTHING RETURNING id
             """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        var created = 0
+        for try await _ in rows { created += 1 }
+        return created
     }
 
     func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob] {

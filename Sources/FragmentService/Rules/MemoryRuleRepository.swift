@@ -28,8 +28,10 @@ actor MemoryRuleRepository: RuleRepository {
         return rows.count < before
     }
 
-    func enabledAutoRules() async throws -> [(userID: String, rule: ShareRule)] {
-        rows.filter { $0.rule.enabled && $0.rule.mode == "auto" }
+    func autoRules(author: String?, appID: String) async throws -> [(userID: String, rule: ShareRule)] {
+        rows.filter { row in
+            row.rule.enabled && row.rule.mode == "auto" && (author.map { row.userID == $0 } ?? row.rule.sourceApps.contains(appID))
+        }
     }
 }
 

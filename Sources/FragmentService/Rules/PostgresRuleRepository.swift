@@ -51,8 +51,13 @@ struct PostgresRuleRepository: RuleRepository {
         return false
     }
 
-    func enabledAutoRules() async throws -> [(userID: String, rule: ShareRule)] {
-        try await select("WHERE enabled AND mode = 'auto' ORDER BY id", [])
+    func autoRules(author: String?, appID: String) async throws -> [(userID: String, rule: ShareRule)] {
+        // The author's rules come by `share_rules_user_idx`; events without an author (polled
+        // feeds) are few, and so are the rules that name an app.
+        if let author {
+            return try await select("WHERE enabled AND mode = 'auto' AND user_id = $1 ORDER BY id", [author])
+        }
+        return try await select("WHERE enabled AND mode = 'auto' AND $1 = ANY (source_apps) ORDER BY id", [appID])
     }
 
     /// `clause` is one of the constant clauses above; values are bound.

@@ -5,6 +5,8 @@ protocol RuleRepository: Sendable {
     /// Stores a validated input (defaults applied) as a new rule or over an existing one.
     func save(_ input: ShareRuleInput, id: Int64?, userID: String) async throws -> ShareRule?
     func delete(id: Int64, userID: String) async throws -> Bool
-    /// Enabled auto rules of every user, for matching publish events.
-    func enabledAutoRules() async throws -> [(userID: String, rule: ShareRule)]
+    /// The enabled auto rules that may fire for an event of `appID`: those of its author, or for
+    /// an event without one (a polled feed), those that name the app among their sources. Their
+    /// content-type and tag conditions are left to `ShareRule.matches`.
+    func autoRules(author: String?, appID: String) async throws -> [(userID: String, rule: ShareRule)]
 }
