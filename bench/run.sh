@@ -28,6 +28,9 @@ cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
   [ ! -f "$WORK/nginx.pid" ] || kill -QUIT "$(cat "$WORK/nginx.pid")" 2>/dev/null
   drop_throwaway_database
+  # BENCH_LOGS_TO keeps the service's, the sandbox's and nginx's logs (with LOG_LEVEL=debug, every
+  # outbound call and its duration) for looking into a figure afterwards.
+  if [ -n "${BENCH_LOGS_TO:-}" ]; then mkdir -p "$BENCH_LOGS_TO" && cp "$WORK"/*.log "$BENCH_LOGS_TO"/; fi
   if [ $status -ne 0 ]; then
     for log in "$WORK"/*.log; do echo "--- $(basename "$log") (tail)"; tail -n 20 "$log"; done
   fi
