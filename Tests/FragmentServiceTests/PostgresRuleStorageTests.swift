@@ -53,6 +53,16 @@ struct PostgresRuleStorageTests {
             #expect(stored.count == 2)
             #expect(stored.first { $0.connectionID == d.id }.map { $0.message == nil && $0.state == "waiting" } == true)
             #expect(stored.first { $0.connectionID == c.id }?.message == "A")
+
+            // The worker reads a claim's events and records in one statement each.
+            let eventRepository = PostgresPublishEventRepository(client: client, logger: TestDatabase.logger)
+            #expect(try await eventRepository.events(ids: [event.id, event.id, 999_999]).keys.sorted() == [event.id])
+            let items = PostgresContentItemRepository(client: client, logger: TestDatabase.logger)
+            let itemID = try await items.upsert(ContentRecord.merge(event: event, scraped: nil, app: PublishWebhookTests.blog))
+            let found = try await items.find(ids: [itemID, 999_999])
+            #expect(found.count == 1 && found[itemID]?.canonicalURL == "https://blog.rose-ash.example/a")
+            #expect(try await items.find(id: itemID) == found[itemID])
+            #expect(try await items.find(ids: []).isEmpty)
         }
     }
 }

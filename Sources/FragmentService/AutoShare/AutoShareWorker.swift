@@ -44,11 +44,37 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
     /// Jobs run side by side, at most `perPlatform` of one lane: an event that fans out to six
     /// accounts takes about one platform round trip, fifty accounts on fifty Mastodon servers too,
     /// and a slow platform fills only its own slots while jobs for the others keep being claimed.
-    private var pool: WorkPool<AutoShareJob, String> {
+    private var pool: WorkPool<ClaimedJob, String> {
         WorkPool(
             capacity: concurrency, perKey: perPlatform,
-            claim: { [jobs] limit, perLane, busy in try await jobs.claimDue(limit: limit, perLane: perLane, busy: busy) },
-            key: { $0.lane }, work: { await run($0) }, logger: logger, what: "auto-share jobs")
+            claim: { limit, perLane, busy in
+                await prepared(try await jobs.claimDue(limit: limit, perLane: perLane, busy: busy))
+            },
+            key: { $0.job.lane }, work: { await run($0) }, logger: logger, what: "auto-share jobs")
+    }
+
+    /// A claimed job with what it shares, when that was read for the whole claim.
+    struct ClaimedJob: Sendable {
+        var job: AutoShareJob
+        /// nil: not read with the claim; the job reads it itself.
+        var content: (event: PublishEvent?, record: ContentRecord?)?
+    }
+
+    /// Reads the events and records of a whole claim in two statements (the jobs of one event,
+    /// fanning out to many accounts, all share them). If that fails, each job reads its own.
+    private func prepared(_ claimed: [AutoShareJob]) async -> [ClaimedJob] {
+        guard !claimed.isEmpty else { return [] }
+        do {
+            let events = try await self.events.events(ids: claimed.map(\.eventID))
+            let records = try await items.find(ids: events.values.compactMap(\.contentItemID))
+            return claimed.map { job in
+                let event = events[job.eventID]
+                return ClaimedJob(job: job, content: (event, event?.contentItemID.flatMap { records[$0] }))
+            }
+        } catch {
+            logger.warning("could not read the claimed auto-shares' events", metadata: ["error": "\(String(reflecting: error))"])
+            return claimed.map { ClaimedJob(job: $0, content: nil) }
+        }
     }
 
     /// Lost attempts of any share (manual ones too) become unconfirmed here at the latest.
@@ -60,7 +86,8 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
         }
     }
 
-    private func run(_ job: AutoShareJob) async {
+    private func run(_ claimed: ClaimedJob) async {
+        let job = claimed.job
         do {
             guard let connection = try await connections.connection(id: job.connectionID, userID: job.userID) else {
                 try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The account was disconnected.")
@@ -72,11 +99,15 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
                     retryAt: Date().addingTimeInterval(parkDelay), attempted: false)
                 return
             }
-            guard let event = try await events.event(id: job.eventID) else {
+            var (event, record) = claimed.content ?? (nil, nil)
+            if claimed.content == nil {
+                event = try await events.event(id: job.eventID)
+                record = try await event?.contentItemID.asyncMap { try await items.find(id: $0) } ?? nil
+            }
+            guard let event else {
                 try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The publish event is gone.")
                 return
             }
-            let record = try await event.contentItemID.asyncMap { try await items.find(id: $0) } ?? nil
             let content = job.content(event: event, record: record)
             let outcome = await service.share(
                 ShareOrder(userID: job.userID, content: content, connectionIDs: [job.connectionID], origin: "auto")

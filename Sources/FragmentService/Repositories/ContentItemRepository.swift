@@ -6,4 +6,6 @@ protocol ContentItemRepository: Sendable {
     func find(canonicalURL: String) async throws -> ContentRecord?
     /// The record with this id.
     func find(id: Int64) async throws -> ContentRecord?
+    /// The records with these ids that exist, by id (one statement).
+    func find(ids: [Int64]) async throws -> [Int64: ContentRecord]
 }

@@ -10,4 +10,8 @@ actor MemoryContentItemRepository: ContentItemRepository {
 
     func find(canonicalURL: String) async throws -> ContentRecord? { items[canonicalURL]?.record }
     func find(id: Int64) async throws -> ContentRecord? { items.values.first { $0.id == id }?.record }
+    func find(ids: [Int64]) async throws -> [Int64: ContentRecord] {
+        let wanted = Set(ids)
+        return Dictionary(items.values.filter { wanted.contains($0.id) }.map { ($0.id, $0.record) }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -49,6 +49,11 @@ actor MemoryPublishEventRepository: PublishEventRepository {
 
     func event(id: Int64) async throws -> PublishEvent? { events.first { $0.id == id } }
 
+    func events(ids: [Int64]) async throws -> [Int64: PublishEvent] {
+        let wanted = Set(ids)
+        return Dictionary(events.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func attachItem(id: Int64, contentItemID: Int64) async throws {
         update(id) { $0.contentItemID = contentItemID }
     }

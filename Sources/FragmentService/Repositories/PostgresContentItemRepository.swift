@@ -25,28 +25,34 @@ struct PostgresContentItemRepository: ContentItemRepository {
     }
 
     func find(canonicalURL: String) async throws -> ContentRecord? {
-        try await find(
-            """
-            SELECT canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at, fetched_at, image_alt
-            FROM content_items WHERE canonical_url = \(canonicalURL)
-            """)
+        try await records("SELECT \(unescaped: Self.columns), id FROM content_items WHERE canonical_url = \(canonicalURL)").first?.record
     }
 
     func find(id: Int64) async throws -> ContentRecord? {
-        try await find(
-            """
-            SELECT canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at, fetched_at, image_alt
-            FROM content_items WHERE id = \(id)
-            """)
+        try await records("SELECT \(unescaped: Self.columns), id FROM content_items WHERE id = \(id)").first?.record
     }
 
-    private func find(_ query: PostgresQuery) async throws -> ContentRecord? {
-        let rows = try await client.query(query, logger: logger)
-        for try await c in rows.decode((String, String?, String?, String?, String?, String?, String?, [String], Date?, Date?, String?).self) {
-            return ContentRecord(
-                canonicalURL: c.0, contentType: c.1, title: c.2, description: c.3, imageURL: c.4, imageAlt: c.10, siteName: c.5, author: c.6,
-                tags: c.7, publishedAt: c.8, fetchedAt: c.9)
+    func find(ids: [Int64]) async throws -> [Int64: ContentRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let unique = Array(Set(ids))
+        return Dictionary(
+            try await records("SELECT \(unescaped: Self.columns), id FROM content_items WHERE id = ANY (\(unique))").map { ($0.id, $0.record) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every column of a record, in the order `records` decodes them (a code constant).
+    private static let columns = "canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at, fetched_at, image_alt"
+
+    private func records(_ query: PostgresQuery) async throws -> [(id: Int64, record: ContentRecord)] {
+        var result: [(id: Int64, record: ContentRecord)] = []
+        for try await c in try await client.query(query, logger: logger)
+            .decode((String, String?, String?, String?, String?, String?, String?, [String], Date?, Date?, String?, Int64).self)
+        {
+            result.append(
+                (c.11, ContentRecord(
+                    canonicalURL: c.0, contentType: c.1, title: c.2, description: c.3, imageURL: c.4, imageAlt: c.10, siteName: c.5, author: c.6,
+                    tags: c.7, publishedAt: c.8, fetchedAt: c.9)))
         }
-        return nil
+        return result
     }
 }

@@ -66,6 +66,13 @@ struct PostgresPublishEventRepository: PublishEventRepository {
         return try await events(query).first
     }
 
+    func events(ids: [Int64]) async throws -> [Int64: PublishEvent] {
+        guard !ids.isEmpty else { return [:] }
+        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM publish_events WHERE id = ANY ($1)")
+        query.binds.append(Array(Set(ids)))
+        return Dictionary(try await events(query).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func attachItem(id: Int64, contentItemID: Int64) async throws {
         try await client.query("UPDATE publish_events SET content_item_id = \(contentItemID) WHERE id = \(id)", logger: logger)
     }

@@ -14,6 +14,8 @@ protocol PublishEventRepository: Sendable {
     func claimPending(limit: Int, maxAttempts: Int) async throws -> [PublishEvent]
     /// One event by its id.
     func event(id: Int64) async throws -> PublishEvent?
+    /// The events with these ids that exist, by id (one statement).
+    func events(ids: [Int64]) async throws -> [Int64: PublishEvent]
     /// Marks an event resolved against a content item.
     /// Links the event to its content record while it is still being resolved, so jobs planned
     /// from it read the record; the state stays `received` until `markResolved`.
