@@ -7,24 +7,24 @@ import Hummingbird
 /// checked where they are decoded (`JSONInput`), token claims by `IdentityVerifier`.
 ///
 /// The decoded query is kept in the context (`decodedQuery`) for handlers that want it without
-/// decoding again.
+/// decoding again; query strings seen and accepted before come from `accepted` as they were.
 struct InputValidationMiddleware<Context: DecodedQueryContext>: RouterMiddleware {
+    let accepted: AcceptedQueryCache
+
+    init(accepted: AcceptedQueryCache = AcceptedQueryCache()) {
+        self.accepted = accepted
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let path = FormFields.percentDecode(request.uri.path, plusIsSpace: false), TextInput.isAcceptable(path) else {
             throw TextInput.refusal("The address")
         }
         var context = context
         if let query = request.uri.query {
-            switch TextInput.acceptedFields(inForm: query) {
-            case .success(let fields):
-                context.decodedQuery = fields
-            case .failure(let refused):
-                // Fragments answer content apps in their own plain-text form, naming the parameter.
-                if request.uri.path.hasPrefix("/fragments/") {
-                    throw refused.name.map { FragmentError.badParameter($0, "contains characters that are not allowed: \(TextInput.rule)") }
-                        ?? FragmentError.badQuery("contains characters that are not allowed: \(TextInput.rule)")
-                }
-                throw TextInput.refusal(refused.name.map { "The query parameter ‘\($0)’" } ?? "A query parameter name")
+            if let known = accepted.fields(for: query) {
+                context.decodedQuery = known
+            } else {
+                context.decodedQuery = try checked(query, path: request.uri.path)
             }
         }
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
@@ -37,5 +37,21 @@ struct InputValidationMiddleware<Context: DecodedQueryContext>: RouterMiddleware
             throw TextInput.refusal(refused.name.map { "The form field ‘\($0)’" } ?? "A form field name")
         }
         return try await next(request, context)
+    }
+
+    /// Decodes and checks a query string not seen before; remembers it when accepted.
+    private func checked(_ query: String, path: String) throws -> FormFields {
+        switch TextInput.acceptedFields(inForm: query) {
+        case .success(let fields):
+            accepted.insert(fields, for: query)
+            return fields
+        case .failure(let refused):
+            // Fragments answer content apps in their own plain-text form, naming the parameter.
+            if path.hasPrefix("/fragments/") {
+                throw refused.name.map { FragmentError.badParameter($0, "contains characters that are not allowed: \(TextInput.rule)") }
+                    ?? FragmentError.badQuery("contains characters that are not allowed: \(TextInput.rule)")
+            }
+            throw TextInput.refusal(refused.name.map { "The query parameter ‘\($0)’" } ?? "A query parameter name")
+        }
     }
 }
