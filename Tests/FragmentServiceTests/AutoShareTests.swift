@@ -128,7 +128,7 @@ import Testing
         let planner = AutoSharePlanner(rules: deps.rules, connections: deps.connections, jobs: deps.jobs, signal: WakeSignal(), logger: TestEnvironment.logger)
         let resolver = PublishEventWorker(
             apps: deps.apps, events: deps.events, items: deps.items, pages: nil, signal: WakeSignal(), logger: TestEnvironment.logger,
-            afterResolve: { try await planner.plan(event: $0, record: $1) })
+            afterResolve: { try await planner.plan(event: $0, record: $1, beforeCreating: $2) })
         await resolver.drain()
         let service = ShareService(connections: deps.connections, shares: deps.shares, registry: deps.registry, logger: TestEnvironment.logger)
         await AutoShareWorker(
@@ -213,7 +213,7 @@ extension JSONDecoder {
             let planner = AutoSharePlanner(rules: deps.rules, connections: deps.connections, jobs: deps.jobs, signal: WakeSignal(), logger: TestEnvironment.logger)
             await PublishEventWorker(
                 apps: deps.apps, events: deps.events, items: deps.items, pages: nil, signal: WakeSignal(), logger: TestEnvironment.logger,
-                afterResolve: { try await planner.plan(event: $0, record: $1) }
+                afterResolve: { try await planner.plan(event: $0, record: $1, beforeCreating: $2) }
             ).drain()
             let job = try #require(try await deps.jobs.claimDue(limit: 1).first)
             guard case .started = try await deps.shares.start(

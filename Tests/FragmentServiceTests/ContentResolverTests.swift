@@ -78,8 +78,9 @@ actor CountingPages: PageMetadataSource {
             NewPublishEvent(appID: "blog", eventID: "e3", contentType: "blog_post", url: "https://blog.rose-ash.example/c", title: "C"))
         let planned = PlannedEvents()
         var worker = Self.worker(events, items, pages: CountingPages())
-        worker.afterResolve = { event, _ in
+        worker.afterResolve = { event, _, attach in
             await planned.add(event)
+            try await attach()
             throw CommandFailure(description: "the process died while planning")
         }
         await worker.drain()

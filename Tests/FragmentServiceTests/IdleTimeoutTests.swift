@@ -46,6 +46,16 @@ import Testing
 
     @Test func aHalfSentRequestHeadOrASilentConnectionIsClosedAfterTheIdleTimeout() async throws {
         let app = try await TestEnvironment.app(["SOCIAL_IDLE_TIMEOUT_SECONDS": "1"])
+        let finished = FragmentRenderCacheTests.Counter()
+        do {
+            try await checkIdleTimeout(app, finished: finished)
+        } catch let error as ChannelError where finished.value == 1 && error == .ioOnClosedChannel {
+            // The test client's own idle connection was closed by the server, as it should be,
+            // and the client's teardown trips over that; every check above has run.
+        }
+    }
+
+    private func checkIdleTimeout(_ app: some ApplicationProtocol, finished: FragmentRenderCacheTests.Counter) async throws {
         try await app.test(.live) { client in
             let port = try #require(client.port)
             // A complete request is answered. Over a connection of its own: the test client's
@@ -59,6 +69,7 @@ import Testing
             // A connection that never sends a byte.
             let silent = try #require(try await Self.secondsUntilClosed(port: port, sending: ""))
             #expect(silent >= 0.9 && silent < 5, "closed after \(silent) s")
+            finished.increment()
         }
     }
 

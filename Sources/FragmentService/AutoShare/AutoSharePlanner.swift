@@ -13,8 +13,9 @@ struct AutoSharePlanner<Rules: RuleRepository, Connections: ConnectionRepository
 
     /// Returns how many jobs were created. A few statements whatever the number of rules: the
     /// rules that may fire, each owner's connections, and one insert of every job.
+    /// `beforeCreating` runs once before the jobs are created, and not at all when there are none.
     @discardableResult
-    func plan(event: PublishEvent, record: ContentRecord) async throws -> Int {
+    func plan(event: PublishEvent, record: ContentRecord, beforeCreating: @Sendable () async throws -> Void = {}) async throws -> Int {
         let candidates = try await rules.autoRules(author: event.authorUserID, appID: event.appID)
             .filter { $0.rule.matches(contentType: event.contentType, sourceApp: event.appID, tags: record.tags) }
         guard !candidates.isEmpty else { return 0 }
@@ -31,6 +32,8 @@ struct AutoSharePlanner<Rules: RuleRepository, Connections: ConnectionRepository
                 eventID: event.id, ruleID: rule.id, connectionID: rule.connectionID, userID: userID, message: message.isEmpty ? nil : message,
                 runAfter: now.addingTimeInterval(TimeInterval(rule.delaySeconds)))
         }
+        guard !planned.isEmpty else { return 0 }
+        try await beforeCreating()
         let created = try await jobs.enqueue(planned)
         if created > 0 { signal.wake() }
         return created

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             PublishEventWorker(
                 apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: contentOutbound),
                 signal: dependencies.eventSignal, logger: logger, concurrency: configuration.resolveConcurrency,
-                afterResolve: { event, record in try await planner.plan(event: event, record: record) }))
+                afterResolve: { event, record, attach in try await planner.plan(event: event, record: record, beforeCreating: attach) }))
         dependencies.services.append(
             AutoShareWorker(
                 connections: dependencies.connections, shares: dependencies.shares, jobs: dependencies.jobs, events: dependencies.events,

@@ -20,8 +20,10 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
     var maxAttempts = 5
     /// How many events are resolved at once (`SOCIAL_RESOLVE_CONCURRENCY`).
     var concurrency = 8
-    /// Plans the auto-shares of an event whose record is stored, before the event is marked resolved.
-    var afterResolve: (@Sendable (PublishEvent, ContentRecord) async throws -> Void)?
+    /// Plans the auto-shares of an event whose record is stored, before the event is marked
+    /// resolved. It calls `attach` (which links the event to its record in the database, so the
+    /// jobs read the record) before it creates any job; an event with no job to create skips it.
+    var afterResolve: (@Sendable (_ event: PublishEvent, _ record: ContentRecord, _ attach: @Sendable () async throws -> Void) async throws -> Void)?
 
     func run() async throws {
         await pool.run(wakeups: signal, every: pollInterval)
@@ -59,12 +61,12 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
             let itemID = try await items.upsert(record)
             // Jobs are planned before the event is marked resolved: a crash in between leaves it
             // `received`, so it is claimed and planned again (planning is idempotent per event and
-            // account) instead of staying resolved with its auto-shares never created.
-            try await events.attachItem(id: event.id, contentItemID: itemID)
+            // account) instead of staying resolved with its auto-shares never created. Most
+            // events plan no job, and for them the record is linked by `markResolved` alone.
             var resolved = event
             resolved.state = .resolved
             resolved.contentItemID = itemID
-            try await afterResolve?(resolved, record)
+            try await afterResolve?(resolved, record) { [events] in try await events.attachItem(id: event.id, contentItemID: itemID) }
             try await events.markResolved(id: event.id, contentItemID: itemID)
             logger.debug("publish event resolved", metadata: ["event": "\(event.id)"])
         } catch {
