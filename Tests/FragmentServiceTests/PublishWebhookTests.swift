@@ -127,3 +127,39 @@ import Testing
         }
     }
 }
+
+/// Issue 13: webhooks are verified against apps kept for a few seconds, and a re-registered
+/// secret still works at once.
+@Suite struct VerifiedAppCacheTests {
+    @Test func aRotatedSecretIsAcceptedAtOnceAndTheOldOneOnlyUntilTheCachedAppExpires() async throws {
+        let deps = AppDependencies.inMemory(apps: [PublishWebhookTests.blog])
+        let app = try await buildApplication(configuration: TestEnvironment.configuration(), dependencies: deps, logger: TestEnvironment.logger)
+        try await app.test(.router) { client in
+            func send(_ eventID: String, secret: String) async throws -> HTTPResponse.Status {
+                let body = PublishWebhookTests.body(eventID: eventID)
+                return try await client.execute(
+                    uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body, secret: secret), body: ByteBuffer(string: body)
+                ) { $0.status }
+            }
+            let old = PublishWebhookTests.blog.signingSecret
+            #expect(try await send("e1", secret: old) == .accepted)
+            var rotated = PublishWebhookTests.blog
+            rotated.signingSecret = "blog-rotated-secret-abcdef0123456789abcdef"
+            try await deps.apps.save(rotated)
+            // The new secret is checked against the database at once.
+            #expect(try await send("e2", secret: rotated.signingSecret) == .accepted)
+            // The old one no longer matches the app now remembered.
+            #expect(try await send("e3", secret: old) == .unauthorized)
+            #expect(try await send("e4", secret: "not-the-secret-at-all-0123456789abcdef") == .unauthorized)
+        }
+    }
+
+    @Test func anAppIsKeptForItsMaximumAgeOnly() {
+        let cache = VerifiedAppCache(maxAge: 5)
+        let now = Date()
+        cache.remember(PublishWebhookTests.blog, now: now)
+        #expect(cache.app(id: "blog", now: now.addingTimeInterval(4)) == PublishWebhookTests.blog)
+        #expect(cache.app(id: "blog", now: now.addingTimeInterval(6)) == nil)
+        #expect(cache.app(id: "market", now: now) == nil)
+    }
+}

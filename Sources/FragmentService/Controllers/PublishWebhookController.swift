@@ -11,6 +11,8 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
     let apps: Apps
     let events: Events
     let signal: WakeSignal
+    /// Apps verified in the last few seconds: most webhooks are checked without a database read.
+    var verified = VerifiedAppCache()
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("publish", use: publish)
@@ -81,12 +83,20 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         guard let timestamp = Int(timestampText), abs(Date().timeIntervalSince1970 - Double(timestamp)) <= WebhookSignature.tolerance else {
             throw HTTPError(.unauthorized, message: "The timestamp is missing or more than 5 minutes away from now; check the sender's clock.")
         }
+        if let known = verified.app(id: appID),
+            WebhookSignature.isValid(header: signature, body: body, timestamp: timestamp, secret: known.signingSecret)
+        {
+            return known
+        }
+        // Not seen lately, or the secret may have been rotated since: ask the database.
         guard let app = try await apps.find(id: appID) else {
+            verified.forget(id: appID)
             throw HTTPError(.unauthorized, message: "Unknown content app '\(appID.prefix(64))'; register it with `social-service app add`.")
         }
         guard WebhookSignature.isValid(header: signature, body: body, timestamp: timestamp, secret: app.signingSecret) else {
             throw HTTPError(.unauthorized, message: "The signature does not match this body and timestamp.")
         }
+        verified.remember(app)
         return app
     }
 }
