@@ -5,6 +5,7 @@ struct ShareOrder: Sendable {
     var userID: String
     /// The content; its `idempotencyKey` identifies the submitted form (or auto-share job).
     var content: ShareContent
+    /// The accounts, in the order their outcomes are shown; an id named twice is shared once.
     var connectionIDs: [Int64]
     /// Accounts for which the person chose "share again" although the URL is already there.
     var shareAgain: Set<Int64> = []
