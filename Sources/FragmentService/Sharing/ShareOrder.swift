@@ -11,4 +11,8 @@ struct ShareOrder: Sendable {
     var shareAgain: Set<Int64> = []
     /// `manual` (the share page) or `auto` (rules).
     var origin: String = "manual"
+
+    /// The most accounts one share form may name. A person's page lists every connected
+    /// account, far fewer than this; a form naming more is not from that page.
+    static let accountLimit = 200
 }
