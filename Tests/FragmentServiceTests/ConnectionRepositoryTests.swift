@@ -48,8 +48,21 @@ import Testing
         #expect(try await repo.connections(userID: "u1").map(\.accessToken) == ["access-3"])
 
         // Several accounts per platform are allowed.
-        _ = try await repo.connect(userID: "u1", platform: .mastodon, result: result("2@fosstodon.org"))
+        guard case .created(let second) = try await repo.connect(userID: "u1", platform: .mastodon, result: result("2@fosstodon.org")) else {
+            Issue.record("second account not created")
+            return
+        }
         #expect(try await repo.connections(userID: "u1").count == 2)
+
+        // Several read at once: only the person's live ones, whatever else the list names.
+        guard case .created(let others) = try await repo.connect(userID: "u2", platform: .mastodon, result: result("3@mastodon.social")),
+            case .created(let gone) = try await repo.connect(userID: "u1", platform: .mastodon, result: result("4@mastodon.social"))
+        else { Issue.record("more accounts not created"); return }
+        _ = try await repo.disconnect(id: gone.id, userID: "u1")
+        let read = try await repo.connections(ids: [second.id, others.id, gone.id, 999_999, first.id, second.id], userID: "u1")
+        #expect(Set(read.map(\.id)) == [first.id, second.id])
+        #expect(read.count == 2)
+        #expect(try await repo.connections(ids: [], userID: "u1").isEmpty)
     }
 
     @Test func memoryRepositoryFollowsTheConnectRules() async throws {

@@ -104,6 +104,29 @@ import Testing
     }
 }
 
+extension SharePageTests {
+    @Test func aFormNamingMoreAccountsThanThePageCouldListIsRefusedWithA400() async throws {
+        let app = try await TestEnvironment.app()
+        try await app.test(.router) { client in
+            let session = try await BrowserSession.signedIn(client)
+            func post(accounts: Int) async throws -> (HTTPResponse.Status, String) {
+                let fields = [("url", "https://a.example/"), ("title", "A")] + (1...accounts).map { ("account", "\($0)") }
+                return try await client.execute(
+                    uri: "/social/share/", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                    body: Self.form(session, fields)
+                ) { ($0.status, String(buffer: $0.body)) }
+            }
+            let (tooMany, refusal) = try await post(accounts: ShareOrder.accountLimit + 1)
+            #expect(tooMany == .badRequest)
+            #expect(refusal.contains("at most 200 accounts"))
+            // At the limit the form is taken: none of these ids is the person's account.
+            let (atLimit, page) = try await post(accounts: ShareOrder.accountLimit)
+            #expect(atLimit == .ok)
+            #expect(page.components(separatedBy: "not one of your connected accounts").count - 1 == ShareOrder.accountLimit)
+        }
+    }
+}
+
 @Suite struct FragmentToSharePageTests {
     /// Whatever the Share button accepts, the share page it links to must accept too.
     @Test(arguments: [

@@ -93,7 +93,11 @@ struct ShareController<
         let params = try parameters { form[$0] }
         let message = form["message"].map { String($0.prefix(5000)) }.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let key = form["idempotency_key"].flatMap { (16...100).contains($0.count) ? $0 : nil } ?? RandomToken.make()
-        let ids = form.all("account").compactMap(Int64.init)
+        let named = form.all("account")
+        guard named.count <= ShareOrder.accountLimit else {
+            throw HTTPError(.badRequest, message: "Share to at most \(ShareOrder.accountLimit) accounts at once.")
+        }
+        let ids = named.compactMap(Int64.init)
         guard !ids.isEmpty else { throw HTTPError(.badRequest, message: "Choose at least one account to share to.") }
         let again = Set(form.all("share_again").compactMap(Int64.init))
         var content = Self.content(params, message: message, key: key)

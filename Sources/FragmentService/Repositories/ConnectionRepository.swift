@@ -10,6 +10,9 @@ protocol ConnectionRepository: Sendable {
     func connections(userID: String) async throws -> [SocialConnection]
     /// One live connection of the person.
     func connection(id: Int64, userID: String) async throws -> SocialConnection?
+    /// The live connections of the person among `ids`, read at once (a share order names many);
+    /// ids that are not the person's live connections are simply absent. Any order.
+    func connections(ids: [Int64], userID: String) async throws -> [SocialConnection]
     /// Soft-deletes: sets `revoked_at` and wipes the tokens; returns the connection as it was
     /// (so the platform token can still be revoked), or nil when it is not the person's.
     func disconnect(id: Int64, userID: String) async throws -> SocialConnection?

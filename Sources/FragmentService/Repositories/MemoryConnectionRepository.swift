@@ -32,6 +32,11 @@ actor MemoryConnectionRepository: ConnectionRepository {
         rows.first { $0.id == id && $0.userID == userID && !revoked.contains(id) }
     }
 
+    func connections(ids: [Int64], userID: String) async throws -> [SocialConnection] {
+        let wanted = Set(ids)
+        return rows.filter { wanted.contains($0.id) && $0.userID == userID && !revoked.contains($0.id) }
+    }
+
     func disconnect(id: Int64, userID: String) async throws -> SocialConnection? {
         guard let index = rows.firstIndex(where: { $0.id == id && $0.userID == userID }), !revoked.contains(id) else { return nil }
         let before = rows[index]

@@ -42,33 +42,48 @@ actor MemoryShareRepository: ShareRepository {
     private static let live: Set<ShareStatus> = [.pending, .published, .unconfirmed]
 
     func start(
-        connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
-        origin: String
-    ) async throws -> ShareStart {
-        _ = expire { $0.connectionID == connectionID && $0.url == url }
-        if let id = keys.first(where: { $0.value.connection == connectionID && $0.value.key == idempotencyKey })?.key,
-            let record = rows.first(where: { $0.id == id })
-        {
-            return .repeatedSubmission(record)
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
+        shareAgain: Set<Int64>, origin: String
+    ) async throws -> [Int64: ShareStart] {
+        let asked = Set(connectionIDs)
+        _ = expire { asked.contains($0.connectionID) && $0.url == url }
+        var result: [Int64: ShareStart] = [:]
+        for connectionID in connectionIDs where result[connectionID] == nil {
+            if let id = keys.first(where: { $0.value.connection == connectionID && $0.value.key == idempotencyKey })?.key,
+                let record = rows.first(where: { $0.id == id })
+            {
+                result[connectionID] = .repeatedSubmission(record)
+                continue
+            }
+            let again = shareAgain.contains(connectionID)
+            let live = rows.last { $0.connectionID == connectionID && $0.url == url && Self.live.contains($0.status) && $0.repeatOf == nil }
+            if let live, !again {
+                result[connectionID] = .alreadyShared(live)
+                continue
+            }
+            let record = ShareRecord(
+                id: Int64(rows.count + 1), connectionID: connectionID, userID: userID, url: url, title: title, message: message,
+                status: .pending, postID: nil, postURL: nil, errorKind: nil, errorMessage: nil, repeatOf: again ? live?.id : nil, origin: origin,
+                createdAt: Date())
+            rows.append(record)
+            keys[record.id] = (connectionID, idempotencyKey)
+            result[connectionID] = .started(record)
         }
-        let live = rows.last { $0.connectionID == connectionID && $0.url == url && Self.live.contains($0.status) && $0.repeatOf == nil }
-        if let live, !shareAgain { return .alreadyShared(live) }
-        let record = ShareRecord(
-            id: Int64(rows.count + 1), connectionID: connectionID, userID: userID, url: url, title: title, message: message, status: .pending,
-            postID: nil, postURL: nil, errorKind: nil, errorMessage: nil, repeatOf: shareAgain ? live?.id : nil, origin: origin, createdAt: Date())
-        rows.append(record)
-        keys[record.id] = (connectionID, idempotencyKey)
-        return .started(record)
+        return result
     }
 
-    func finish(id: Int64, result: ShareResult) async throws -> ShareRecord {
-        guard let index = rows.firstIndex(where: { $0.id == id }) else { throw PostgresRepositoryError.noRowReturned }
-        rows[index].status = ShareStatus(result.outcome)
-        rows[index].postID = result.platformPostID
-        rows[index].postURL = result.platformPostURL
-        rows[index].errorKind = result.errorKind?.rawValue
-        rows[index].errorMessage = result.message
-        return rows[index]
+    func finish(_ results: [Int64: ShareResult]) async throws -> [Int64: ShareRecord] {
+        var stored: [Int64: ShareRecord] = [:]
+        for (id, result) in results {
+            guard let index = rows.firstIndex(where: { $0.id == id }) else { continue }
+            rows[index].status = ShareStatus(result.outcome)
+            rows[index].postID = result.platformPostID
+            rows[index].postURL = result.platformPostURL
+            rows[index].errorKind = result.errorKind?.rawValue
+            rows[index].errorMessage = result.message
+            stored[id] = rows[index]
+        }
+        return stored
     }
 
     func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {

@@ -69,6 +69,17 @@ struct PostgresConnectionRepository: ConnectionRepository {
         return nil
     }
 
+    func connections(ids: [Int64], userID: String) async throws -> [SocialConnection] {
+        guard !ids.isEmpty else { return [] }
+        var query = PostgresQuery(
+            unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = ANY($1) AND user_id = $2 AND revoked_at IS NULL")
+        query.binds.append(ids)
+        query.binds.append(userID)
+        var result: [SocialConnection] = []
+        for try await row in try await client.query(query, logger: logger) { result.append(try decode(row)) }
+        return result
+    }
+
     func disconnect(id: Int64, userID: String) async throws -> SocialConnection? {
         try await client.withTransaction(logger: logger) { connection in
             var select = PostgresQuery(

@@ -20,17 +20,17 @@ struct PostgresShareRepository: ShareRepository {
         """
 
     func expireStalePending() async throws -> Int {
-        try await expire(connectionID: nil, url: nil)
+        try await expire(connectionIDs: nil, url: nil)
     }
 
-    /// Makes stale pending attempts unconfirmed: all of them, or one connection's for one URL.
-    private func expire(connectionID: Int64?, url: String?) async throws -> Int {
+    /// Makes stale pending attempts unconfirmed: all of them, or those of some connections for one URL.
+    private func expire(connectionIDs: [Int64]?, url: String?) async throws -> Int {
         let rows = try await client.query(
             """
             UPDATE social_shares SET status = 'unconfirmed', error_kind = 'transient', error_message = \(ShareRecord.lostAttemptMessage),
                 updated_at = now()
             WHERE status = 'pending' AND created_at < now() - make_interval(secs => \(pendingLease))
-                AND (\(connectionID)::bigint IS NULL OR connection_id = \(connectionID))
+                AND (\(connectionIDs)::bigint[] IS NULL OR connection_id = ANY(\(connectionIDs)::bigint[]))
                 AND (\(url)::text IS NULL OR shared_url = \(url))
             RETURNING id
             """, logger: logger)
@@ -40,62 +40,114 @@ struct PostgresShareRepository: ShareRepository {
         return count
     }
 
+    /// Three statements at most, whatever the number of accounts: the expiry, one INSERT for all
+    /// of them, and — only when some were refused — one SELECT that says why.
     func start(
-        connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
-        origin: String
-    ) async throws -> ShareStart {
-        _ = try await expire(connectionID: connectionID, url: url)
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
+        shareAgain: Set<Int64>, origin: String
+    ) async throws -> [Int64: ShareStart] {
+        var seen: Set<Int64> = []
+        let ids = connectionIDs.filter { seen.insert($0).inserted }
+        guard !ids.isEmpty else { return [:] }
+        _ = try await expire(connectionIDs: ids, url: url)
+        // `ON CONFLICT DO NOTHING` without a target covers both guards: the idempotency key and
+        // the partial unique index on live shares. A "share again" row names the live share it
+        // repeats, which takes it out of that index. Rows go in in the order asked.
         var insert = PostgresQuery(
             unsafeSQL: """
                 INSERT INTO social_shares (connection_id, user_id, shared_url, shared_title, message, idempotency_key, origin, repeat_of)
-                VALUES ($1, $2, $3, $4, $5, $6, $7,
-                    CASE WHEN $8 THEN (SELECT id FROM social_shares WHERE connection_id = $1 AND shared_url = $3
-                        AND status IN ('pending', 'published', 'unconfirmed') AND repeat_of IS NULL ORDER BY id DESC LIMIT 1) END)
+                SELECT asked.connection_id, $3, $4, $5, $6, $7, $8,
+                    CASE WHEN asked.again THEN (SELECT live.id FROM social_shares live
+                        WHERE live.connection_id = asked.connection_id AND live.shared_url = $4
+                        AND live.status IN ('pending', 'published', 'unconfirmed') AND live.repeat_of IS NULL ORDER BY live.id DESC LIMIT 1) END
+                FROM unnest($1::bigint[], $2::boolean[]) WITH ORDINALITY AS asked (connection_id, again, place)
+                ORDER BY asked.place
                 ON CONFLICT DO NOTHING
                 RETURNING \(Self.columns)
                 """)
-        insert.binds.append(connectionID)
+        insert.binds.append(ids)
+        insert.binds.append(ids.map { shareAgain.contains($0) })
         insert.binds.append(userID)
         insert.binds.append(url)
         insert.binds.append(title)
         insert.binds.append(message)
         insert.binds.append(idempotencyKey)
         insert.binds.append(origin)
-        insert.binds.append(shareAgain)
-        if let record = try await records(insert).first { return .started(record) }
+        var result: [Int64: ShareStart] = [:]
+        for record in try await records(insert) { result[record.connectionID] = .started(record) }
+        let refused = ids.filter { result[$0] == nil }
+        guard !refused.isEmpty else { return result }
 
-        var same = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM social_shares WHERE connection_id = $1 AND idempotency_key = $2")
-        same.binds.append(connectionID)
-        same.binds.append(idempotencyKey)
-        if let record = try await records(same).first { return .repeatedSubmission(record) }
-
-        var live = PostgresQuery(
+        // Why each was refused: the same form first (as it was submitted before), else the live share.
+        var why = PostgresQuery(
             unsafeSQL: """
-                SELECT \(Self.columns) FROM social_shares WHERE connection_id = $1 AND shared_url = $2
-                AND status IN ('pending', 'published', 'unconfirmed') AND repeat_of IS NULL
+                SELECT \(Self.columns), idempotency_key = $2 FROM social_shares
+                WHERE connection_id = ANY($1::bigint[]) AND (idempotency_key = $2
+                    OR (shared_url = $3 AND status IN ('pending', 'published', 'unconfirmed') AND repeat_of IS NULL))
                 """)
-        live.binds.append(connectionID)
-        live.binds.append(url)
-        guard let record = try await records(live).first else { throw PostgresRepositoryError.noRowReturned }
-        return .alreadyShared(record)
+        why.binds.append(refused)
+        why.binds.append(idempotencyKey)
+        why.binds.append(url)
+        var sameForm: [Int64: ShareRecord] = [:]
+        var live: [Int64: ShareRecord] = [:]
+        for try await row in try await client.query(why, logger: logger) {
+            let record = try Self.record(row)
+            if try row.makeRandomAccess()[14].decode(Bool.self, context: .default) {
+                sameForm[record.connectionID] = record
+            } else {
+                live[record.connectionID] = record
+            }
+        }
+        for id in refused {
+            if let record = sameForm[id] {
+                result[id] = .repeatedSubmission(record)
+            } else if let record = live[id] {
+                result[id] = .alreadyShared(record)
+            }
+        }
+        return result
     }
 
-    func finish(id: Int64, result: ShareResult) async throws -> ShareRecord {
-        let status = ShareStatus(result.outcome).rawValue
+    /// One UPDATE for every outcome. PostgresNIO encodes arrays only of non-optional elements,
+    /// and a post link or an error message may be absent, so the outcomes travel as one JSON
+    /// array read by `jsonb_to_recordset` (https://www.postgresql.org/docs/current/functions-json.html).
+    func finish(_ results: [Int64: ShareResult]) async throws -> [Int64: ShareRecord] {
+        guard !results.isEmpty else { return [:] }
+        let outcomes = results.map { id, result in
+            FinishedAttempt(
+                id: id, status: ShareStatus(result.outcome).rawValue, postID: result.platformPostID, postURL: result.platformPostURL,
+                errorKind: result.errorKind?.rawValue, errorMessage: result.message)
+        }
+        let json = String(decoding: try JSONEncoder().encode(outcomes), as: UTF8.self)
+        // The record's column names differ from `social_shares`' so RETURNING reads the table's.
         var query = PostgresQuery(
             unsafeSQL: """
-                UPDATE social_shares SET status = $2, platform_post_id = $3, platform_post_url = $4, error_kind = $5,
-                    error_message = $6, updated_at = now()
-                WHERE id = $1 RETURNING \(Self.columns)
+                UPDATE social_shares SET status = done.new_status, platform_post_id = done.new_post_id, platform_post_url = done.new_post_url,
+                    error_kind = done.new_error_kind, error_message = done.new_error_message, updated_at = now()
+                FROM jsonb_to_recordset($1::jsonb) AS done (share_id bigint, new_status text, new_post_id text, new_post_url text,
+                    new_error_kind text, new_error_message text)
+                WHERE social_shares.id = done.share_id
+                RETURNING \(Self.columns)
                 """)
-        query.binds.append(id)
-        query.binds.append(status)
-        query.binds.append(result.platformPostID)
-        query.binds.append(result.platformPostURL)
-        query.binds.append(result.errorKind?.rawValue)
-        query.binds.append(result.message)
-        guard let record = try await records(query).first else { throw PostgresRepositoryError.noRowReturned }
-        return record
+        query.binds.append(json)
+        var stored: [Int64: ShareRecord] = [:]
+        for record in try await records(query) { stored[record.id] = record }
+        return stored
+    }
+
+    /// One element of `finish`'s JSON array.
+    private struct FinishedAttempt: Encodable {
+        let id: Int64
+        let status: String
+        let postID: String?
+        let postURL: String?
+        let errorKind: String?
+        let errorMessage: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id = "share_id", status = "new_status", postID = "new_post_id", postURL = "new_post_url"
+            case errorKind = "new_error_kind", errorMessage = "new_error_message"
+        }
     }
 
     func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {

@@ -29,17 +29,41 @@ protocol ShareRepository: Sendable {
     var pendingLease: TimeInterval { get }
     /// Makes every pending attempt older than `pendingLease` unconfirmed; returns how many.
     func expireStalePending() async throws -> Int
-    /// Records a pending attempt unless the database says it must not happen (same key, or the
-    /// URL already live on the account and this is not an explicit "share again"). A stale
-    /// pending attempt of the same URL on the account is made unconfirmed first.
+    /// Records a pending attempt for each of `connectionIDs` (one share order: same URL, text and
+    /// idempotency key) unless the database says it must not happen (same key, or the URL already
+    /// live on the account and the account is not in `shareAgain`). Stale pending attempts of the
+    /// URL on these accounts are made unconfirmed first. An id given twice is started once.
+    /// An id missing from the answer could not be started or classified (its conflicting row
+    /// changed before it could be read): nothing was recorded for it, so it must not be posted.
     func start(
-        connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
-        origin: String
-    ) async throws -> ShareStart
-    /// Stores the outcome of an attempt.
-    func finish(id: Int64, result: ShareResult) async throws -> ShareRecord
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
+        shareAgain: Set<Int64>, origin: String
+    ) async throws -> [Int64: ShareStart]
+    /// Stores the outcomes of several attempts (share id → result) in one write and returns the
+    /// stored rows by share id; an unknown id is absent. All are stored, or none (it throws).
+    func finish(_ results: [Int64: ShareResult]) async throws -> [Int64: ShareRecord]
     /// The person's shares, newest first.
     func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry]
     /// The live share of `url` per connection of the person (for the "already shared" marks).
     func liveShares(userID: String, url: String) async throws -> [Int64: ShareRecord]
+}
+
+extension ShareRepository {
+    /// `start` for one connection.
+    func start(
+        connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
+        origin: String
+    ) async throws -> ShareStart {
+        let found = try await start(
+            connectionIDs: [connectionID], userID: userID, url: url, title: title, message: message, idempotencyKey: idempotencyKey,
+            shareAgain: shareAgain ? [connectionID] : [], origin: origin)
+        guard let start = found[connectionID] else { throw PostgresRepositoryError.noRowReturned }
+        return start
+    }
+
+    /// `finish` for one attempt.
+    func finish(id: Int64, result: ShareResult) async throws -> ShareRecord {
+        guard let record = try await finish([id: result])[id] else { throw PostgresRepositoryError.noRowReturned }
+        return record
+    }
 }

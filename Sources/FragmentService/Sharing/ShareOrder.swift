@@ -5,9 +5,14 @@ struct ShareOrder: Sendable {
     var userID: String
     /// The content; its `idempotencyKey` identifies the submitted form (or auto-share job).
     var content: ShareContent
+    /// The accounts, in the order their outcomes are shown; an id named twice is shared once.
     var connectionIDs: [Int64]
     /// Accounts for which the person chose "share again" although the URL is already there.
     var shareAgain: Set<Int64> = []
     /// `manual` (the share page) or `auto` (rules).
     var origin: String = "manual"
+
+    /// The most accounts one share form may name. A person's page lists every connected
+    /// account, far fewer than this; a form naming more is not from that page.
+    static let accountLimit = 200
 }

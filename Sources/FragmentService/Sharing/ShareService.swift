@@ -3,10 +3,13 @@ import Logging
 import Platforms
 
 /// Shares to every selected account at once (plan 6a) — the one path manual shares and
-/// auto-share both use. Per account: check the database allows the post (no second live share
-/// of a URL, one post per idempotency key), record it as pending, refresh the token under the
-/// connection's lock when it is about to expire, post, refresh-and-retry once on an
-/// authorisation failure, and record the outcome. One account's failure never hides another's.
+/// auto-share both use. For the whole order: read the accounts, check the database allows each
+/// post (no second live share of a URL, one post per idempotency key) and record every allowed
+/// one as pending — one repository call each, however many accounts. Then per account, side by side:
+/// refresh the token under the connection's lock when it is about to expire, post,
+/// refresh-and-retry once on an authorisation failure, and record the outcome as soon as it is
+/// known (`ShareOutcomeWriter` groups outcomes that arrive together). One account's failure
+/// never hides another's.
 struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>: Sendable {
     let connections: Connections
     let shares: Shares
@@ -16,66 +19,123 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
     var refreshMargin: TimeInterval = 300
     /// Sandbox mode: emulated platforms may name plain-http post links (`PostLink`).
     var allowHTTPPostLinks = false
+    /// While some account of an order is still posting, outcomes are gathered into one write
+    /// until none has arrived for `outcomeQuiet` or the oldest has waited `outcomeLongestWait`
+    /// (`ShareOutcomeWriter`). The longest wait is how long a finished outcome may stay in memory
+    /// only: a crash then leaves its attempt pending, settled as unconfirmed by the lease.
+    var outcomeQuiet: Duration = .milliseconds(50)
+    var outcomeLongestWait: Duration = .milliseconds(250)
 
+    /// An account that may be posted to, and what the person will see about it so far.
+    private typealias Candidate = (connection: SocialConnection, platform: any SocialPlatform, outcome: AccountShareOutcome)
+
+    /// One outcome per account asked for, in the order asked; an account named twice is shared
+    /// once and answered once.
     func share(_ order: ShareOrder) async -> [AccountShareOutcome] {
-        await withTaskGroup(of: (Int, AccountShareOutcome).self) { group in
-            for (index, id) in order.connectionIDs.enumerated() {
-                group.addTask { (index, await shareOne(id, order: order)) }
-            }
-            var outcomes: [(Int, AccountShareOutcome)] = []
-            for await outcome in group { outcomes.append(outcome) }
-            return outcomes.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-    }
-
-    private func shareOne(_ id: Int64, order: ShareOrder) async -> AccountShareOutcome {
+        var seen: Set<Int64> = []
+        let ids = order.connectionIDs.filter { seen.insert($0).inserted }
+        var outcomes: [Int64: AccountShareOutcome] = [:]
         do {
-            return try await attempt(id, order: order)
+            let candidates = try await postableAccounts(ids, order: order, outcomes: &outcomes)
+            let started = try await startAttempts(candidates, order: order, outcomes: &outcomes)
+            let writer = ShareOutcomeWriter(
+                shares: shares, expected: started.count, quiet: outcomeQuiet, longest: outcomeLongestWait)
+            let posted = await withTaskGroup(of: (Int64, AccountShareOutcome).self) { group in
+                for (candidate, record) in started {
+                    group.addTask {
+                        (candidate.connection.id, await postAndRecord(candidate, record: record, content: order.content, writer: writer))
+                    }
+                }
+                var posted: [(Int64, AccountShareOutcome)] = []
+                for await outcome in group { posted.append(outcome) }
+                return posted
+            }
+            for (id, outcome) in posted { outcomes[id] = outcome }
         } catch {
-            logger.error("share failed inside the service", metadata: ["connection": "\(id)", "error": "\(String(reflecting: error))"])
-            return AccountShareOutcome(
-                connectionID: id, platform: nil, accountName: "account \(id)", kind: .failed,
-                message: "Something went wrong on our side; nothing was posted. Please try again.", errorKind: .transient)
+            // Reading the accounts or starting the attempts failed: nothing was posted to any
+            // account that has no outcome yet.
+            let undecided = ids.filter { outcomes[$0] == nil }
+            logger.error(
+                "share failed inside the service", metadata: ["connections": "\(undecided)", "error": "\(String(reflecting: error))"])
         }
+        return ids.map { outcomes[$0] ?? Self.failedOnOurSide($0) }
     }
 
-    private func attempt(_ id: Int64, order: ShareOrder) async throws -> AccountShareOutcome {
-        guard let connection = try await connections.connection(id: id, userID: order.userID) else {
-            return AccountShareOutcome(
-                connectionID: id, platform: nil, accountName: "unknown account", kind: .notFound,
-                message: "That is not one of your connected accounts.")
-        }
-        let name = connection.displayName ?? connection.username ?? connection.platformUserID
-        var outcome = AccountShareOutcome(connectionID: id, platform: connection.platform, accountName: name, kind: .failed)
-        if connection.platform == .mastodon { outcome.instanceURL = connection.extraData["instance_url"] }
-        guard let platform = registry.platform(connection.platform) else {
-            outcome.message = "\(connection.platform.displayName) is not available on this server any more."
-            return outcome
-        }
-        if registry.postingBlocked(connection.platform) != nil {
-            // Certain to fail at the platform (a retired API version): nothing is attempted.
-            outcome.errorKind = .serviceSetup
-            outcome.message = OperatorAlert.pausedMessage(connection.platform)
-            return outcome
-        }
-        let start = try await shares.start(
-            connectionID: id, userID: order.userID, url: order.content.url, title: order.content.title, message: order.content.message,
-            idempotencyKey: order.content.idempotencyKey, shareAgain: order.shareAgain.contains(id), origin: order.origin)
-        let record: ShareRecord
-        switch start {
-        case .repeatedSubmission(let earlier): return Self.describe(earlier, into: outcome, pendingLease: shares.pendingLease)
-        case .alreadyShared(let earlier):
-            // A published earlier share is "already shared"; one still pending or unconfirmed is described as such.
-            var described = Self.describe(earlier, into: outcome, pendingLease: shares.pendingLease)
-            if earlier.status == .published {
-                described.kind = .alreadyShared
-                described.message = "Already shared to this account."
+    /// Reads the order's accounts in one statement and answers here those that cannot be posted
+    /// to at all (not the person's, platform unavailable or paused); returns the rest in order.
+    private func postableAccounts(_ ids: [Int64], order: ShareOrder, outcomes: inout [Int64: AccountShareOutcome]) async throws -> [Candidate] {
+        guard !ids.isEmpty else { return [] }
+        var found: [Int64: SocialConnection] = [:]
+        for connection in try await connections.connections(ids: ids, userID: order.userID) { found[connection.id] = connection }
+        var candidates: [Candidate] = []
+        for id in ids {
+            guard let connection = found[id] else {
+                outcomes[id] = AccountShareOutcome(
+                    connectionID: id, platform: nil, accountName: "unknown account", kind: .notFound,
+                    message: "That is not one of your connected accounts.")
+                continue
             }
-            return described
-        case .started(let started): record = started
+            let name = connection.displayName ?? connection.username ?? connection.platformUserID
+            var outcome = AccountShareOutcome(connectionID: id, platform: connection.platform, accountName: name, kind: .failed)
+            if connection.platform == .mastodon { outcome.instanceURL = connection.extraData["instance_url"] }
+            guard let platform = registry.platform(connection.platform) else {
+                outcome.message = "\(connection.platform.displayName) is not available on this server any more."
+                outcomes[id] = outcome
+                continue
+            }
+            if registry.postingBlocked(connection.platform) != nil {
+                // Certain to fail at the platform (a retired API version): nothing is attempted.
+                outcome.errorKind = .serviceSetup
+                outcome.message = OperatorAlert.pausedMessage(connection.platform)
+                outcomes[id] = outcome
+                continue
+            }
+            candidates.append((connection, platform, outcome))
         }
+        return candidates
+    }
 
-        var result = await post(order.content, to: connection, with: platform)
+    /// Records every candidate's attempt as pending at once (before any platform call) and
+    /// answers those the database refused; returns the started ones with their rows.
+    private func startAttempts(
+        _ candidates: [Candidate], order: ShareOrder, outcomes: inout [Int64: AccountShareOutcome]
+    ) async throws -> [(Candidate, ShareRecord)] {
+        guard !candidates.isEmpty else { return [] }
+        let starts = try await shares.start(
+            connectionIDs: candidates.map(\.connection.id), userID: order.userID, url: order.content.url, title: order.content.title,
+            message: order.content.message, idempotencyKey: order.content.idempotencyKey, shareAgain: order.shareAgain, origin: order.origin)
+        var started: [(Candidate, ShareRecord)] = []
+        for candidate in candidates {
+            let id = candidate.connection.id
+            switch starts[id] {
+            case nil:
+                // The row that refused it changed before it could be read: nothing was recorded,
+                // so nothing is posted (the person may simply try again).
+                logger.error("share attempt neither started nor refused", metadata: ["connection": "\(id)"])
+            case .repeatedSubmission(let earlier):
+                outcomes[id] = Self.describe(earlier, into: candidate.outcome, pendingLease: shares.pendingLease)
+            case .alreadyShared(let earlier):
+                // A published earlier share is "already shared"; one still pending or unconfirmed is described as such.
+                var described = Self.describe(earlier, into: candidate.outcome, pendingLease: shares.pendingLease)
+                if earlier.status == .published {
+                    described.kind = .alreadyShared
+                    described.message = "Already shared to this account."
+                }
+                outcomes[id] = described
+            case .started(let record):
+                started.append((candidate, record))
+            }
+        }
+        return started
+    }
+
+    /// Posts one started attempt and records its outcome; a failure to record it is reported
+    /// like any failure on our side, and the attempt stays pending until its lease ends.
+    private func postAndRecord(
+        _ candidate: Candidate, record: ShareRecord, content: ShareContent, writer: ShareOutcomeWriter<Shares>
+    ) async -> AccountShareOutcome {
+        let connection = candidate.connection
+        var result = await post(content, to: connection, with: candidate.platform)
         if let link = result.platformPostURL {
             result.platformPostURL = connection.credentials.flatMap {
                 PostLink.trusted(link, platform: connection.platform, credentials: $0, allowHTTP: allowHTTPPostLinks)
@@ -83,7 +143,7 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
             if result.platformPostURL == nil {
                 logger.warning(
                     "dropped a post link the platform answered with: not an https URL on its own host",
-                    metadata: ["platform": "\(connection.platform.rawValue)", "connection": "\(id)", "scheme": "\(URL(string: link)?.scheme ?? "-")"])
+                    metadata: ["platform": "\(connection.platform.rawValue)", "connection": "\(connection.id)", "scheme": "\(URL(string: link)?.scheme ?? "-")"])
             }
         }
         if result.errorKind == .serviceSetup {
@@ -91,11 +151,24 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
                 "an operator must act before this platform takes posts again",
                 metadata: ["platform": "\(connection.platform.rawValue)", "reason": "\(result.message ?? "-")"])
         }
-        if result.errorKind == .needsReconnect, result.outcome == .failed {
-            try await connections.markNeedsReconnect(id: id, reason: result.message ?? "Reconnect this account.")
+        do {
+            if result.errorKind == .needsReconnect, result.outcome == .failed {
+                try await connections.markNeedsReconnect(id: connection.id, reason: result.message ?? "Reconnect this account.")
+            }
+            let finished = try await writer.finish(shareID: record.id, result: result)
+            return Self.describe(finished, into: candidate.outcome, errorKind: result.errorKind)
+        } catch {
+            logger.error(
+                "share failed inside the service", metadata: ["connection": "\(connection.id)", "error": "\(String(reflecting: error))"])
+            return Self.failedOnOurSide(connection.id)
         }
-        let finished = try await shares.finish(id: record.id, result: result)
-        return Self.describe(finished, into: outcome, errorKind: result.errorKind)
+    }
+
+    /// What an account shows when this service failed it (a database error, say).
+    static func failedOnOurSide(_ id: Int64) -> AccountShareOutcome {
+        AccountShareOutcome(
+            connectionID: id, platform: nil, accountName: "account \(id)", kind: .failed,
+            message: "Something went wrong on our side; nothing was posted. Please try again.", errorKind: .transient)
     }
 
     /// Refresh when due, post, and on an authorisation failure refresh once and post again (a
