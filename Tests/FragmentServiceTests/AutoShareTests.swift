@@ -132,7 +132,7 @@ import Testing
         await resolver.drain()
         let service = ShareService(connections: deps.connections, shares: deps.shares, registry: deps.registry, logger: TestEnvironment.logger)
         await AutoShareWorker(
-            connections: deps.connections, shares: deps.shares, jobs: deps.jobs, events: deps.events, items: deps.items, service: service,
+            shares: deps.shares, jobs: deps.jobs, events: deps.events, items: deps.items, service: service,
             signal: WakeSignal(), logger: TestEnvironment.logger
         ).drain()
     }

@@ -125,6 +125,18 @@ import Testing
         }
     }
 
+    @Test func anAccountKnownToNeedReconnectingIsNeitherAttemptedNorRecorded() async throws {
+        try await Self.withService { flow, service, connections, registry in
+            let x = try await Self.connect(flow, registry, connections, platform: .twitter, account: "1500000000000000001")
+            try await connections.markNeedsReconnect(id: x, reason: "The access token was revoked")
+            let outcome = try #require(await service.share(Self.order([x])).first)
+            #expect(outcome.kind == .failed && outcome.errorKind == .needsReconnect && outcome.shareID == nil)
+            #expect(outcome.message?.contains("The access token was revoked") == true)
+            #expect(try await service.shares.history(userID: "demo-ada", limit: 10, offset: 0).isEmpty)
+            #expect(try await flow.posts("twitter").isEmpty)
+        }
+    }
+
     @Test func anotherPersonsConnectionCannotBeUsed() async throws {
         try await Self.withService { flow, service, connections, registry in
             let graceX = try await Self.connect(flow, registry, connections, platform: .twitter, account: "1500000000000000002", user: "demo-grace")

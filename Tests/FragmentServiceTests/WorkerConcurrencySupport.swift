@@ -142,7 +142,7 @@ struct AutoShareBench {
             Dictionary(uniqueKeysWithValues: PlatformName.allCases.map { name in (name, PlatformRegistry.Entry.available { [gate] in GatedPlatform(name: name, gate: gate) }) }))
         let service = ShareService(connections: connections, shares: shares, registry: registry, logger: TestEnvironment.logger)
         return AutoShareWorker(
-            connections: connections, shares: shares, jobs: jobs, events: events, items: items, service: service, signal: WakeSignal(),
+            shares: shares, jobs: jobs, events: events, items: items, service: service, signal: WakeSignal(),
             logger: TestEnvironment.logger, concurrency: concurrency, perPlatform: perPlatform)
     }
 

@@ -13,7 +13,6 @@ import ServiceLifecycle
 /// concurrently through a `WorkPool`: up to `concurrency` in all, `perPlatform` per lane (the API
 /// server they post to: one per platform, one per Mastodon server).
 struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
-    let connections: Connections
     let shares: Shares
     let jobs: Jobs
     let events: Events
@@ -86,19 +85,11 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
         }
     }
 
+    /// The account's state is the share service's to check (one read for the attempt): a
+    /// disconnected account finishes the job, one that needs reconnecting parks it.
     private func run(_ claimed: ClaimedJob) async {
         let job = claimed.job
         do {
-            guard let connection = try await connections.connection(id: job.connectionID, userID: job.userID) else {
-                try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The account was disconnected.")
-                return
-            }
-            if connection.status == .needsReconnect {
-                try await jobs.park(
-                    id: job.id, reason: "Waiting: reconnect \(connection.platform.displayName) to share this automatically.",
-                    retryAt: Date().addingTimeInterval(parkDelay), attempted: false)
-                return
-            }
             var (event, record) = claimed.content ?? (nil, nil)
             if claimed.content == nil {
                 event = try await events.event(id: job.eventID)
@@ -128,10 +119,13 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
             try await jobs.park(
                 id: job.id, reason: "Waiting: another share of this link to this account is still in progress.",
                 retryAt: min(until, Date().addingTimeInterval(shares.pendingLease)), attempted: false)
+        case .notFound:
+            try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The account was disconnected.")
         case .failed where outcome.errorKind == .needsReconnect:
+            let platform = outcome.platform?.displayName ?? "the account"
             try await jobs.park(
-                id: job.id, reason: "Waiting: \(outcome.message ?? "reconnect the account")", retryAt: Date().addingTimeInterval(parkDelay),
-                attempted: false)
+                id: job.id, reason: "Waiting: reconnect \(platform) to share this automatically." + (outcome.message.map { " \($0)" } ?? ""),
+                retryAt: Date().addingTimeInterval(parkDelay), attempted: false)
         case .failed where outcome.errorKind == .serviceSetup:
             // Not the person's doing and not theirs to fix: wait for the operator, hourly.
             try await jobs.park(

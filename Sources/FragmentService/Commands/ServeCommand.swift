@@ -59,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
                 afterResolve: { event, record, attach in try await planner.plan(event: event, record: record, beforeCreating: attach) }))
         dependencies.services.append(
             AutoShareWorker(
-                connections: dependencies.connections, shares: dependencies.shares, jobs: dependencies.jobs, events: dependencies.events,
+                shares: dependencies.shares, jobs: dependencies.jobs, events: dependencies.events,
                 items: dependencies.items,
                 service: ShareService(
                     connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger,

@@ -49,7 +49,6 @@ struct PostgresShareRepository: ShareRepository {
         var seen: Set<Int64> = []
         let ids = connectionIDs.filter { seen.insert($0).inserted }
         guard !ids.isEmpty else { return [:] }
-        _ = try await expire(connectionIDs: ids, url: url)
         // `ON CONFLICT DO NOTHING` without a target covers both guards: the idempotency key and
         // the partial unique index on live shares. A "share again" row names the live share it
         // repeats, which takes it out of that index. Rows go in in the order asked.
@@ -77,6 +76,10 @@ struct PostgresShareRepository: ShareRepository {
         for record in try await records(insert) { result[record.connectionID] = .started(record) }
         let refused = ids.filter { result[$0] == nil }
         guard !refused.isEmpty else { return result }
+        // A stale pending attempt still counts as live (so it refused this one), but it is shown
+        // as what it now is: unconfirmed. Only refused accounts can have one, so only they are
+        // looked at, and a share that goes through costs no statement for it.
+        _ = try await expire(connectionIDs: refused, url: url)
 
         // Why each was refused: the same form first (as it was submitted before), else the live share.
         var why = PostgresQuery(

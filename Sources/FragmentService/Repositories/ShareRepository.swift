@@ -32,7 +32,8 @@ protocol ShareRepository: Sendable {
     /// Records a pending attempt for each of `connectionIDs` (one share order: same URL, text and
     /// idempotency key) unless the database says it must not happen (same key, or the URL already
     /// live on the account and the account is not in `shareAgain`). Stale pending attempts of the
-    /// URL on these accounts are made unconfirmed first. An id given twice is started once.
+    /// URL on the refused accounts are made unconfirmed before they are described (they stay live:
+    /// an unconfirmed share may be on the platform). An id given twice is started once.
     /// An id missing from the answer could not be started or classified (its conflicting row
     /// changed before it could be read): nothing was recorded for it, so it must not be posted.
     func start(

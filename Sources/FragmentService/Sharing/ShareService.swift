@@ -83,6 +83,14 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
                 outcomes[id] = outcome
                 continue
             }
+            if connection.status == .needsReconnect {
+                // Known before any attempt: nothing is recorded or posted, and the person is
+                // shown how to reconnect (auto-share jobs wait for that).
+                outcome.errorKind = .needsReconnect
+                outcome.message = Self.reconnectFirst(connection)
+                outcomes[id] = outcome
+                continue
+            }
             if registry.postingBlocked(connection.platform) != nil {
                 // Certain to fail at the platform (a retired API version): nothing is attempted.
                 outcome.errorKind = .serviceSetup
@@ -174,9 +182,6 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
     /// Refresh when due, post, and on an authorisation failure refresh once and post again (a
     /// 401 means nothing was posted, so the retry cannot post twice).
     private func post(_ content: ShareContent, to connection: SocialConnection, with platform: any SocialPlatform) async -> ShareResult {
-        if connection.status == .needsReconnect {
-            return .failed(.needsReconnect, "Reconnect this \(connection.platform.displayName) account first: \(connection.lastError ?? "its authorisation stopped working").")
-        }
         var current = connection
         var refreshed = false
         if connection.refreshToken != nil, let expires = connection.tokenExpiresAt, expires.timeIntervalSinceNow < refreshMargin {
@@ -215,6 +220,10 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         } catch {
             return .failure(ShareFailure(.failed(.transient, "Could not renew access to \(connection.platform.displayName); nothing was posted.")))
         }
+    }
+
+    static func reconnectFirst(_ connection: SocialConnection) -> String {
+        "Reconnect this \(connection.platform.displayName) account first: \(connection.lastError ?? "its authorisation stopped working")."
     }
 
     /// Turns a stored attempt into what the person sees.
