@@ -102,7 +102,7 @@ struct GatedPages: PageMetadataSource {
 /// Memory repositories, a gated platform for every platform, and auto-share jobs for one event.
 struct AutoShareBench {
     let connections: MemoryConnectionRepository
-    let shares = MemoryShareRepository()
+    let shares = ObservedShares()
     let events = MemoryPublishEventRepository()
     let items = MemoryContentItemRepository()
     let jobs: MemoryAutoShareRepository
@@ -136,7 +136,7 @@ struct AutoShareBench {
     }
 
     func worker(concurrency: Int, perPlatform: Int)
-        -> AutoShareWorker<MemoryConnectionRepository, MemoryShareRepository, MemoryAutoShareRepository, MemoryPublishEventRepository, MemoryContentItemRepository>
+        -> AutoShareWorker<MemoryConnectionRepository, ObservedShares, MemoryAutoShareRepository, MemoryPublishEventRepository, MemoryContentItemRepository>
     {
         let registry = PlatformRegistry(
             Dictionary(uniqueKeysWithValues: PlatformName.allCases.map { name in (name, PlatformRegistry.Entry.available { [gate] in GatedPlatform(name: name, gate: gate) }) }))

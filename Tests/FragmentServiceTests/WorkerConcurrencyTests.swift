@@ -56,6 +56,16 @@ struct WorkerConcurrencyTests {
         #expect(try await bench.all().allSatisfy { $0.outcome == "published" })
     }
 
+    @Test func theJobsOfOneEventClaimedTogetherGoOutAsOneShareOrder() async throws {
+        let bench = AutoShareBench(holding: [])
+        let accounts = try await bench.queue(PlatformName.allCases + [.mastodon, .mastodon], instance: { "https://server\($0).example" })
+        await bench.worker(concurrency: 16, perPlatform: 4).drain()
+        // One start for every account (one connections read and one insert in PostgreSQL).
+        #expect(await bench.shares.starts == [accounts])
+        let jobs = try await bench.all()
+        #expect(jobs.count == accounts.count && jobs.allSatisfy { $0.state == "done" && $0.outcome == "published" && $0.shareID != nil })
+    }
+
     @Test func withNSlotsAtMostNJobsAreInFlightAndOnlyThoseAreLeased() async throws {
         let bench = AutoShareBench(holding: Set(PlatformName.allCases))
         try await bench.queue(PlatformName.allCases.flatMap { Array(repeating: $0, count: 3) })

@@ -55,6 +55,8 @@ extension AutoShareJob {
             url: record?.canonicalURL ?? event.url, title: record?.title ?? event.title ?? event.url,
             description: record?.description ?? event.description, imageURL: record?.imageURL ?? event.imageURL,
             imageAlt: record?.imageURL == nil ? event.imageAlt : record?.imageAlt, message: message,
-            idempotencyKey: "auto-\(id)-\(attempts)")
+            // One key for every job of the event at this attempt, so jobs of the event can share
+            // one order; keys are unique per account, and one job per event and account exists.
+            idempotencyKey: "auto-e\(eventID)-\(attempts)")
     }
 }

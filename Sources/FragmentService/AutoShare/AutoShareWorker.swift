@@ -11,7 +11,8 @@ import ServiceLifecycle
 /// the job waits for it instead of settling it. A connection that needs reconnecting parks its
 /// jobs with a visible reason. Jobs are leased one by one, so no job runs twice at once, and run
 /// concurrently through a `WorkPool`: up to `concurrency` in all, `perPlatform` per lane (the API
-/// server they post to: one per platform, one per Mastodon server).
+/// server they post to: one per platform, one per Mastodon server); jobs claimed together for
+/// the same event go out as one share order.
 struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
     let shares: Shares
     let jobs: Jobs
@@ -43,36 +44,57 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
     /// Jobs run side by side, at most `perPlatform` of one lane: an event that fans out to six
     /// accounts takes about one platform round trip, fifty accounts on fifty Mastodon servers too,
     /// and a slow platform fills only its own slots while jobs for the others keep being claimed.
-    private var pool: WorkPool<ClaimedJob, String> {
+    /// Jobs claimed together for the same event and text go out as one share order (`JobGroup`),
+    /// so fifty accounts cost the database what one does.
+    private var pool: WorkPool<JobGroup, String> {
         WorkPool(
             capacity: concurrency, perKey: perPlatform,
             claim: { limit, perLane, busy in
-                await prepared(try await jobs.claimDue(limit: limit, perLane: perLane, busy: busy))
+                await grouped(try await jobs.claimDue(limit: limit, perLane: perLane, busy: busy))
             },
-            key: { $0.job.lane }, work: { await run($0) }, logger: logger, what: "auto-share jobs")
+            parts: { $0.jobs.map(\.lane) }, work: { await run($0, done: $1) }, logger: logger,
+            what: "auto-share jobs")
     }
 
-    /// A claimed job with what it shares, when that was read for the whole claim.
-    struct ClaimedJob: Sendable {
-        var job: AutoShareJob
-        /// nil: not read with the claim; the job reads it itself.
+    /// Claimed jobs that share one thing to several accounts in one share order: same event,
+    /// owner, message and attempt. Each job is still settled on its own, as soon as its account
+    /// has answered.
+    struct JobGroup: Sendable {
+        var jobs: [AutoShareJob]
+        /// What they share, read with the claim; nil: not read, the group reads it itself.
         var content: (event: PublishEvent?, record: ContentRecord?)?
+
+        /// What the jobs of one group have in common.
+        struct Sameness: Hashable {
+            let eventID: Int64
+            let userID: String
+            let message: String?
+            let attempts: Int
+        }
     }
 
-    /// Reads the events and records of a whole claim in two statements (the jobs of one event,
-    /// fanning out to many accounts, all share them). If that fails, each job reads its own.
-    private func prepared(_ claimed: [AutoShareJob]) async -> [ClaimedJob] {
+    /// Groups a claim and reads its events and records in two statements. If that reading
+    /// fails, each group reads its own.
+    private func grouped(_ claimed: [AutoShareJob]) async -> [JobGroup] {
         guard !claimed.isEmpty else { return [] }
+        var order: [JobGroup.Sameness] = []
+        var groups: [JobGroup.Sameness: [AutoShareJob]] = [:]
+        for job in claimed {
+            let key = JobGroup.Sameness(eventID: job.eventID, userID: job.userID, message: job.message, attempts: job.attempts)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(job)
+        }
+        let jobsByGroup = order.compactMap { groups[$0] }
         do {
             let events = try await self.events.events(ids: claimed.map(\.eventID))
             let records = try await items.find(ids: events.values.compactMap(\.contentItemID))
-            return claimed.map { job in
-                let event = events[job.eventID]
-                return ClaimedJob(job: job, content: (event, event?.contentItemID.flatMap { records[$0] }))
+            return jobsByGroup.map { jobs in
+                let event = jobs.first.flatMap { events[$0.eventID] }
+                return JobGroup(jobs: jobs, content: (event, event?.contentItemID.flatMap { records[$0] }))
             }
         } catch {
             logger.warning("could not read the claimed auto-shares' events", metadata: ["error": "\(String(reflecting: error))"])
-            return claimed.map { ClaimedJob(job: $0, content: nil) }
+            return jobsByGroup.map { JobGroup(jobs: $0, content: nil) }
         }
     }
 
@@ -85,32 +107,44 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
         }
     }
 
-    /// The account's state is the share service's to check (one read for the attempt): a
-    /// disconnected account finishes the job, one that needs reconnecting parks it.
-    private func run(_ claimed: ClaimedJob) async {
-        let job = claimed.job
+    /// The accounts' state is the share service's to check (one read for the whole group): a
+    /// disconnected account finishes its job, one that needs reconnecting parks it.
+    private func run(_ group: JobGroup, done: @escaping @Sendable (Int) -> Void) async {
+        guard let first = group.jobs.first else { return }
         do {
-            var (event, record) = claimed.content ?? (nil, nil)
-            if claimed.content == nil {
-                event = try await events.event(id: job.eventID)
+            var (event, record) = group.content ?? (nil, nil)
+            if group.content == nil {
+                event = try await events.event(id: first.eventID)
                 record = try await event?.contentItemID.asyncMap { try await items.find(id: $0) } ?? nil
             }
             guard let event else {
-                try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The publish event is gone.")
+                for job in group.jobs {
+                    try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The publish event is gone.")
+                }
                 return
             }
-            let content = job.content(event: event, record: record)
-            let outcome = await service.share(
-                ShareOrder(userID: job.userID, content: content, connectionIDs: [job.connectionID], origin: "auto")
-            ).first
-            try await settle(job, outcome)
+            // Each job frees its slot as soon as it is settled: a slow account of the group holds
+            // only its own server's slot.
+            let byConnection = Dictionary(
+                group.jobs.enumerated().map { ($0.element.connectionID, (index: $0.offset, job: $0.element)) }, uniquingKeysWith: { first, _ in first })
+            let order = ShareOrder(
+                userID: first.userID, content: first.content(event: event, record: record), connectionIDs: group.jobs.map(\.connectionID),
+                origin: "auto")
+            _ = await service.share(order) { outcome in
+                guard let (index, job) = byConnection[outcome.connectionID] else { return }
+                do {
+                    try await settle(job, outcome)
+                } catch {
+                    logger.error("could not settle an auto-share job", metadata: ["job": "\(job.id)", "error": "\(String(reflecting: error))"])
+                }
+                done(index)
+            }
         } catch {
-            logger.error("auto-share job failed", metadata: ["job": "\(job.id)", "error": "\(String(reflecting: error))"])
+            logger.error("auto-share jobs failed", metadata: ["jobs": "\(group.jobs.map(\.id))", "error": "\(String(reflecting: error))"])
         }
     }
 
-    private func settle(_ job: AutoShareJob, _ outcome: AccountShareOutcome?) async throws {
-        guard let outcome else { return }
+    private func settle(_ job: AutoShareJob, _ outcome: AccountShareOutcome) async throws {
         switch outcome.kind {
         case .inProgress:
             // Another attempt (a manual share, or this job's own attempt whose worker died) is

@@ -30,20 +30,28 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
     private typealias Candidate = (connection: SocialConnection, platform: any SocialPlatform, outcome: AccountShareOutcome)
 
     /// One outcome per account asked for, in the order asked; an account named twice is shared
-    /// once and answered once.
-    func share(_ order: ShareOrder) async -> [AccountShareOutcome] {
+    /// once and answered once. `each` hears every account's outcome as soon as it is stored,
+    /// before the slowest account of the order has answered (the auto-share worker settles its
+    /// jobs with it); accounts refused outright are heard before any is posted to.
+    func share(_ order: ShareOrder, each: (@Sendable (AccountShareOutcome) async -> Void)? = nil) async -> [AccountShareOutcome] {
         var seen: Set<Int64> = []
         let ids = order.connectionIDs.filter { seen.insert($0).inserted }
         var outcomes: [Int64: AccountShareOutcome] = [:]
         do {
             let candidates = try await postableAccounts(ids, order: order, outcomes: &outcomes)
             let started = try await startAttempts(candidates, order: order, outcomes: &outcomes)
+            if let each {
+                let posting = Set(started.map(\.0.connection.id))
+                for id in ids where !posting.contains(id) { await each(outcomes[id] ?? Self.failedOnOurSide(id)) }
+            }
             let writer = ShareOutcomeWriter(
                 shares: shares, expected: started.count, quiet: outcomeQuiet, longest: outcomeLongestWait)
             let posted = await withTaskGroup(of: (Int64, AccountShareOutcome).self) { group in
                 for (candidate, record) in started {
                     group.addTask {
-                        (candidate.connection.id, await postAndRecord(candidate, record: record, content: order.content, writer: writer))
+                        let outcome = await postAndRecord(candidate, record: record, content: order.content, writer: writer)
+                        await each?(outcome)
+                        return (candidate.connection.id, outcome)
                     }
                 }
                 var posted: [(Int64, AccountShareOutcome)] = []
@@ -57,6 +65,9 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
             let undecided = ids.filter { outcomes[$0] == nil }
             logger.error(
                 "share failed inside the service", metadata: ["connections": "\(undecided)", "error": "\(String(reflecting: error))"])
+            if let each {
+                for id in ids { await each(outcomes[id] ?? Self.failedOnOurSide(id)) }
+            }
         }
         return ids.map { outcomes[$0] ?? Self.failedOnOurSide($0) }
     }

@@ -40,7 +40,7 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
         WorkPool(
             capacity: concurrency, perKey: concurrency,
             claim: { [events, maxAttempts] limit, _, _ in try await events.claimPending(limit: limit, maxAttempts: maxAttempts) },
-            key: { _ in nil }, work: { await resolve($0) }, logger: logger, what: "pending publish events")
+            parts: { _ in [nil] }, work: { event, _ in await resolve(event) }, logger: logger, what: "pending publish events")
     }
 
     private func resolve(_ event: PublishEvent) async {
