@@ -108,10 +108,7 @@ struct PostgresAutoShareRepository: AutoShareRepository {
         for try await c in try await client.query(query, logger: logger)
             .decode((Int64, Int64, Int64?, Int64, String, String?, String, String?, String?, Int64?, Int, Date, String?, String?).self)
         {
-            let platform = try c.12.map { (name: String) throws -> PlatformName in
-                guard let platform = PlatformName(rawValue: name) else { throw PostgresRepositoryError.unknownValue("platform", name) }
-                return platform
-            }
+            let platform = try c.12.map { try PlatformName(stored: $0, column: "platform") }
             result.append(
                 AutoShareJob(
                     id: c.0, eventID: c.1, ruleID: c.2, connectionID: c.3, userID: c.4, message: c.5, state: c.6, detail: c.7, outcome: c.8,

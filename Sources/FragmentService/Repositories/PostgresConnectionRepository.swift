@@ -164,9 +164,9 @@ struct PostgresConnectionRepository: ConnectionRepository {
             (Int64, String, String, String, String?, String?, String?, String?, Date?, String?, String, String, String?, Date, Date).self)
         let extra = (try? JSONDecoder().decode([String: String].self, from: Data(c.10.utf8))) ?? [:]
         return SocialConnection(
-            id: c.0, userID: c.1, platform: PlatformName(rawValue: c.2) ?? .mastodon, platformUserID: c.3, username: c.4, displayName: c.5,
+            id: c.0, userID: c.1, platform: try PlatformName(stored: c.2, column: "platform"), platformUserID: c.3, username: c.4, displayName: c.5,
             accessToken: try c.6.map { try fernet.decrypt($0) }, refreshToken: try c.7.map { try fernet.decrypt($0) }, tokenExpiresAt: c.8,
             scopes: c.9.map { $0.split(separator: " ").map(String.init) } ?? [], extraData: extra,
-            status: SocialConnection.Status(rawValue: c.11) ?? .active, lastError: c.12, createdAt: c.13, updatedAt: c.14)
+            status: try SocialConnection.Status(stored: c.11, column: "connection status"), lastError: c.12, createdAt: c.13, updatedAt: c.14)
     }
 }

@@ -7,3 +7,12 @@ struct PostgresRepositoryError: Error, CustomStringConvertible {
         PostgresRepositoryError(description: "the database holds an unknown \(column): '\(value.prefix(40))'")
     }
 }
+
+extension RawRepresentable where RawValue == String {
+    /// The value stored in `column`, or an error naming it: a state or name this code does not
+    /// know is never quietly read as some other one.
+    init(stored raw: String, column: String) throws {
+        guard let value = Self(rawValue: raw) else { throw PostgresRepositoryError.unknownValue(column, raw) }
+        self = value
+    }
+}

@@ -168,7 +168,7 @@ struct PostgresShareRepository: ShareRepository {
             let share = try Self.record(row)
             let platform = try r[14].decode(String.self, context: .default)
             let name = try r[15].decode(String.self, context: .default)
-            result.append(ShareHistoryEntry(share: share, platform: PlatformName(rawValue: platform) ?? .mastodon, accountName: name))
+            result.append(ShareHistoryEntry(share: share, platform: try PlatformName(stored: platform, column: "platform"), accountName: name))
         }
         return result
     }
@@ -198,7 +198,7 @@ struct PostgresShareRepository: ShareRepository {
         return ShareRecord(
             id: try r[0].decode(Int64.self, context: .default), connectionID: try r[1].decode(Int64.self, context: .default),
             userID: try r[2].decode(String.self, context: .default), url: try r[3].decode(String.self, context: .default),
-            title: try text(4), message: try text(5), status: ShareStatus(rawValue: try r[6].decode(String.self, context: .default)) ?? .failed,
+            title: try text(4), message: try text(5), status: try ShareStatus(stored: try r[6].decode(String.self, context: .default), column: "share status"),
             postID: try text(7), postURL: try text(8), errorKind: try text(9), errorMessage: try text(10),
             repeatOf: try r[11].decode(Int64?.self, context: .default), origin: try r[12].decode(String.self, context: .default),
             createdAt: try r[13].decode(Date.self, context: .default))
