@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Platforms
 
 /// Sends visitors who are not signed in to the sign-in page, remembering where they were going.
 struct RequireSignInMiddleware: RouterMiddleware {
@@ -8,8 +9,8 @@ struct RequireSignInMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard context.session?.userID != nil else {
             let back = LocalPath.sanitize(request.method == .get ? request.uri.string : nil)
-            let query = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2Fsocial%2F"
-            return Response(status: .seeOther, headers: [.location: "/auth/login?next=\(query)"])
+            // The one query encoder (`FormEncoding`): every byte outside RFC 3986 unreserved.
+            return Response(status: .seeOther, headers: [.location: "/auth/login?next=\(FormEncoding.escape(back))"])
         }
         return try await next(request, context)
     }
