@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the hostile seeds of issue 12: HTML pages into DIR/FuzzHTML, JSON-LD blocks into
+"""Writes hostile seeds: HTML pages into DIR/FuzzHTML, JSON-LD blocks into
 DIR/FuzzJSONLD. Usage: Fuzz/seeds.py DIR.
 
 They are generated rather than checked in (one is 7 MB). Fuzz/run.sh replays each in full,

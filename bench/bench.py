@@ -1,4 +1,4 @@
-"""`make bench` measurements (issue 13), each beside its reference from the same run.
+"""`make bench` measurements, each beside its reference from the same run.
 
 Run by bench/run.sh, which starts the release-built service and sandbox on a throwaway database
 and sets the environment. Prints one table per section; nothing here asserts a target — the

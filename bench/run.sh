@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: the service's hot paths measured side by side with references in one run (issue 13;
-# README.md, "Benchmarks"). Starts a release-built sandbox and service on a throwaway database, an
+# `make bench`: the service's hot paths measured side by side with references in one run
+# (README.md, "Benchmarks"). Starts a release-built sandbox and service on a throwaway database, an
 # nginx serving the same bytes, and runs bench/bench.py, then the Ingest extraction benchmark.
 # Usage: bench/run.sh RELEASE_BIN_DIR INGEST_BENCH_BINARY
 # Database server: BENCH_ADMIN_URL, else TEST_DATABASE_URL, else this clone's PostgreSQL.

@@ -4,7 +4,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 13: a query string accepted once is not decoded and checked again; refused ones are
+/// A query string accepted once is not decoded and checked again; refused ones are
 /// refused every time, and the memory it takes is bounded.
 @Suite struct AcceptedQueryCacheTests {
     static func app(_ cache: AcceptedQueryCache) -> some ApplicationProtocol {

@@ -6,7 +6,7 @@ import Testing
 @testable import FragmentService
 
 /// Which rules fire for a resolved event, now that the planner asks the rule repository for the
-/// candidates and creates every job in one insert (issue 13).
+/// candidates and creates every job in one insert.
 @Suite struct AutoSharePlannerTests {
     @Test func rulesFireForTheirAuthorsEventsOrForAuthorlessEventsOfAnAppTheyNameAndOnlyWhileTheirAccountIsConnected() async throws {
         let rules = MemoryRuleRepository()

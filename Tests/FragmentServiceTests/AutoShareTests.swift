@@ -244,7 +244,7 @@ extension JSONDecoder {
     }
 }
 
-/// Issue 10, items 12 and 13: a pending share whose process died is made unconfirmed after its
+/// A pending share whose process died is made unconfirmed after its
 /// lease, whoever owned it; the auto-share worker never settles an attempt that is not its own.
 @Suite struct DurableShareStateTests {
     static let kiln = "https://blog.rose-ash.example/posts/kiln"

@@ -4,7 +4,7 @@ import Testing
 
 @testable import FragmentService
 
-/// The date a content record keeps when the page gives only some of its dates (issue 12).
+/// The date a content record keeps when the page gives only some of its dates.
 @Suite struct ContentRecordDateTests {
     static let modified = Date(timeIntervalSince1970: 1_714_978_800)
 

@@ -6,7 +6,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 13: each distinct fragment is rendered once and answered from a bounded cache; bad input
+/// Each distinct fragment is rendered once and answered from a bounded cache; bad input
 /// is refused every time and never cached.
 @Suite struct FragmentRenderCacheTests {
     /// Counts calls from concurrent requests.

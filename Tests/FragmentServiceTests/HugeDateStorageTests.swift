@@ -7,7 +7,7 @@ import Testing
 
 /// A page whose date has a huge year once gave a `Date` that trapped when PostgreSQL bound it,
 /// so a publish event for it crashed the service, and again after every restart when the event
-/// was claimed anew (issue 10). Now the page has no date and the record is stored.
+/// was claimed anew. Now the page has no date and the record is stored.
 @Suite(.enabled(if: TestDatabase.isAvailable, "set TEST_DATABASE_URL (make test does)"))
 struct HugeDateStorageTests {
     @Test func aPageWithAHugeYearIsStoredWithoutADate() async throws {

@@ -7,7 +7,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 11: with a retired `LinkedIn-Version` configured, people see that posting to LinkedIn is
+/// With a retired `LinkedIn-Version` configured, people see that posting to LinkedIn is
 /// paused by the operator's settings (not a failed share each), and nothing is sent to LinkedIn.
 @Suite struct OperatorAlertTests {
     @Test func aRetiredLinkedInVersionPausesLinkedInOnTheSharePageAndInTheService() async throws {

@@ -8,7 +8,7 @@ import Testing
 @testable import FragmentService
 
 /// Numbers and dates from requests are range-checked before any arithmetic: each of these
-/// inputs once trapped and ended the whole process (issue 10).
+/// inputs once trapped and ended the whole process.
 @Suite struct OutsideNumberTests {
     static let historyPages = 1...100_000
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import FragmentService
 
-/// The one percent-decoder gives Foundation's answers (issue 13 replaced Foundation's on the hot path).
+/// The one percent-decoder gives Foundation's answers (it replaced Foundation's on the hot path).
 @Suite struct PercentDecodingTests {
     @Test func formDecodingAgreesWithFoundationOnAwkwardInput() {
         let pieces = ["a", "+", "%", "%2", "%2B", "%20", "%zz", "%E0", "%A4", "%C3%A9", "%FF", "%00", "日", "é", "%e2%82%ac", "=", "%%"]

@@ -5,7 +5,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 10, "poison input cannot loop": an event whose resolution kills the worker every time
+/// An event whose resolution kills the worker every time
 /// is given up with a visible reason after its attempts, instead of killing every restart.
 @Suite struct PoisonInputTests {
     /// Claims the event `maxAttempts` times without settling it, as a worker that dies would,

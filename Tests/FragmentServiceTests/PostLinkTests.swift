@@ -22,7 +22,7 @@ private struct ScriptedLinkPlatform: SocialPlatform {
     func postText(for content: ShareContent) -> String { content.url }
 }
 
-/// Issue 10, item 5: only an https link on the platform's (or the instance's) own host is
+/// Only an https link on the platform's (or the instance's) own host is
 /// stored and shown as the post's link.
 @Suite struct PostLinkTests {
     static func share(answering link: String, allowHTTP: Bool = false) async throws -> (AccountShareOutcome, ShareRecord?) {

@@ -128,7 +128,7 @@ import Testing
     }
 }
 
-/// Issue 13: webhooks are verified against apps kept for a few seconds, and a re-registered
+/// Webhooks are verified against apps kept for a few seconds, and a re-registered
 /// secret still works at once.
 @Suite struct VerifiedAppCacheTests {
     @Test func aRotatedSecretIsAcceptedAtOnceAndTheOldOneOnlyUntilTheCachedAppExpires() async throws {

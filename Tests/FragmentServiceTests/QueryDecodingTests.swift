@@ -6,7 +6,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 11, item 5: every query string is read as a form (`+` is a space, `%2B` a plus), as
+/// Every query string is read as a form (`+` is a space, `%2B` a plus), as
 /// the programs that build these links (Python's urlencode, HTML GET forms) write them.
 @Suite struct QueryDecodingTests {
     @Test func aPlusInTheSharePageQueryIsASpace() async throws {

@@ -7,7 +7,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 11, item 6: the Reconnect link on a failed Mastodon share names the account's server.
+/// The Reconnect link on a failed Mastodon share names the account's server.
 @Suite struct ReconnectLinkTests {
     @Test func aFailedMastodonShareLinksToTheConnectStepWithItsServerFilledIn() async throws {
         try await ConnectFlow.with { flow, deps, client in

@@ -8,7 +8,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 11, platform updates: Instagram takes alt text for an image; the share page asks for it.
+/// Instagram takes alt text for an image; the share page asks for it.
 @Suite struct ShareAltTextTests {
     @Test func theSharePageOffersAltTextForItsImagePrefilledFromTheLink() async throws {
         try await ConnectFlow.with { flow, _, client in
@@ -25,7 +25,7 @@ import Testing
     }
 }
 
-/// Issue 11: alt text for auto-shares. A content app sends `image_alt` with its image, a page
+/// Alt text for auto-shares. A content app sends `image_alt` with its image, a page
 /// gives `og:image:alt`; either is stored and travels with the image it describes.
 @Suite struct ContentImageAltTests {
     static let event = PublishEvent(

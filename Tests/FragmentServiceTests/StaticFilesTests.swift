@@ -6,7 +6,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 13: `/static/` is served from memory with caching headers; nothing else looks for files.
+/// `/static/` is served from memory with caching headers; nothing else looks for files.
 @Suite struct StaticFilesTests {
     @Test func bundledFilesCarryCacheControlAStrongETagAndLastModified() async throws {
         let app = try await TestEnvironment.app()

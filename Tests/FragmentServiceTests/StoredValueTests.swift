@@ -3,7 +3,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 14: a state or name read from the database that this code does not know is an error
+/// A state or name read from the database that this code does not know is an error
 /// naming its column, never quietly another value.
 @Suite struct StoredValueTests {
     @Test func knownValuesAreReadAndUnknownOnesFailNamingTheColumn() throws {

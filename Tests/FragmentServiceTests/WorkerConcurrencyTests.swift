@@ -6,7 +6,7 @@ import Testing
 
 @testable import FragmentService
 
-/// Issue 13: auto-share jobs and publish-event resolution run side by side, within their limits.
+/// Auto-share jobs and publish-event resolution run side by side, within their limits.
 /// Platforms and pages are held at a `Gate`, so every assertion is about what is in flight or
 /// finished at a given point, never about how long anything took. The time limit only stops a
 /// test that would otherwise wait forever (the one-at-a-time worker does).

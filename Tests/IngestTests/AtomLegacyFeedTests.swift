@@ -3,7 +3,7 @@ import Testing
 
 @testable import Ingest
 
-/// Issue 12, class 3: Atom 0.3 and pre-1.0 drafts, and unknown encoding labels.
+/// Atom 0.3 and pre-1.0 drafts, and unknown encoding labels.
 @Suite("Atom 0.3 and unknown encodings")
 struct AtomLegacyFeedTests {
     static let feedURL = URL(string: "https://old.rose-ash.example/atom.xml")!

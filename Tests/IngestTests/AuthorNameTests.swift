@@ -3,7 +3,7 @@ import Testing
 
 @testable import Ingest
 
-/// Which author a page names, and how it is cleaned (issue 12, class 7).
+/// Which author a page names, and how it is cleaned.
 @Suite("Author names")
 struct AuthorNameTests {
     static let pageURL = URL(string: "https://news.rose-ash.example/2024/05/kiln")!

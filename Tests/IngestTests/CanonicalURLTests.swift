@@ -3,7 +3,7 @@ import Testing
 
 @testable import Ingest
 
-/// When `<link rel=canonical>` is believed (issue 12, class 8; README, "HTML metadata precedence").
+/// When `<link rel=canonical>` is believed (README, "HTML metadata precedence").
 @Suite("Canonical URL")
 struct CanonicalURLTests {
     func url(_ html: String, document: String = "https://news.rose-ash.example/2024/05/kiln?ref=feed") throws -> String {

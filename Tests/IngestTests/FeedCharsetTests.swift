@@ -3,7 +3,7 @@ import Testing
 
 @testable import Ingest
 
-/// Issue 12, class 5: ISO-8859-1 means windows-1252 for feeds too, and a byte the charset does
+/// ISO-8859-1 means windows-1252 for feeds too, and a byte the charset does
 /// not define is replaced (U+FFFD) instead of truncating the document, for feeds and pages.
 @Suite("Feed and page decoding")
 struct FeedCharsetTests {

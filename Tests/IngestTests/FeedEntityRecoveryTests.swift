@@ -3,7 +3,7 @@ import Testing
 
 @testable import Ingest
 
-/// Issue 12, classes 1 and 2: a bare `&` or an HTML named entity must not corrupt the feed.
+/// A bare `&` or an HTML named entity must not corrupt the feed.
 /// libxml2 drops every entity reference (even `&amp;`) once it has seen one well-formedness
 /// error, so both are repaired before parsing.
 @Suite("Feed entities and bare ampersands")

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Ingest
 
-/// Issue 12, class 4: items without link or title are kept when something identifies them, and
+/// Items without link or title are kept when something identifies them, and
 /// the dc, content, media and itunes namespaces stand in for missing RSS elements.
 @Suite("Feed item fallbacks")
 struct FeedItemFallbackTests {

@@ -3,8 +3,8 @@ import Testing
 
 @testable import Ingest
 
-/// Hostile structure: deep nesting, NUL bytes, huge tags, encoding errors and huge JSON-LD
-/// (issue 12, class 9). Speed is checked by the fuzz limits (`make fuzz`), not here: these
+/// Hostile structure: deep nesting, NUL bytes, huge tags, encoding errors and huge JSON-LD.
+/// Speed is checked by the fuzz limits (`make fuzz`), not here: these
 /// tests assert what is still extracted and which bounds hold.
 @Suite("HTML structure limits")
 struct HTMLStructureLimitTests {

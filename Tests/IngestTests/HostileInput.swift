@@ -7,7 +7,7 @@ import Testing
     import Darwin
 #endif
 
-/// The 7 MB page of issue 12: a head with ordinary metadata, then one JSON-LD `@graph` of
+/// A hostile 7 MB page: a head with ordinary metadata, then one JSON-LD `@graph` of
 /// objects that each reference the next by `@id` (`Fuzz/seeds.py` writes the same page).
 enum HugeJSONLDPage {
     static func html(references: Int) -> [UInt8] {

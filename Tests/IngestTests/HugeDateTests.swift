@@ -5,7 +5,7 @@ import Testing
 @testable import Ingest
 
 /// Dates outside 1970–9999 are no date: a huge year once overflowed the parser or trapped when
-/// PostgreSQL bound it (issue 10). Reached from pages, feeds and JSON-LD alike.
+/// PostgreSQL bound it. Reached from pages, feeds and JSON-LD alike.
 @Suite("Dates outside the storable range")
 struct HugeDateTests {
     static let pageURL = URL(string: "https://blog.rose-ash.example/posts/kiln")!

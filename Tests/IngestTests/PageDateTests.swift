@@ -3,7 +3,7 @@ import Testing
 
 @testable import Ingest
 
-/// Where a page's dates come from besides Open Graph and JSON-LD (issue 12, class 6).
+/// Where a page's dates come from besides Open Graph and JSON-LD.
 @Suite("Page dates")
 struct PageDateTests {
     static let pageURL = URL(string: "https://news.rose-ash.example/2024/05/kiln")!
@@ -85,7 +85,7 @@ struct PageDateTests {
     }
 }
 
-/// One page with the microdata, byline and canonical shapes of issue 12 (also a fuzz seed).
+/// One page with the microdata, byline and canonical shapes tested here (also a fuzz seed).
 @Suite("Microdata and byline page")
 struct MicrodataBylinePageTests {
     @Test("Microdata dates and author win over <time> in the page furniture, byl, a profile domain and a handle; og:url beats a canonical on another site")

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Platforms
 
-/// Issue 11: a pinned API version past its retirement is an operator alert, not a per-share mystery.
+/// A pinned API version past its retirement is an operator alert, not a per-share mystery.
 @Suite struct APIVersionCalendarTests {
     static func day(_ text: String) throws -> Date {
         try Date(text + "T12:00:00Z", strategy: .iso8601)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Platforms
 
-/// Issue 11, item 3: a connect that gets a token and then fails must not leave the token alive.
+/// A connect that gets a token and then fails must not leave the token alive.
 @Suite struct MastodonConnectCleanupTests {
     typealias T = MastodonPlatformTests
 
@@ -27,7 +27,7 @@ import Testing
     }
 }
 
-/// Issue 11, item 4: Takahē's way of saying a token is dead reads as "connect again".
+/// Takahē's way of saying a token is dead reads as "connect again".
 @Suite struct MastodonDeadTokenTests {
     static func answer(_ status: Int, _ body: String) -> PlatformHTTPResponse {
         PlatformHTTPResponse(status: status, headers: ["Content-Type": "text/plain"], body: Data(body.utf8))

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Platforms
 
-/// Issue 11 against the sandbox's server profiles (Sources/Sandbox/NOTES.md: an instance whose
+/// Mastodon-API servers against the sandbox's server profiles (Sources/Sandbox/NOTES.md: an instance whose
 /// first DNS label is `takahe`, `gts`/`gotosocial`, `pleroma` or `akkoma` runs that software).
 @Suite struct MastodonServerProfileTests {
     typealias T = MastodonPlatformTests

@@ -31,7 +31,7 @@ import Testing
     }
 }
 
-/// Issue 11, item 1: the scopes asked for fit the server that answers.
+/// The scopes asked for fit the server that answers.
 @Suite struct MastodonScopeTests {
     @Test func mastodonAndUnknownServersGetMastodonsScopesOthersGetPlainRead() {
         #expect(MastodonPlatform.scopes(for: .mastodon) == ["write:statuses", "read:accounts"])

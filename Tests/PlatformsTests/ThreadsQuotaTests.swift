@@ -3,7 +3,7 @@ import Testing
 
 @testable import Platforms
 
-/// Issue 11, platform updates: Threads' 250 posts per 24 hours is checked before publishing.
+/// Threads' 250 posts per 24 hours is checked before publishing.
 @Suite struct ThreadsQuotaTests {
     typealias S = MetaTestSupport
 

@@ -1,7 +1,7 @@
 """Differential check: our feed parser (social-service resolve --feed) against feedparser.
 
 feedparser (https://feedparser.readthedocs.io/) is the reference for "what feeds in the wild
-look like"; issue 12 asks that we read whatever it reads. For every fixture in
+look like"; we aim to read whatever it reads. For every fixture in
 Fixtures/ingest/feeds/differential/ (written by make_feed_fixtures.py) both parsers run and
 these are compared: the feed title and, per item in order, title, link, id, the item's date,
 its update time (Atom and JSON Feed, where both sides read one), and the summary as text.
@@ -55,11 +55,11 @@ INTENTIONAL = {
         "in <guid>; XML says &amp; is &, and our link and id agree",
     ("bare-ampersand.xml", 1, "title"):
         "feedparser's SGML fallback reads the bare '&A' in 'Q&A' as an entity and writes 'Q&A;'; we keep the "
-        "publisher's text (issue 12, class 1)",
+        "publisher's text",
     ("namespace-fallbacks.xml", 3, "title"):
-        "itunes:subtitle is our last title fallback (issue 12, class 4); feedparser files it as the subtitle only",
+        "itunes:subtitle is our last title fallback; feedparser files it as the subtitle only",
     ("windows-1252-undefined-byte.xml", None, "title"):
-        "0x81 is undefined in windows-1252: we write U+FFFD and go on (issue 12, class 5); feedparser falls "
+        "0x81 is undefined in windows-1252: we write U+FFFD and go on; feedparser falls "
         "through to a decoder that yields the C1 control U+0081",
     ("windows-1251-undefined-byte.xml", None, "title"):
         "one undefined byte (0x98) makes feedparser reject windows-1251 and decode the whole feed as "

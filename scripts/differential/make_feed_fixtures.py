@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Fixtures/ingest/feeds/differential/: the feeds feedparser_diff.py compares on.
 
-Project-written feeds, one or more per failure class of issue 12, plus one per supported
+Project-written feeds, one or more per kind of broken feed the readers recover from, plus one per supported
 format. Several are not UTF-8 (text editors mangle those bytes), hence a generator.
 Run from anywhere: python3 scripts/differential/make_feed_fixtures.py — the outputs are committed.
 """

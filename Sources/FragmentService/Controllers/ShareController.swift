@@ -4,7 +4,7 @@ import Ingest
 import Platforms
 import SocialCore
 
-/// The share page (plan 3b, 4b, 4c, 6b): `GET /social/share/` shows the preview and the
+/// The share page: `GET /social/share/` shows the preview and the
 /// person's accounts with live counters, `POST /social/share/` shares through `ShareService`
 /// and shows a result per account (a fragment for in-page requests, a full page otherwise),
 /// `GET /social/history/` lists past shares.

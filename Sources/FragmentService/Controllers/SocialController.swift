@@ -3,7 +3,7 @@ import Hummingbird
 import Platforms
 import SocialCore
 
-/// The pages a person uses to manage accounts (plan 3b): the social panel, connect, callback,
+/// The pages a person uses to manage accounts: the social panel, connect, callback,
 /// choosing among several offered accounts, and disconnect with a confirmation step.
 struct SocialController<Users: UserRepository, Connections: ConnectionRepository, States: OAuthStateStore>: Sendable {
     let users: Users

@@ -1,6 +1,6 @@
 import NIOConcurrencyHelpers
 
-/// The rendered fragments, keyed by the handler's normalised input (plan 5a: a fragment is
+/// The rendered fragments, keyed by the handler's normalised input (a fragment is
 /// fetched on every content page view, and most pages ask for the same few buttons again).
 ///
 /// Bounded by entry count and by bytes (body, tag, headers and key), least recently used out

@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
 
-/// Serves `GET /fragments/<name>` from the registry (plan 5a).
+/// Serves `GET /fragments/<name>` from the registry.
 ///
 /// The hot path: content apps fetch a fragment on every page view, so nothing here reads the
 /// session, a repository or the network, and each distinct fragment is rendered once and then

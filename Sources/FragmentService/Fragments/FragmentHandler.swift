@@ -1,5 +1,5 @@
 /// One named fragment: a small piece of HTML that the content apps fetch server-side and embed in
-/// their own pages (plan 5a). A handler renders from the request's query parameters alone, so it
+/// their own pages. A handler renders from the request's query parameters alone, so it
 /// must not touch a database, the network or the session: it runs on every content page view.
 ///
 /// Rendering is split in two so the registry can cache: `input(_:)` checks and normalises the

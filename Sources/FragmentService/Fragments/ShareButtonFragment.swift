@@ -1,6 +1,6 @@
 import Foundation
 
-/// `GET /fragments/share-button` (plan 5a, 5b): a link to this service's share page for the
+/// `GET /fragments/share-button`: a link to this service's share page for the
 /// content the calling app describes in the query string.
 struct ShareButtonFragment: FragmentHandler {
     let name = "share-button"

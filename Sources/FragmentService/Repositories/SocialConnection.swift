@@ -1,7 +1,7 @@
 import Foundation
 import Platforms
 
-/// One connected platform account (plan 1a), with its tokens decrypted for use. Never rendered
+/// One connected platform account, with its tokens decrypted for use. Never rendered
 /// as a whole: views pick the non-secret fields.
 struct SocialConnection: Sendable, Equatable {
     enum Status: String, Sendable { case active, needsReconnect = "needs_reconnect" }

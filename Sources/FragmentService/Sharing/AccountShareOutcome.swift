@@ -1,7 +1,7 @@
 import Foundation
 import Platforms
 
-/// What happened for one account of a share order (plan 4c), ready to show.
+/// What happened for one account of a share order, ready to show.
 struct AccountShareOutcome: Sendable, Equatable {
     enum Kind: String, Sendable {
         case published, alreadyShared = "already_shared", unconfirmed, failed, inProgress = "in_progress", notFound = "not_found"

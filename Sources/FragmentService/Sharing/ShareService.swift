@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import Platforms
 
-/// Shares to every selected account at once (plan 6a) — the one path manual shares and
+/// Shares to every selected account at once — the one path manual shares and
 /// auto-share both use. For the whole order: read the accounts, check the database allows each
 /// post (no second live share of a URL, one post per idempotency key) and record every allowed
 /// one as pending — one repository call each, however many accounts. Then per account, side by side:

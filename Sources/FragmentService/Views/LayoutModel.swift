@@ -1,4 +1,4 @@
-/// What `layout.mustache` needs: the page title, the signed-in person and the nav (plan 3e).
+/// What `layout.mustache` needs: the page title, the signed-in person and the nav.
 struct LayoutModel: Sendable {
     struct NavLink: Sendable {
         var label: String

@@ -1,4 +1,4 @@
-/// `mastodon_connect.mustache` (plan 4d): which instance to connect.
+/// `mastodon_connect.mustache`: which instance to connect.
 struct MastodonConnectModel: Sendable {
     var layout: LayoutModel
     var instance: String

@@ -1,4 +1,4 @@
-/// `share.mustache` (plan 4b `_share_panel`): preview, accounts by platform, message, counters.
+/// `share.mustache` (with `_share_panel`): preview, accounts by platform, message, counters.
 struct SharePageModel: Sendable {
     struct Account: Sendable {
         var id: Int64

@@ -1,4 +1,4 @@
-/// `_share_result.mustache` (plan 4c): one line per account.
+/// `_share_result.mustache`: one line per account.
 struct ShareResultModel: Sendable {
     struct Line: Sendable {
         var platformName: String

@@ -2,7 +2,7 @@ import Foundation
 import Platforms
 import SocialCore
 
-/// `social.mustache`: the social panel (plan 4a) with the Mastodon instance form (4d).
+/// `social.mustache`: the social panel with the Mastodon instance form.
 struct SocialPageModel: Sendable {
     struct Account: Sendable {
         var id: Int64

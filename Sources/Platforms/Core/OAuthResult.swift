@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a completed authorisation gives us for one platform account (plan 2a). For Facebook a
+/// What a completed authorisation gives us for one platform account. For Facebook a
 /// single consent can yield several Pages: each becomes its own `OAuthResult`.
 package struct OAuthResult: Sendable, Equatable {
     /// The account's id on the platform, unique per platform (Mastodon: `{id}@{host}`).

@@ -15,7 +15,7 @@ package enum PlatformName: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// The Font Awesome 6 brand icon class the plan names (4a).
+    /// The Font Awesome 6 brand icon class shown beside the platform and its accounts.
     package var iconClass: String {
         switch self {
         case .facebook: "fa-facebook"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The result of sharing one link to one account (plan 2a, extended with outcome and error kind).
+/// The result of sharing one link to one account.
 package struct ShareResult: Sendable, Equatable {
     package var outcome: ShareOutcome
     package var platformPostID: String?

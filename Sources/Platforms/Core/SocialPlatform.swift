@@ -1,6 +1,6 @@
 import Foundation
 
-/// One platform's client (plan 2a): OAuth, refresh, posting, verification and revocation.
+/// One platform's client: OAuth, refresh, posting, verification and revocation.
 /// Clients address the platform's real hosts; the transport handles sandbox rewriting.
 package protocol SocialPlatform: Sendable {
     /// Which platform this is.

@@ -2,7 +2,7 @@ import Foundation
 import SocialCore
 
 extension PlatformRegistry {
-    /// The registry for this deployment (plan 2f): a platform is available when its app
+    /// The registry for this deployment: a platform is available when its app
     /// credentials are configured; Mastodon needs none. Nothing is built until first used.
     package static func standard(
         configuration: AppConfiguration, transport: any PlatformTransport, mastodonApps: any MastodonAppStore,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The platforms this deployment can use (plan 2f): each built lazily on first use from its
+/// The platforms this deployment can use: each built lazily on first use from its
 /// factory; a platform whose credentials are missing is listed as unavailable with the
 /// variables it needs. Mastodon needs no credentials and is always available.
 package final class PlatformRegistry: @unchecked Sendable {

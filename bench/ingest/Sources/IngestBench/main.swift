@@ -2,8 +2,8 @@ import CLibXML2
 import Foundation
 import Ingest
 
-// Metadata extraction against libxml2's HTML parse alone, over the same bytes in the same run
-// (issue 13): `IngestBench DIR...` reads every *.html file of the folders, adds a generated set of
+// Metadata extraction against libxml2's HTML parse alone, over the same bytes in the same
+// run. `IngestBench DIR...` reads every *.html file of the folders, adds a generated set of
 // larger pages, and prints one line per set with both times and their ratio.
 
 /// libxml2 alone: parse with recovery and no network, then free — nothing copied out.
