@@ -10,6 +10,7 @@ struct PostgresConnectionRepository: ConnectionRepository {
     let fernet: Fernet
     let logger: Logger
 
+    /// Every column `decode` reads, in its order; spliced into queries as SQL (a code constant).
     private static let columns = """
         id, user_id, platform, platform_user_id, platform_username, display_name, access_token_enc, refresh_token_enc,
         token_expires_at, scopes, extra_data::text, status, last_error, created_at, updated_at
@@ -22,11 +23,11 @@ struct PostgresConnectionRepository: ConnectionRepository {
         let scopes = r.scopes.joined(separator: " ")
         // One statement: insert, or update only when the row is the same person's or was
         // disconnected; a live row of someone else returns nothing and is left untouched.
-        var query = PostgresQuery(
-            unsafeSQL: """
+        let query: PostgresQuery = """
                 INSERT INTO social_connections (user_id, platform, platform_user_id, platform_username, display_name,
                     access_token_enc, refresh_token_enc, token_expires_at, scopes, extra_data)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
+                VALUES (\(userID), \(platform.rawValue), \(r.platformUserID), \(r.username), \(r.displayName), \(access), \(refresh),
+                    \(r.expiresAt), \(scopes), \(extra)::jsonb)
                 ON CONFLICT (platform, platform_user_id) DO UPDATE SET user_id = EXCLUDED.user_id,
                     platform_username = EXCLUDED.platform_username, display_name = EXCLUDED.display_name,
                     access_token_enc = EXCLUDED.access_token_enc, refresh_token_enc = EXCLUDED.refresh_token_enc,
@@ -34,15 +35,7 @@ struct PostgresConnectionRepository: ConnectionRepository {
                     status = 'active', last_error = NULL, last_error_at = NULL, revoked_at = NULL, updated_at = now()
                 WHERE social_connections.user_id = EXCLUDED.user_id OR social_connections.revoked_at IS NOT NULL
                 RETURNING id, (xmax = 0) AS inserted
-                """)
-        for value in [userID, platform.rawValue, r.platformUserID] { query.binds.append(value) }
-        query.binds.append(r.username)
-        query.binds.append(r.displayName)
-        query.binds.append(access)
-        query.binds.append(refresh)
-        query.binds.append(r.expiresAt)
-        query.binds.append(scopes)
-        query.binds.append(extra)
+                """
         let rows = try await client.query(query, logger: logger)
         var stored: (id: Int64, inserted: Bool)?
         for try await row in rows.decode((Int64, Bool).self) { stored = row }
@@ -52,29 +45,24 @@ struct PostgresConnectionRepository: ConnectionRepository {
     }
 
     func connections(userID: String) async throws -> [SocialConnection] {
-        var query = PostgresQuery(
-            unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE user_id = $1 AND revoked_at IS NULL ORDER BY platform, display_name, id")
-        query.binds.append(userID)
+        let query: PostgresQuery =
+            "SELECT \(unescaped: Self.columns) FROM social_connections WHERE user_id = \(userID) AND revoked_at IS NULL ORDER BY platform, display_name, id"
         var result: [SocialConnection] = []
         for try await row in try await client.query(query, logger: logger) { result.append(try decode(row)) }
         return result
     }
 
     func connection(id: Int64, userID: String) async throws -> SocialConnection? {
-        var query = PostgresQuery(
-            unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
-        query.binds.append(id)
-        query.binds.append(userID)
+        let query: PostgresQuery =
+            "SELECT \(unescaped: Self.columns) FROM social_connections WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL"
         for try await row in try await client.query(query, logger: logger) { return try decode(row) }
         return nil
     }
 
     func connections(ids: [Int64], userID: String) async throws -> [SocialConnection] {
         guard !ids.isEmpty else { return [] }
-        var query = PostgresQuery(
-            unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = ANY($1) AND user_id = $2 AND revoked_at IS NULL")
-        query.binds.append(ids)
-        query.binds.append(userID)
+        let query: PostgresQuery =
+            "SELECT \(unescaped: Self.columns) FROM social_connections WHERE id = ANY(\(ids)) AND user_id = \(userID) AND revoked_at IS NULL"
         var result: [SocialConnection] = []
         for try await row in try await client.query(query, logger: logger) { result.append(try decode(row)) }
         return result
@@ -82,10 +70,8 @@ struct PostgresConnectionRepository: ConnectionRepository {
 
     func disconnect(id: Int64, userID: String) async throws -> SocialConnection? {
         try await client.withTransaction(logger: logger) { connection in
-            var select = PostgresQuery(
-                unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL FOR UPDATE")
-            select.binds.append(id)
-            select.binds.append(userID)
+            let select: PostgresQuery =
+                "SELECT \(unescaped: Self.columns) FROM social_connections WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL FOR UPDATE"
             var before: SocialConnection?
             for try await row in try await connection.query(select, logger: logger) { before = try decode(row) }
             guard let before else { return nil }
@@ -103,10 +89,8 @@ struct PostgresConnectionRepository: ConnectionRepository {
         refresh: @Sendable (StoredCredentials) async throws(PlatformError) -> OAuthResult
     ) async throws -> SocialConnection {
         let (result, refreshError): (SocialConnection, PlatformError?) = try await client.withTransaction(logger: logger) { connection in
-            var select = PostgresQuery(
-                unsafeSQL: "SELECT \(Self.columns) FROM social_connections WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL FOR UPDATE")
-            select.binds.append(id)
-            select.binds.append(userID)
+            let select: PostgresQuery =
+                "SELECT \(unescaped: Self.columns) FROM social_connections WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL FOR UPDATE"
             var locked: SocialConnection?
             for try await row in try await connection.query(select, logger: logger) { locked = try decode(row) }
             guard let current = locked, let credentials = current.credentials else {

@@ -9,6 +9,7 @@ struct PostgresPublishEventRepository: PublishEventRepository {
     /// How long a claimed event stays with one worker before another may take it.
     var lease: TimeInterval = 300
 
+    /// Every column `events` decodes, in its order; spliced into queries as SQL (a code constant).
     private static let columns = """
         id, app_id, event_id, source, content_type, url, title, description, image_url, tags, author_user_id,
         published_at, state, state_detail, attempts, content_item_id, received_at, resolved_at, image_alt
@@ -25,18 +26,16 @@ struct PostgresPublishEventRepository: PublishEventRepository {
             """, logger: logger)
         var newID: Int64?
         for try await id in inserted.decode(Int64.self) { newID = id }
-        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM publish_events WHERE app_id = $1 AND event_id = $2")
-        query.binds.append(e.appID)
-        query.binds.append(e.eventID)
+        let query: PostgresQuery = "SELECT \(unescaped: Self.columns) FROM publish_events WHERE app_id = \(e.appID) AND event_id = \(e.eventID)"
         guard let event = try await events(query).first else { throw PostgresRepositoryError.noRowReturned }
         return (event, newID != nil)
     }
 
     func recent(author: String?, limit: Int) async throws -> [PublishEvent] {
-        var query = PostgresQuery(
-            unsafeSQL: "SELECT \(Self.columns) FROM publish_events WHERE ($1::text IS NULL OR author_user_id = $1) ORDER BY received_at DESC, id DESC LIMIT $2")
-        query.binds.append(author)
-        query.binds.append(limit)
+        let query: PostgresQuery = """
+            SELECT \(unescaped: Self.columns) FROM publish_events WHERE (\(author)::text IS NULL OR author_user_id = \(author))
+            ORDER BY received_at DESC, id DESC LIMIT \(limit)
+            """
         return try await events(query)
     }
 
@@ -47,29 +46,23 @@ struct PostgresPublishEventRepository: PublishEventRepository {
                 state_detail = \(PublishEvent.exhaustedPrefix(maxAttempts)) || COALESCE(state_detail, \(PublishEvent.diedWhileResolving))
             WHERE state = 'received' AND attempts >= \(maxAttempts) AND next_attempt_at <= now()
             """, logger: logger)
-        var query = PostgresQuery(
-            unsafeSQL: """
-                UPDATE publish_events SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
-                WHERE id IN (SELECT id FROM publish_events WHERE state = 'received' AND next_attempt_at <= now()
-                             AND attempts < $2 ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-                RETURNING \(Self.columns)
-                """)
-        query.binds.append(lease)
-        query.binds.append(maxAttempts)
-        query.binds.append(limit)
+        let query: PostgresQuery = """
+            UPDATE publish_events SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => \(lease))
+            WHERE id IN (SELECT id FROM publish_events WHERE state = 'received' AND next_attempt_at <= now()
+                         AND attempts < \(maxAttempts) ORDER BY next_attempt_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+            RETURNING \(unescaped: Self.columns)
+            """
         return try await events(query)
     }
 
     func event(id: Int64) async throws -> PublishEvent? {
-        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM publish_events WHERE id = $1")
-        query.binds.append(id)
+        let query: PostgresQuery = "SELECT \(unescaped: Self.columns) FROM publish_events WHERE id = \(id)"
         return try await events(query).first
     }
 
     func events(ids: [Int64]) async throws -> [Int64: PublishEvent] {
         guard !ids.isEmpty else { return [:] }
-        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM publish_events WHERE id = ANY ($1)")
-        query.binds.append(Array(Set(ids)))
+        let query: PostgresQuery = "SELECT \(unescaped: Self.columns) FROM publish_events WHERE id = ANY (\(Array(Set(ids))))"
         return Dictionary(try await events(query).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
