@@ -12,6 +12,7 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     /// `AutoShareJob.lane` of the connection `c`, in SQL (a code constant, no input in it).
     private static let laneSQL = "CASE WHEN c.platform = 'mastodon' THEN 'mastodon ' || lower(coalesce(c.extra_data->>'instance_url', '')) ELSE c.platform END"
 
+    /// Every column `jobs` decodes, in its order; spliced into queries as SQL (a code constant).
     private static let columns = """
         id, event_id, rule_id, connection_id, user_id, message, state, detail, outcome, share_id, attempts, run_after,
         (SELECT c.platform FROM social_connections c WHERE c.id = auto_shares.connection_id),
@@ -51,30 +52,25 @@ struct PostgresAutoShareRepository: AutoShareRepository {
         // worker has just leased is not leased again. Only the jobs' rows are locked (`OF a`): a
         // connection locked for a token refresh does not hide its jobs.
         let lanes = busy.filter { $0.value > 0 }.sorted { $0.key < $1.key }
-        var query = PostgresQuery(
-            unsafeSQL: """
-                UPDATE auto_shares SET attempts = attempts + 1, run_after = now() + make_interval(secs => $1), updated_at = now()
-                WHERE id IN (
-                    SELECT a.id FROM auto_shares a
-                    WHERE a.id IN (
-                        SELECT ranked.id FROM (
-                            SELECT a.id, row_number() OVER (PARTITION BY \(Self.laneSQL) ORDER BY a.run_after, a.id) AS place,
-                                coalesce(busy.running, 0) AS running
-                            FROM auto_shares a JOIN social_connections c ON c.id = a.connection_id
-                            LEFT JOIN unnest($2::text[], $3::bigint[]) AS busy(lane, running) ON busy.lane = \(Self.laneSQL)
-                            WHERE a.state <> 'done' AND a.run_after <= now() AND a.attempts < $4) AS ranked
-                        WHERE ranked.place <= $6 - ranked.running)
-                    AND a.state <> 'done' AND a.run_after <= now() AND a.attempts < $4
-                    ORDER BY a.run_after, a.id LIMIT $5
-                    FOR UPDATE OF a SKIP LOCKED)
-                RETURNING \(Self.columns)
-                """)
-        query.binds.append(lease)
-        query.binds.append(lanes.map(\.key))
-        query.binds.append(lanes.map(\.value))
-        query.binds.append(AutoShareJob.maxAttempts)
-        query.binds.append(max(limit, 0))
-        query.binds.append(max(perLane, 0))
+        let maxAttempts = AutoShareJob.maxAttempts
+        let query: PostgresQuery = """
+            UPDATE auto_shares SET attempts = attempts + 1, run_after = now() + make_interval(secs => \(lease)), updated_at = now()
+            WHERE id IN (
+                SELECT a.id FROM auto_shares a
+                WHERE a.id IN (
+                    SELECT ranked.id FROM (
+                        SELECT a.id, row_number() OVER (PARTITION BY \(unescaped: Self.laneSQL) ORDER BY a.run_after, a.id) AS place,
+                            coalesce(busy.running, 0) AS running
+                        FROM auto_shares a JOIN social_connections c ON c.id = a.connection_id
+                        LEFT JOIN unnest(\(lanes.map(\.key))::text[], \(lanes.map(\.value))::bigint[]) AS busy(lane, running)
+                            ON busy.lane = \(unescaped: Self.laneSQL)
+                        WHERE a.state <> 'done' AND a.run_after <= now() AND a.attempts < \(maxAttempts)) AS ranked
+                    WHERE ranked.place <= \(max(perLane, 0)) - ranked.running)
+                AND a.state <> 'done' AND a.run_after <= now() AND a.attempts < \(maxAttempts)
+                ORDER BY a.run_after, a.id LIMIT \(max(limit, 0))
+                FOR UPDATE OF a SKIP LOCKED)
+            RETURNING \(unescaped: Self.columns)
+            """
         return try await jobs(query)
     }
 
@@ -97,9 +93,7 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     }
 
     func jobs(userID: String, limit: Int) async throws -> [AutoShareJob] {
-        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM auto_shares WHERE user_id = $1 ORDER BY id DESC LIMIT $2")
-        query.binds.append(userID)
-        query.binds.append(limit)
+        let query: PostgresQuery = "SELECT \(unescaped: Self.columns) FROM auto_shares WHERE user_id = \(userID) ORDER BY id DESC LIMIT \(limit)"
         return try await jobs(query)
     }
 
