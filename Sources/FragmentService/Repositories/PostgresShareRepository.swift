@@ -14,6 +14,7 @@ struct PostgresShareRepository: ShareRepository {
     /// by the outbound timeouts (Instagram's container wait included), so it ends well before.
     static let defaultPendingLease: TimeInterval = 600
 
+    /// Every column `record` decodes, in its order; spliced into queries as SQL (a code constant).
     private static let columns = """
         id, connection_id, user_id, shared_url, shared_title, message, status, platform_post_id, platform_post_url,
         error_kind, error_message, repeat_of, origin, created_at
@@ -40,8 +41,8 @@ struct PostgresShareRepository: ShareRepository {
         return count
     }
 
-    /// Three statements at most, whatever the number of accounts: the expiry, one INSERT for all
-    /// of them, and — only when some were refused — one SELECT that says why.
+    /// One INSERT for every account, whatever their number; only when some were refused, two
+    /// more: their stale attempts settled, and one SELECT that says why.
     func start(
         connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
         shareAgain: Set<Int64>, origin: String
@@ -52,26 +53,18 @@ struct PostgresShareRepository: ShareRepository {
         // `ON CONFLICT DO NOTHING` without a target covers both guards: the idempotency key and
         // the partial unique index on live shares. A "share again" row names the live share it
         // repeats, which takes it out of that index. Rows go in in the order asked.
-        var insert = PostgresQuery(
-            unsafeSQL: """
-                INSERT INTO social_shares (connection_id, user_id, shared_url, shared_title, message, idempotency_key, origin, repeat_of)
-                SELECT asked.connection_id, $3, $4, $5, $6, $7, $8,
-                    CASE WHEN asked.again THEN (SELECT live.id FROM social_shares live
-                        WHERE live.connection_id = asked.connection_id AND live.shared_url = $4
-                        AND live.status IN ('pending', 'published', 'unconfirmed') AND live.repeat_of IS NULL ORDER BY live.id DESC LIMIT 1) END
-                FROM unnest($1::bigint[], $2::boolean[]) WITH ORDINALITY AS asked (connection_id, again, place)
-                ORDER BY asked.place
-                ON CONFLICT DO NOTHING
-                RETURNING \(Self.columns)
-                """)
-        insert.binds.append(ids)
-        insert.binds.append(ids.map { shareAgain.contains($0) })
-        insert.binds.append(userID)
-        insert.binds.append(url)
-        insert.binds.append(title)
-        insert.binds.append(message)
-        insert.binds.append(idempotencyKey)
-        insert.binds.append(origin)
+        let again = ids.map { shareAgain.contains($0) }
+        let insert: PostgresQuery = """
+            INSERT INTO social_shares (connection_id, user_id, shared_url, shared_title, message, idempotency_key, origin, repeat_of)
+            SELECT asked.connection_id, \(userID), \(url), \(title), \(message), \(idempotencyKey), \(origin),
+                CASE WHEN asked.again THEN (SELECT live.id FROM social_shares live
+                    WHERE live.connection_id = asked.connection_id AND live.shared_url = \(url)
+                    AND live.status IN ('pending', 'published', 'unconfirmed') AND live.repeat_of IS NULL ORDER BY live.id DESC LIMIT 1) END
+            FROM unnest(\(ids)::bigint[], \(again)::boolean[]) WITH ORDINALITY AS asked (connection_id, again, place)
+            ORDER BY asked.place
+            ON CONFLICT DO NOTHING
+            RETURNING \(unescaped: Self.columns)
+            """
         var result: [Int64: ShareStart] = [:]
         for record in try await records(insert) { result[record.connectionID] = .started(record) }
         let refused = ids.filter { result[$0] == nil }
@@ -82,15 +75,11 @@ struct PostgresShareRepository: ShareRepository {
         _ = try await expire(connectionIDs: refused, url: url)
 
         // Why each was refused: the same form first (as it was submitted before), else the live share.
-        var why = PostgresQuery(
-            unsafeSQL: """
-                SELECT \(Self.columns), idempotency_key = $2 FROM social_shares
-                WHERE connection_id = ANY($1::bigint[]) AND (idempotency_key = $2
-                    OR (shared_url = $3 AND status IN ('pending', 'published', 'unconfirmed') AND repeat_of IS NULL))
-                """)
-        why.binds.append(refused)
-        why.binds.append(idempotencyKey)
-        why.binds.append(url)
+        let why: PostgresQuery = """
+            SELECT \(unescaped: Self.columns), idempotency_key = \(idempotencyKey) FROM social_shares
+            WHERE connection_id = ANY(\(refused)::bigint[]) AND (idempotency_key = \(idempotencyKey)
+                OR (shared_url = \(url) AND status IN ('pending', 'published', 'unconfirmed') AND repeat_of IS NULL))
+            """
         var sameForm: [Int64: ShareRecord] = [:]
         var live: [Int64: ShareRecord] = [:]
         for try await row in try await client.query(why, logger: logger) {
@@ -123,16 +112,14 @@ struct PostgresShareRepository: ShareRepository {
         }
         let json = String(decoding: try JSONEncoder().encode(outcomes), as: UTF8.self)
         // The record's column names differ from `social_shares`' so RETURNING reads the table's.
-        var query = PostgresQuery(
-            unsafeSQL: """
-                UPDATE social_shares SET status = done.new_status, platform_post_id = done.new_post_id, platform_post_url = done.new_post_url,
-                    error_kind = done.new_error_kind, error_message = done.new_error_message, updated_at = now()
-                FROM jsonb_to_recordset($1::jsonb) AS done (share_id bigint, new_status text, new_post_id text, new_post_url text,
-                    new_error_kind text, new_error_message text)
-                WHERE social_shares.id = done.share_id
-                RETURNING \(Self.columns)
-                """)
-        query.binds.append(json)
+        let query: PostgresQuery = """
+            UPDATE social_shares SET status = done.new_status, platform_post_id = done.new_post_id, platform_post_url = done.new_post_url,
+                error_kind = done.new_error_kind, error_message = done.new_error_message, updated_at = now()
+            FROM jsonb_to_recordset(\(json)::jsonb) AS done (share_id bigint, new_status text, new_post_id text, new_post_url text,
+                new_error_kind text, new_error_message text)
+            WHERE social_shares.id = done.share_id
+            RETURNING \(unescaped: Self.columns)
+            """
         var stored: [Int64: ShareRecord] = [:]
         for record in try await records(query) { stored[record.id] = record }
         return stored
@@ -174,13 +161,10 @@ struct PostgresShareRepository: ShareRepository {
     }
 
     func liveShares(userID: String, url: String) async throws -> [Int64: ShareRecord] {
-        var query = PostgresQuery(
-            unsafeSQL: """
-                SELECT \(Self.columns) FROM social_shares WHERE user_id = $1 AND shared_url = $2
-                AND status IN ('pending', 'published', 'unconfirmed') ORDER BY id
-                """)
-        query.binds.append(userID)
-        query.binds.append(url)
+        let query: PostgresQuery = """
+            SELECT \(unescaped: Self.columns) FROM social_shares WHERE user_id = \(userID) AND shared_url = \(url)
+            AND status IN ('pending', 'published', 'unconfirmed') ORDER BY id
+            """
         var result: [Int64: ShareRecord] = [:]
         for record in try await records(query) { result[record.connectionID] = record }
         return result

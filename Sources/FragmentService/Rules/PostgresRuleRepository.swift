@@ -7,17 +7,18 @@ struct PostgresRuleRepository: RuleRepository {
     let client: PostgresClient
     let logger: Logger
 
+    /// Every column `select` decodes, in its order; spliced into queries as SQL (a code constant).
     private static let columns = """
         id, connection_id, mode, content_types, source_apps, tags, tags_match, delay_seconds, message_template, enabled,
         created_at, updated_at, user_id
         """
 
     func rules(userID: String) async throws -> [ShareRule] {
-        try await select("WHERE user_id = $1 ORDER BY id", [userID]).map(\.rule)
+        try await select("SELECT \(unescaped: Self.columns) FROM share_rules WHERE user_id = \(userID) ORDER BY id").map(\.rule)
     }
 
     func rule(id: Int64, userID: String) async throws -> ShareRule? {
-        try await select("WHERE user_id = $1 AND id = $2", [userID, id]).first?.rule
+        try await select("SELECT \(unescaped: Self.columns) FROM share_rules WHERE user_id = \(userID) AND id = \(id)").first?.rule
     }
 
     func save(_ input: ShareRuleInput, id: Int64?, userID: String) async throws -> ShareRule? {
@@ -55,15 +56,14 @@ struct PostgresRuleRepository: RuleRepository {
         // The author's rules come by `share_rules_user_idx`; events without an author (polled
         // feeds) are few, and so are the rules that name an app.
         if let author {
-            return try await select("WHERE enabled AND mode = 'auto' AND user_id = $1 ORDER BY id", [author])
+            return try await select("SELECT \(unescaped: Self.columns) FROM share_rules WHERE enabled AND mode = 'auto' AND user_id = \(author) ORDER BY id")
         }
-        return try await select("WHERE enabled AND mode = 'auto' AND $1 = ANY (source_apps) ORDER BY id", [appID])
+        return try await select(
+            "SELECT \(unescaped: Self.columns) FROM share_rules WHERE enabled AND mode = 'auto' AND \(appID) = ANY (source_apps) ORDER BY id")
     }
 
-    /// `clause` is one of the constant clauses above; values are bound.
-    private func select(_ clause: String, _ values: [any PostgresEncodable & Sendable]) async throws -> [(userID: String, rule: ShareRule)] {
-        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM share_rules \(clause)")
-        for value in values { try query.binds.append(value, context: .default) }
+    /// Rules with their owners, from a query that selects `columns`.
+    private func select(_ query: PostgresQuery) async throws -> [(userID: String, rule: ShareRule)] {
         var result: [(userID: String, rule: ShareRule)] = []
         for try await c in try await client.query(query, logger: logger)
             .decode((Int64, Int64, String, [String], [String], [String], String, Int, String, Bool, Date, Date, String).self)
