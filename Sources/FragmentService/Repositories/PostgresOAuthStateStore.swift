@@ -51,22 +51,21 @@ struct PostgresOAuthStateStore: OAuthStateStore {
 
     func pending(id: String, userID: String) async throws -> (platform: PlatformName, results: [OAuthResult], returnTo: String)? {
         try await read(
-            "SELECT platform, results_enc, return_to FROM pending_connections WHERE id = $1 AND user_id = $2 AND expires_at > now()", id, userID)
+            "SELECT platform, results_enc, return_to FROM pending_connections WHERE id = \(id) AND user_id = \(userID) AND expires_at > now()")
     }
 
     func takePending(id: String, userID: String) async throws -> (platform: PlatformName, results: [OAuthResult], returnTo: String)? {
         try await read(
-            "DELETE FROM pending_connections WHERE id = $1 AND user_id = $2 AND expires_at > now() RETURNING platform, results_enc, return_to",
-            id, userID)
+            """
+            DELETE FROM pending_connections WHERE id = \(id) AND user_id = \(userID) AND expires_at > now()
+            RETURNING platform, results_enc, return_to
+            """)
     }
 
-    /// `sql` is one of the two constant statements above; values are bound.
-    private func read(_ sql: String, _ id: String, _ userID: String) async throws -> (platform: PlatformName, results: [OAuthResult], returnTo: String)? {
-        var query = PostgresQuery(unsafeSQL: sql)
-        query.binds.append(id)
-        query.binds.append(userID)
+    /// The pending connection a query (one of the two above) returns.
+    private func read(_ query: PostgresQuery) async throws -> (platform: PlatformName, results: [OAuthResult], returnTo: String)? {
         for try await (name, encrypted, returnTo) in try await client.query(query, logger: logger).decode((String, String, String).self) {
-            guard let platform = PlatformName(rawValue: name) else { return nil }
+            let platform = try PlatformName(stored: name, column: "platform")
             let stored = try JSONDecoder().decode([StoredOAuthResult].self, from: Data(try fernet.decrypt(encrypted).utf8))
             return (platform, stored.map(\.result), returnTo)
         }
