@@ -23,10 +23,7 @@ public struct ConsentForm: Sendable {
 
     /// The form body for `account` and `decision` (`allow` or `deny`).
     public func body(account: String, decision: String = "allow") -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
-        return (fields + [("account", account), ("decision", decision)]).map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+        FormCoding.encode(fields + [("account", account), ("decision", decision)])
     }
 
     private static func firstMatch(_ pattern: String, in text: String) -> String? {

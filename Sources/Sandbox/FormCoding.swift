@@ -25,11 +25,24 @@ enum FormCoding {
         pairs.map { "\(encodeComponent($0.0))=\(encodeComponent($0.1))" }.joined(separator: "&")
     }
 
-    /// Percent-encodes everything but unreserved characters (RFC 3986 §2.3).
+    /// Percent-encodes every UTF-8 byte but the RFC 3986 unreserved characters, which are ASCII
+    /// only (https://www.rfc-editor.org/rfc/rfc3986#section-2.3); Foundation's `.alphanumerics`
+    /// would let non-ASCII letters through. The sandbox's one encoder.
     static func encodeComponent(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(Character(Unicode.Scalar(byte)))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
     }
 
     /// Appends query parameters to a URL that may already carry a query.
