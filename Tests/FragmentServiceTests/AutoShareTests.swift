@@ -125,16 +125,10 @@ import Testing
     }
 
     static func runWorkers(_ deps: ConnectFlow.Dependencies) async throws {
-        let planner = AutoSharePlanner(rules: deps.rules, connections: deps.connections, jobs: deps.jobs, signal: WakeSignal(), logger: TestEnvironment.logger)
-        let resolver = PublishEventWorker(
-            apps: deps.apps, events: deps.events, items: deps.items, pages: nil, signal: WakeSignal(), logger: TestEnvironment.logger,
-            afterResolve: { try await planner.plan(event: $0, record: $1, beforeCreating: $2) })
-        await resolver.drain()
-        let service = ShareService(connections: deps.connections, shares: deps.shares, registry: deps.registry, logger: TestEnvironment.logger)
-        await AutoShareWorker(
-            shares: deps.shares, jobs: deps.jobs, events: deps.events, items: deps.items, service: service,
-            signal: WakeSignal(), logger: TestEnvironment.logger
-        ).drain()
+        // The workers `serve` runs, built by the same composition root.
+        let configuration = try TestEnvironment.configuration()
+        await deps.resolver(configuration: configuration, logger: TestEnvironment.logger).drain()
+        await deps.autoSharer(configuration: configuration, logger: TestEnvironment.logger).drain()
     }
 }
 
@@ -210,15 +204,11 @@ extension JSONDecoder {
 
             // Resolve and plan, then "crash" mid-attempt: the job is claimed and its share is
             // recorded as pending, but the process dies before the platform answer is stored.
-            let planner = AutoSharePlanner(rules: deps.rules, connections: deps.connections, jobs: deps.jobs, signal: WakeSignal(), logger: TestEnvironment.logger)
-            await PublishEventWorker(
-                apps: deps.apps, events: deps.events, items: deps.items, pages: nil, signal: WakeSignal(), logger: TestEnvironment.logger,
-                afterResolve: { try await planner.plan(event: $0, record: $1, beforeCreating: $2) }
-            ).drain()
+            await deps.resolver(configuration: try TestEnvironment.configuration(), logger: TestEnvironment.logger).drain()
             let job = try #require(try await deps.jobs.claimDue(limit: 1).first)
             guard case .started = try await deps.shares.start(
                 connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
-                idempotencyKey: "auto-\(job.id)-\(job.attempts)", shareAgain: false, origin: "auto")
+                idempotencyKey: "auto-e\(job.eventID)-\(job.attempts)", shareAgain: false, origin: "auto")
             else { Issue.record("the interrupted attempt was not recorded"); return }
 
             // After the restart the job's lease has lapsed and it runs again, but the attempt is

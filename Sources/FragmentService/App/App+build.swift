@@ -44,9 +44,7 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
     RulesPageController(
         users: dependencies.users, rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry, views: views
     ).addRoutes(to: signedIn)
-    let shareService = ShareService(
-        connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger,
-        allowHTTPPostLinks: configuration.sandboxURL != nil)
+    let shareService = dependencies.shareService(configuration: configuration, logger: logger)
     ShareController(
         users: dependencies.users, connections: dependencies.connections, shares: dependencies.shares, rules: dependencies.rules,
         service: shareService,

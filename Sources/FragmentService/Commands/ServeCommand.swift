@@ -19,6 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
         let client = PostgresClient(configuration: try .fromURL(configuration.databaseURL ?? ""), backgroundLogger: logger)
         let outbound = OutboundHTTP(settings: OutboundSettings(configuration: configuration), logger: logger)
         let contentOutbound = OutboundHTTP(settings: .content(configuration: configuration), logger: logger)
+        // One fetcher for content pages and feeds (share images go through the same outbound policy).
+        let fetcher = ContentFetcher(http: contentOutbound)
         let migrations = try Migration.load(from: Migration.defaultDirectory(environment: options.environment()))
         let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
         var dependencies = AppDependencies(
@@ -33,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
             rules: PostgresRuleRepository(client: client, logger: logger),
             jobs: PostgresAutoShareRepository(client: client, logger: logger, lease: TimeInterval(configuration.workerLeaseSeconds)),
             sessions: PostgresSessionRepository(client: client, logger: logger),
-            pages: ContentFetcher(http: contentOutbound),
+            pages: fetcher,
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
                 mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger),
@@ -49,27 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
                     }
                 }
             ])
-        let planner = AutoSharePlanner(
-            rules: dependencies.rules, connections: dependencies.connections, jobs: dependencies.jobs, signal: dependencies.autoShareSignal,
-            logger: logger)
-        dependencies.services.append(
-            PublishEventWorker(
-                apps: dependencies.apps, events: dependencies.events, items: dependencies.items, pages: ContentFetcher(http: contentOutbound),
-                signal: dependencies.eventSignal, logger: logger, concurrency: configuration.resolveConcurrency,
-                afterResolve: { event, record, attach in try await planner.plan(event: event, record: record, beforeCreating: attach) }))
-        dependencies.services.append(
-            AutoShareWorker(
-                shares: dependencies.shares, jobs: dependencies.jobs, events: dependencies.events,
-                items: dependencies.items,
-                service: ShareService(
-                    connections: dependencies.connections, shares: dependencies.shares, registry: dependencies.registry, logger: logger,
-                    allowHTTPPostLinks: configuration.sandboxURL != nil),
-                signal: dependencies.autoShareSignal, logger: logger, concurrency: configuration.autoShareConcurrency,
-                perPlatform: configuration.autoSharePerPlatform))
-        dependencies.services.append(
-            FeedPoller(
-                apps: dependencies.apps, events: dependencies.events, source: ContentFetcher(http: contentOutbound),
-                signal: dependencies.eventSignal, logger: logger, interval: .seconds(configuration.feedPollSeconds)))
+        dependencies.services += dependencies.workers(configuration: configuration, feeds: fetcher, logger: logger)
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
         do {
             try await app.runService()
