@@ -7,8 +7,8 @@ import SocialCore
 /// destinations such as user-typed Mastodon instances).
 package struct OutboundPlatformTransport: PlatformTransport {
     let http: OutboundHTTP
-    /// When the service runs on https, Mastodon instances must be https too: every call carries a
-    /// token or the app's secret (docs/platforms/mastodon.md, "Instance address").
+    /// When the service runs on https, Mastodon instances must be https too: the calls carry tokens
+    /// and the app's secret (docs/platforms/mastodon.md, "Instance address").
     let requireHTTPSForUntrusted: Bool
 
     package init(http: OutboundHTTP, requireHTTPSForUntrusted: Bool) {
