@@ -6,7 +6,8 @@ public struct DemoInstagramAccount: Sendable, Codable, Equatable {
     public var username: String
     /// Display name.
     public var name: String
-    /// `BUSINESS`, `MEDIA_CREATOR` or `PERSONAL` (personal accounts cannot publish — instagram.md intro).
+    /// `BUSINESS`, `MEDIA_CREATOR` or `PERSONAL` (personal accounts cannot publish —
+    /// docs/platforms/instagram.md, "Accounts").
     public var accountType: String
     /// Facebook user who owns it.
     public var ownerID: String

@@ -16,7 +16,7 @@ public struct FailureRule: Sendable, Codable, Equatable {
         case lostResponse = "lost_response"
         /// The request is executed, then a 502 with an empty body is returned.
         case lostResponse502 = "lost_response_502"
-        /// X only: the app's pay-per-use credit is spent (402, twitter.md §14).
+        /// X only: the app's pay-per-use credit is spent (402; docs/platforms/twitter.md, "Billing").
         case creditsDepleted = "credits_depleted"
         /// X only: the app's usage cap is reached (429 with the `usage-capped` problem type).
         case usageCapped = "usage_capped"

@@ -1,4 +1,4 @@
-/// Meta Graph error envelope (facebook.md §9), shared by Facebook, Instagram and Threads.
+/// Meta Graph error envelope (docs/platforms/facebook.md, "Errors"), shared by Facebook, Instagram and Threads.
 enum GraphError {
     /// Builds `{"error": {...}}` with the given code and optional subcode.
     static func response(

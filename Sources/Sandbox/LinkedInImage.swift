@@ -1,6 +1,7 @@
 import Foundation
 
-/// One Images API upload (linkedin.md §11): registered by `initializeUpload`, filled by the `PUT`.
+/// One Images API upload (docs/platforms/linkedin-images.md): registered by `initializeUpload`,
+/// filled by the `PUT`.
 struct LinkedInImage: Sendable {
     /// `urn:li:person:…` that may use the image.
     var owner: String

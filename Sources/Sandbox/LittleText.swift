@@ -1,5 +1,6 @@
-/// LinkedIn "little text" (linkedin.md §7): backslash escapes reserved characters; an unescaped
-/// reserved character makes LinkedIn truncate the text there. Mentions `@[…](urn)` and hashtags stay.
+/// LinkedIn "little text" (docs/platforms/linkedin.md, "Text"): backslash escapes reserved
+/// characters; an unescaped reserved character makes LinkedIn truncate the text there. Mentions
+/// `@[…](urn)` and hashtags stay.
 enum LittleText {
     static let reserved: Set<Character> = ["\\", "|", "{", "}", "@", "[", "]", "(", ")", "<", ">", "#", "*", "_", "~"]
 

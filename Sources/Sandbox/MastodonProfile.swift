@@ -1,12 +1,13 @@
 import Foundation
 
-/// What one Mastodon-API server software does differently, as data (mastodon.md §13, written up
-/// in docs/platforms/mastodon-servers.md). Behaviour that is not data lives in
+/// What one Mastodon-API server software does differently, as data (docs/platforms/mastodon-servers.md,
+/// "Detecting the software" and "Behaviour"). Behaviour that is not data lives in
 /// `SandboxState+MastodonProfile.swift`.
 struct MastodonProfile: Sendable {
     /// How a retried `POST /api/v1/statuses` with the same `Idempotency-Key` is treated.
     enum Idempotency: Sendable {
-        /// Mastodon: per account, 1 h, stored only after success (mastodon.md §5).
+        /// Mastodon: per account, 1 h, stored only after success (docs/platforms/mastodon.md,
+        /// "Posting").
         case perAccount
         /// Takahē, GoToSocial: the header is ignored; a retry posts again.
         case ignored

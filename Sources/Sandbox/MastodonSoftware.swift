@@ -1,5 +1,5 @@
-/// The server software an emulated Mastodon-API instance runs (mastodon.md §13; NOTES.md
-/// "Mastodon-API servers"). Decoding an unknown name fails, so a typo in a test is loud.
+/// The server software an emulated Mastodon-API instance runs (docs/platforms/mastodon-servers.md;
+/// NOTES.md "Mastodon-API servers"). Decoding an unknown name fails, so a typo in a test is loud.
 package enum MastodonSoftware: String, Sendable, Codable, CaseIterable {
     case mastodon, takahe, gotosocial, pleroma, akkoma
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// An Instagram or Threads media container (two-step publishing: create, then publish).
 struct MediaContainer: Sendable {
-    /// Container states shared by both APIs (instagram.md "Publishing" 2, threads.md §5).
+    /// Container states shared by both APIs (docs/platforms/instagram.md and docs/platforms/threads.md,
+    /// "Container states").
     enum Status: String, Sendable { case inProgress = "IN_PROGRESS", finished = "FINISHED", published = "PUBLISHED", error = "ERROR", expired = "EXPIRED" }
 
     var id: String

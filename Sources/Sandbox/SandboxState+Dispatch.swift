@@ -26,7 +26,8 @@ extension SandboxState {
     }
 
     /// Platform answering a request. Graph calls on `graph.facebook.com` that address an Instagram
-    /// account, container or media belong to Instagram (instagram.md §B "Publishing").
+    /// account, container or media belong to Instagram: with Facebook Login, Instagram's calls use that
+    /// host (docs/platforms/instagram.md, "Facebook Login").
     func platform(for request: SandboxRequest) -> Platform {
         let platform = Platform.forHost(request.host)
         guard platform == .facebook, request.host == "graph.facebook.com" else { return platform }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Facebook Graph: identity, Pages, Page tokens, feed posts, permalinks (facebook.md §4–§10).
+/// Facebook Graph: identity, Pages, Page tokens, feed posts, permalinks (docs/platforms/facebook.md,
+/// "Pages and Page tokens" to "Usage headers").
 extension SandboxState {
     func facebookRespond(_ request: SandboxRequest) -> SandboxResponse {
         if request.host != "graph.facebook.com" { return facebookWeb(request) }
@@ -30,7 +31,7 @@ extension SandboxState {
     }
 
     /// Pages the user manages, each with a Page token. Page tokens from a long-lived user token never
-    /// expire; from a short-lived one they expire with it (facebook.md §4).
+    /// expire; from a short-lived one they expire with it (docs/platforms/facebook.md, "Pages and Page tokens").
     func facebookAccounts(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
         guard token.pageID == nil else { return GraphError.response(code: 100, message: "(#100) Tried accessing nonexisting field (accounts) on node type (Page)") }
         guard token.scopes.contains("pages_show_list") else { return .object(["data": [Any]()]) }
@@ -76,7 +77,7 @@ extension SandboxState {
     func facebookPost(_ request: SandboxRequest, token: IssuedToken, pageID: String) -> SandboxResponse {
         guard let page = DemoData.facebookPages.first(where: { $0.id == pageID }) else { return GraphError.unknownPath }
         guard token.pageID == pageID else {
-            // Posting as the Page needs that Page's token (facebook.md §5).
+            // Posting as the Page needs that Page's token (docs/platforms/facebook.md, "Posting").
             return GraphError.permission("The Page must be published to with a Page access token for this Page.")
         }
         guard token.scopes.contains("pages_manage_posts"), token.scopes.contains("pages_read_engagement") else {

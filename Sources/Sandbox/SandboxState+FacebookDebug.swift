@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 
-/// `debug_token` (facebook.md §4) and `signed_request` generation for Meta callbacks (facebook.md §12).
+/// `debug_token` (docs/platforms/facebook.md, "Tokens") and `signed_request` generation for Meta callbacks
+/// (docs/platforms/facebook.md, "Callbacks").
 extension SandboxState {
     /// `GET /debug_token?input_token=…&access_token={app-id}|{app-secret}`; `expires_at` 0 = never.
     func facebookDebugToken(_ request: SandboxRequest) -> SandboxResponse {

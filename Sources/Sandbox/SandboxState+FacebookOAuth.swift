@@ -1,6 +1,7 @@
 import Foundation
 
-/// Facebook Login: dialog, code exchange, long-lived exchange, permission revoke (facebook.md §1–§3, §8).
+/// Facebook Login: dialog, code exchange, long-lived exchange, permission revoke (docs/platforms/facebook.md,
+/// "Consent", "Tokens", "Revoking").
 extension SandboxState {
     static let facebookScopes: Set<String> = [
         "public_profile", "email", "pages_show_list", "pages_manage_posts", "pages_read_engagement", "pages_manage_metadata",

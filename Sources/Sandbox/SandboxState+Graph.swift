@@ -2,7 +2,8 @@ import Foundation
 
 /// Pieces shared by the Meta Graph emulations (Facebook, Instagram via Facebook Login, Threads).
 extension SandboxState {
-    /// Path segments without the leading `vNN.0` (facebook.md "Graph API version": any version accepted).
+    /// Path segments without the leading `vNN.0` (docs/platforms/facebook.md, "Graph API version": any
+    /// version accepted).
     static func unversioned(_ segments: [String]) -> [String]? {
         guard let first = segments.first else { return segments }
         if first.range(of: #"^v[0-9]+\.0$"#, options: .regularExpression) != nil { return Array(segments.dropFirst()) }
@@ -30,7 +31,8 @@ extension SandboxState {
         request.param("fields").map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
     }
 
-    /// `X-App-Usage` (user/app tokens) or `X-Business-Use-Case-Usage` (Page tokens) — facebook.md §10.
+    /// `X-App-Usage` (user/app tokens) or `X-Business-Use-Case-Usage` (Page tokens) —
+    /// docs/platforms/facebook.md, "Usage headers".
     func usageHeaders(_ token: IssuedToken, percent: Int = 1) -> [(String, String)] {
         if let page = token.pageID {
             return [("X-Business-Use-Case-Usage", #"{"\#(page)":[{"type":"pages","call_count":\#(percent),"total_cputime":\#(percent),"total_time":\#(percent),"estimated_time_to_regain_access":0}]}"#)]

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Instagram API with Facebook Login: professional account, container → status → `media_publish`,
-/// permalinks (instagram.md §B, "Publishing", "Limits", "Errors").
+/// permalinks (docs/platforms/instagram.md: "Facebook Login", "Posting" to "Errors").
 extension SandboxState {
-    /// Publishing quota per 24 h: 50, the media_publish reference value (instagram.md "Limits"; strict choice in NOTES.md).
+    /// Publishing quota per 24 h: 50, the media_publish reference value (docs/platforms/instagram.md,
+    /// "Publishing quota"; strict choice in NOTES.md).
     static let instagramQuota = 50
 
     func instagramRespond(_ request: SandboxRequest) -> SandboxResponse {
@@ -70,7 +71,7 @@ extension SandboxState {
             return GraphError.invalidParameter("The sandbox emulates single-image posts only; media_type \(type) is not supported")
         }
         guard let image = request.param("image_url"), !image.isEmpty else {
-            // Every feed post needs media (instagram.md intro and "Publishing" 1).
+            // Every feed post needs media (docs/platforms/instagram.md, "Posting").
             return GraphError.response(code: 100, message: "(#100) The parameter image_url is required.")
         }
         guard let url = URL(string: image), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
@@ -82,7 +83,7 @@ extension SandboxState {
                                        userMessage: "Only JPEG images can be published.")
         }
         let caption = request.param("caption") ?? ""
-        // alt_text: image posts only, at most 1,000 characters (instagram.md "Publishing" 1).
+        // alt_text: image posts only, at most 1,000 characters (docs/platforms/instagram.md, "Posting").
         let alt = request.param("alt_text").flatMap { $0.isEmpty ? nil : $0 }
         if let alt, alt.count > 1000 {
             return GraphError.response(code: 100, message: "(#100) The parameter alt_text must be at most 1000 characters.")

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Instagram API with Instagram Login (variant A): consent, wrapped code exchange, `ig_exchange_token`,
-/// `ig_refresh_token`, `/me` (instagram.md §A). Publishing is shared with variant B.
+/// `ig_refresh_token`, `/me` (docs/platforms/instagram.md, "Instagram Login"). Publishing is shared with
+/// variant B.
 extension SandboxState {
-    /// Current scope names; the pre-2025 `business_*` names are refused (instagram.md §A).
+    /// Current scope names; the pre-2025 `business_*` names are refused (docs/platforms/instagram.md,
+    /// "Instagram Login").
     static let instagramLoginScopes: Set<String> = [
         "instagram_business_basic", "instagram_business_content_publish", "instagram_business_manage_messages",
         "instagram_business_manage_comments", "instagram_business_manage_insights",
@@ -39,7 +41,7 @@ extension SandboxState {
             return .html(.badRequest, HTML.errorPage(platformName: "Instagram", message: "Unknown account"))
         }
         guard account.accountType != "PERSONAL" else {
-            // Only professional accounts can use Business Login (instagram.md intro).
+            // Only professional accounts can use Business Login (docs/platforms/instagram.md, "Accounts").
             return .html(.forbidden, HTML.errorPage(platformName: "Instagram", message: "Switch to a professional account to continue."))
         }
         let code = issueCode(AuthorizationCode(value: randomSecret(prefix: "AQ", bytes: 48), platform: .instagram, clientID: clientID,

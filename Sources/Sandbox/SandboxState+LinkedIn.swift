@@ -1,6 +1,7 @@
 import Foundation
 
-/// LinkedIn REST: `/v2/userinfo`, versioned `/rest/posts`, post pages, errors (linkedin.md §4–§9).
+/// LinkedIn REST: `/v2/userinfo`, versioned `/rest/posts`, post pages, errors (docs/platforms/linkedin.md,
+/// "Identity" to "Errors").
 extension SandboxState {
     static func linkedinError(_ status: Int, _ code: String, _ message: String, service: Int? = nil) -> SandboxResponse {
         var body: [String: Any] = ["status": status, "code": code, "message": message]
@@ -52,7 +53,8 @@ extension SandboxState {
         return body(token)
     }
 
-    /// Active `LinkedIn-Version` values: the last 12 months up to the sandbox clock's month (linkedin.md §5).
+    /// Active `LinkedIn-Version` values: the last 12 months up to the sandbox clock's month
+    /// (docs/platforms/linkedin.md, "Versioned calls").
     func linkedinVersionActive(_ version: String) -> Bool {
         guard version.count == 6, let value = Int(version), (1...12).contains(value % 100) else { return false }
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
@@ -61,13 +63,14 @@ extension SandboxState {
         return requested <= current && current - requested < 12
     }
 
-    /// The two headers every `/rest/` call needs (linkedin.md §5), or the refusal.
+    /// The two headers every `/rest/` call needs (docs/platforms/linkedin.md, "Versioned calls"), or
+    /// the refusal.
     func linkedinVersionProblem(_ request: SandboxRequest) -> SandboxResponse? {
         guard let version = request.header("LinkedIn-Version") else {
             return Self.linkedinError(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header.")
         }
         guard linkedinVersionActive(version) else {
-            // The message names the version as YYYYMMDD (linkedin.md §5).
+            // The message names the version as YYYYMMDD (docs/platforms/linkedin.md, "Versioned calls").
             return Self.linkedinError(426, "NONEXISTENT_VERSION", "Requested version \(version)01 is not active")
         }
         guard request.header("X-Restli-Protocol-Version") == "2.0.0" else {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// LinkedIn's Images API for article thumbnails (linkedin.md §11): initialize, upload, read back.
+/// LinkedIn's Images API for article thumbnails (docs/platforms/linkedin-images.md): initialize,
+/// upload, read back.
 /// The upload address names `www.linkedin.com`, which the service's sandbox route brings back here.
 extension SandboxState {
     func linkedinInitializeUpload(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {

@@ -1,8 +1,10 @@
 import Foundation
 
-/// LinkedIn OAuth 2.0 (+ OIDC): authorization page, token, optional refresh, revoke (linkedin.md §1–§3, §8).
+/// LinkedIn OAuth 2.0 (+ OIDC): authorization page, token, optional refresh, revoke
+/// (docs/platforms/linkedin.md, "Authorize" to "Revoke").
 extension SandboxState {
-    /// Self-serve scopes; anything else needs LinkedIn approval (linkedin.md §10).
+    /// Self-serve scopes; anything else needs LinkedIn approval (docs/platforms/linkedin.md,
+    /// "Products and scopes").
     static let linkedinScopes: Set<String> = ["openid", "profile", "email", "w_member_social"]
 
     static func linkedinOAuthError(_ status: Int, _ error: String, _ description: String) -> SandboxResponse {
@@ -37,13 +39,14 @@ extension SandboxState {
         guard let member = DemoData.linkedinMembers.first(where: { $0.id == p["account"] }) else {
             return .html(.badRequest, HTML.errorPage(platformName: "LinkedIn", message: "Unknown account"))
         }
-        // Codes live 30 minutes and are single-use (linkedin.md §1).
+        // Codes live 30 minutes and are single-use (docs/platforms/linkedin.md, "Authorize").
         let code = issueCode(AuthorizationCode(value: randomSecret(prefix: "AQ", bytes: 48), platform: .linkedin, clientID: clientID,
             redirectURI: redirect, accountID: member.id, scopes: scopes, issuedAt: now, expiresAt: now.addingTimeInterval(1800)))
         return back([("code", code.value)])
     }
 
-    /// Client credentials must be in the form body (`client_secret_post`, linkedin.md §2).
+    /// Client credentials must be in the form body (`client_secret_post`: docs/platforms/linkedin.md,
+    /// "Token endpoint").
     func linkedinClient(_ request: SandboxRequest) -> RegisteredApp? {
         guard request.contentType == "application/x-www-form-urlencoded", let id = request.form["client_id"],
               let secret = request.form["client_secret"], let app = app(.linkedin, clientID: id),
@@ -83,7 +86,8 @@ extension SandboxState {
             }
             let access = issueToken(.linkedin, kind: .access, prefix: "AQ", clientID: app.clientID, accountID: refresh.accountID,
                                     scopes: refresh.scopes, lifetime: 5_184_000)
-            // The refresh token's 365-day TTL is fixed from the first authorization (linkedin.md §3).
+            // The refresh token's 365-day TTL is fixed from the first authorization
+            // (docs/platforms/linkedin.md, "Refresh").
             return .object(["access_token": access.value, "expires_in": 5_184_000, "refresh_token": refresh.value,
                             "refresh_token_expires_in": Int(expiry.timeIntervalSince(now)), "scope": refresh.scopes.sorted().joined(separator: ",")])
         default:

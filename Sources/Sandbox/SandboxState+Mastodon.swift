@@ -1,6 +1,7 @@
 import Foundation
 
-/// Mastodon REST API: identity, statuses, instance, status pages (mastodon.md §4–§10).
+/// Mastodon REST API: identity, statuses, instance, status pages (docs/platforms/mastodon.md,
+/// "Identity" to "Rate limits").
 extension SandboxState {
     func mastodonRespond(_ request: SandboxRequest) -> SandboxResponse {
         let s = request.segments
@@ -67,7 +68,7 @@ extension SandboxState {
         guard !token.accountID.isEmpty else {
             return .object(.unprocessableContent, ["error": "This method requires an authenticated user"])
         }
-        // 300 requests / 5 min per access token (mastodon.md §10).
+        // 300 requests / 5 min per access token (docs/platforms/mastodon.md, "Rate limits").
         let key = "mastodon:" + value
         var window = rateWindows[key] ?? RateWindow(limit: 300, length: 300, start: now, used: 0)
         let allowed = window.take(at: now)
@@ -82,18 +83,20 @@ extension SandboxState {
         let profile = mastodonProfile(request.host)
         switch profile.idempotency {
         case .ignored:
-            // Takahē and GoToSocial ignore the header: a retry posts a second status (mastodon.md §13).
+            // Takahē and GoToSocial ignore the header: a retry posts a second status
+            // (docs/platforms/mastodon-servers.md, "Behaviour").
             return mastodonCreateStatus(request, token: token, idempotencyKey: nil)
         case .perAccount:
             let key = request.header("Idempotency-Key").map { "\(request.host):\(token.accountID):\($0)" }
             if let key, let stored = idempotency[key], now.timeIntervalSince(stored.at) < 3600,
                let post = posts.first(where: { $0.id == stored.id && $0.host == request.host }) {
-                return .object(mastodonStatusJSON(post))  // replay within 1 h (mastodon.md §5)
+                // Replay within 1 h (docs/platforms/mastodon.md, "Posting").
+                return .object(mastodonStatusJSON(post))
             }
             return mastodonCreateStatus(request, token: token, idempotencyKey: key)
         case .globalResponse:
             // Pleroma/Akkoma: the whole answer, errors included, is replayed for 6 h to anyone sending
-            // the same raw key on that node (mastodon.md §13).
+            // the same raw key on that node (docs/platforms/mastodon-servers.md, "Behaviour").
             guard let raw = request.header("Idempotency-Key") else { return mastodonCreateStatus(request, token: token, idempotencyKey: nil) }
             let key = request.host + " " + raw
             if let stored = globalIdempotency[key], now.timeIntervalSince(stored.at) < 6 * 3600 {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Mastodon entities as documented (mastodon.md §4, §5; the Account, CredentialAccount, Status
-/// and Application entities of mastodon/documentation — docs/platforms/mastodon-servers.md).
+/// Mastodon entities as documented: the Account, CredentialAccount, Status and Application
+/// entities of mastodon/documentation (docs/platforms/mastodon.md, "Identity", "Posting",
+/// "App registration").
 extension SandboxState {
     /// Account entity; `credential` adds `source` and `role` (CredentialAccount, verify_credentials).
     func mastodonAccountJSON(_ id: String, host: String, credential: Bool = false) -> [String: Any] {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// `/api/v1/instance`, `/api/v2/instance` and NodeInfo per server profile (mastodon.md §7, §12,
-/// §13; docs/platforms/mastodon-servers.md). Shapes follow the Mastodon Instance and V1Instance
-/// entities; other software changes only what the contract says it changes.
+/// `/api/v1/instance`, `/api/v2/instance` and NodeInfo per server profile
+/// (docs/platforms/mastodon.md, "Text limits", "API versions"; docs/platforms/mastodon-servers.md,
+/// "Detecting the software"). Shapes follow the Mastodon Instance and V1Instance entities; other
+/// software changes only what the contract says it changes.
 extension SandboxState {
     func mastodonMaxCharacters(_ host: String) -> Int {
         mastodonMaxCharacters[host] ?? mastodonProfile(host).defaultMaxCharacters
@@ -42,7 +43,8 @@ extension SandboxState {
             "contact": ["email": "admin@\(host)", "account": NSNull()],
             "rules": [["id": "1", "text": "Be kind.", "hint": ""]],
         ]
-        // `api_versions` arrived with Mastodon 4.3; other software does not send it (mastodon.md §12).
+        // `api_versions` arrived with Mastodon 4.3; other software does not send it
+        // (docs/platforms/mastodon.md, "API versions").
         if let level = profile.apiVersion { object["api_versions"] = ["mastodon": level] }
         return .object(object)
     }
@@ -66,7 +68,8 @@ extension SandboxState {
         case .mastodon, .takahe: break
         case .gotosocial, .pleroma: object["max_toot_chars"] = mastodonMaxCharacters(host)
         case .akkoma:
-            // Akkoma reports the limit only as v1 `max_toot_chars` (mastodon.md §13).
+            // Akkoma reports the limit only as v1 `max_toot_chars`
+            // (docs/platforms/mastodon-servers.md, "Detecting the software").
             object["max_toot_chars"] = mastodonMaxCharacters(host)
             configuration["statuses"] = nil
             object["configuration"] = configuration
@@ -74,7 +77,8 @@ extension SandboxState {
         return .object(object)
     }
 
-    /// `GET /.well-known/nodeinfo`: links to the NodeInfo documents, sandbox-addressed (NOTES.md "Discovery").
+    /// `GET /.well-known/nodeinfo`: links to the NodeInfo documents, sandbox-addressed (NOTES.md
+    /// "Discovery documents").
     func mastodonNodeInfoLinks(_ request: SandboxRequest) -> SandboxResponse {
         let links = mastodonProfile(request.host).nodeInfoDocuments.map { document -> [String: Any] in
             ["rel": "http://nodeinfo.diaspora.software/ns/schema/\(document.schema)",

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Mastodon OAuth: app registration, consent, token, revoke (mastodon.md §0–§3, §8).
+/// Mastodon OAuth: app registration, consent, token, revoke (docs/platforms/mastodon.md,
+/// "Discovery" to "Token", "Revocation").
 extension SandboxState {
     static let mastodonScopes: Set<String> = [
         "read", "write", "follow", "push", "profile", "admin:read", "admin:write",
@@ -8,7 +9,8 @@ extension SandboxState {
         "write:statuses", "write:media", "write:accounts", "write:favourites", "write:follows",
     ]
 
-    /// Whether `granted` covers `scope` (`write` covers `write:statuses`; mastodon.md §4 / oauth-scopes).
+    /// Whether `granted` covers `scope` (`write` covers `write:statuses`;
+    /// docs/platforms/mastodon.md, "Scopes").
     static func mastodonCovers(_ granted: [String], _ scope: String) -> Bool {
         granted.contains(scope) || granted.contains(String(scope.prefix(while: { $0 != ":" })))
     }
@@ -24,9 +26,9 @@ extension SandboxState {
     static let invalidGrant = mastodonOAuthError(400, "invalid_grant", "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.")
     static let invalidClient = mastodonOAuthError(401, "invalid_client", "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.")
 
-    /// RFC 8414 metadata (mastodon.md §0). Every URL is sandbox-addressed — `https://HOST/PATH`
-    /// becomes `ORIGIN/HOST/PATH` — so a client that follows it, rewriting or not, stays in the
-    /// sandbox (NOTES.md "Discovery").
+    /// RFC 8414 metadata (docs/platforms/mastodon.md, "Discovery"). Every URL is sandbox-addressed
+    /// — `https://HOST/PATH` becomes `ORIGIN/HOST/PATH` — so a client that follows it, rewriting or
+    /// not, stays in the sandbox (NOTES.md "Discovery documents").
     func mastodonMetadata(_ request: SandboxRequest) -> SandboxResponse {
         let address = request.sandboxAddress
         return .object(["issuer": address("/"), "authorization_endpoint": address("/oauth/authorize"),
@@ -106,7 +108,8 @@ extension SandboxState {
         guard scopes.allSatisfy({ app.scopes.contains($0) }) else {
             return fail("invalid_scope", "The requested scope is invalid, unknown, or malformed.")
         }
-        // Servers without PKCE ignore the parameters (mastodon.md §13): the code then carries no challenge.
+        // Servers without PKCE ignore the parameters (docs/platforms/mastodon-servers.md,
+        // "Behaviour"): the code then carries no challenge.
         let pkce = mastodonProfile(host).checksPKCE
         if pkce, let method = p["code_challenge_method"], method != "S256" {
             return fail("invalid_request", "The code challenge method must be S256.")
@@ -133,7 +136,8 @@ extension SandboxState {
             accountID: account.id, scopes: scopes, codeChallenge: pkce ? p["code_challenge"] : nil,
             codeChallengeMethod: pkce && p["code_challenge"] != nil ? "S256" : nil, issuedAt: now, expiresAt: now.addingTimeInterval(600)))
         if redirect == "urn:ietf:wg:oauth:2.0:oob" {
-            // Out-of-band: the code is shown instead of redirecting (mastodon.md §1).
+            // Out-of-band: the code is shown instead of redirecting (docs/platforms/mastodon.md,
+            // "Authorization").
             return .html(HTML.page(title: "Authorization code", body: "<p>Copy this authorization code:</p><code id=\"code\">\(HTML.escape(code.value))</code>"))
         }
         var pairs = [("code", code.value)]
@@ -141,7 +145,8 @@ extension SandboxState {
         return .redirect(FormCoding.appendQuery(to: redirect, pairs))
     }
 
-    /// Client authentication: body (`client_secret_post`) or HTTP Basic (mastodon.md §3).
+    /// Client authentication: body (`client_secret_post`) or HTTP Basic
+    /// (docs/platforms/mastodon.md, "Token").
     func mastodonClient(_ request: SandboxRequest) -> RegisteredApp? {
         let id: String?, secret: String?
         if let basic = request.basicCredentials { (id, secret) = (basic.id, basic.secret) }
@@ -154,7 +159,7 @@ extension SandboxState {
     func mastodonToken(_ request: SandboxRequest) -> SandboxResponse {
         guard let app = mastodonClient(request) else { return Self.invalidClient }
         if request.form["grant_type"] == "client_credentials" {
-            // An app token: no user behind it (mastodon.md §0 lists the grant).
+            // An app token: no user behind it (docs/platforms/mastodon.md, "Token").
             let scopes = Self.scopeList(request.form["scope"]).isEmpty ? ["read"] : Self.scopeList(request.form["scope"])
             guard scopes.allSatisfy({ app.scopes.contains($0) }) else {
                 return Self.mastodonOAuthError(400, "invalid_scope", "The requested scope is invalid, unknown, or malformed.")
@@ -184,7 +189,7 @@ extension SandboxState {
     }
 
     /// Mastodon, Takahē, GoToSocial: no `expires_in`, no refresh token. Pleroma/Akkoma: both
-    /// (mastodon.md §3, §13).
+    /// (docs/platforms/mastodon.md, "Token"; docs/platforms/mastodon-servers.md, "Behaviour").
     private func mastodonTokenAnswer(host: String, app: RegisteredApp, accountID: String, scopes: [String]) -> SandboxResponse {
         let lifetime = mastodonProfile(host).tokenLifetime
         let token = issueToken(.mastodon, kind: .access, prefix: "", instance: host, clientID: app.clientID,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where Mastodon-API servers differ: the profile a host runs, and each profile's error answers
-/// and text counting (mastodon.md §13; docs/platforms/mastodon-servers.md).
+/// and text counting (docs/platforms/mastodon-servers.md, "Behaviour").
 extension SandboxState {
     /// The profile of an instance: the inspection API's choice, else the host pattern.
     func mastodonProfile(_ host: String) -> MastodonProfile {
@@ -13,7 +13,8 @@ extension SandboxState {
         switch mastodonProfile(host).software {
         case .mastodon: return .object(.unauthorized, ["error": "The access token \(reason)"])
         case .takahe:
-            // Takahē answers 400 text/plain for any token it cannot find (docs/platforms/mastodon-servers.md "Takahē").
+            // Takahē answers 400 text/plain for any token it cannot find
+            // (docs/platforms/mastodon-servers.md, "Dead tokens").
             return SandboxResponse(status: .badRequest, headers: [("Content-Type", "text/plain; charset=utf-8")],
                                    body: Data("Invalid Bearer token".utf8))
         case .gotosocial: return .object(.unauthorized, ["error": "Unauthorized: token not supplied"])
@@ -45,7 +46,8 @@ extension SandboxState {
     static func mastodonTooLong(_ software: MastodonSoftware, max: Int) -> SandboxResponse {
         switch software {
         case .mastodon: .object(.unprocessableContent, ["error": "Validation failed: Text character limit of \(max) exceeded"])
-        // Takahē's error shape is not confirmed; the sandbox uses the JSON `error` form (NOTES.md assumptions).
+        // Takahē's error shape is not confirmed; the sandbox uses the JSON `error` form (NOTES.md
+        // "Mastodon-API servers").
         case .takahe: .object(.badRequest, ["error": "Status is too long"])
         case .gotosocial: .object(.badRequest, ["error": "Bad Request: text with spoiler exceed max chars (\(max))"])
         case .pleroma, .akkoma: .object(.unprocessableContent, ["error": "The status is over the character limit"])

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Threads API: identity, container → `threads_publish`, container status, permalinks, quota (threads.md §4–§9).
+/// Threads API: identity, container → `threads_publish`, container status, permalinks, quota
+/// (docs/platforms/threads.md, "Identity" to "Errors").
 extension SandboxState {
     func threadsRespond(_ request: SandboxRequest) -> SandboxResponse {
         let s = request.segments

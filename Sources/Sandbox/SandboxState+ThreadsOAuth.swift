@@ -1,6 +1,7 @@
 import Foundation
 
-/// Threads authorization window, code exchange, long-lived exchange and refresh (threads.md §1–§3).
+/// Threads authorization window, code exchange, long-lived exchange and refresh (docs/platforms/threads.md,
+/// "Consent", "Tokens").
 extension SandboxState {
     static let threadsScopes: Set<String> = [
         "threads_basic", "threads_content_publish", "threads_manage_replies", "threads_read_replies",
@@ -15,7 +16,7 @@ extension SandboxState {
         guard let redirect = p["redirect_uri"], app.redirectURIs.contains(redirect) else {
             return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid redirect_uri: it does not match a valid OAuth redirect URI of the app."))
         }
-        // scope and response_type are required (threads.md §1).
+        // scope and response_type are required (docs/platforms/threads.md, "Consent").
         let scopes = (p["scope"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard p["response_type"] == "code", !scopes.isEmpty, scopes.allSatisfy(Self.threadsScopes.contains), scopes.contains("threads_basic") else {
             return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid request: response_type=code and a comma-separated scope including threads_basic are required."))

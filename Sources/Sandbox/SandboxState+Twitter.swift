@@ -1,6 +1,7 @@
 import Foundation
 
-/// X API v2: identity, posting, post pages, errors and rate-limit headers (twitter.md §4–§10).
+/// X API v2: identity, posting, post pages, errors and rate-limit headers (docs/platforms/twitter.md,
+/// "Identity" to "Rate limits").
 extension SandboxState {
     static func problem(_ status: Int, _ title: String, _ detail: String, type: String = "about:blank", headers: [(String, String)] = []) -> SandboxResponse {
         .object(.init(code: status), ["title": title, "detail": detail, "type": type, "status": status], headers: headers)
@@ -60,7 +61,7 @@ extension SandboxState {
         var headers = [("x-rate-limit-limit", String(window.limit)), ("x-rate-limit-remaining", String(window.remaining)),
                        ("x-rate-limit-reset", Timestamps.epoch(window.reset))]
         if limit.name == "tweets" {
-            // 10,000 / 24 h per app (twitter.md §9).
+            // 10,000 / 24 h per app (docs/platforms/twitter.md, "Rate limits").
             let appKey = "twitter:tweets24h:\(token.clientID)"
             var day = rateWindows[appKey] ?? RateWindow(limit: 10_000, length: 86_400, start: now, used: 0)
             if allowed { _ = day.take(at: now) }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// X OAuth 2.0 authorization code + PKCE (twitter.md §1–§3, §7).
+/// X OAuth 2.0 authorization code + PKCE (docs/platforms/twitter.md, "Authorize" to "Revoke").
 extension SandboxState {
     static let twitterScopes: Set<String> = [
         "tweet.read", "tweet.write", "tweet.moderate.write", "users.read", "users.email", "follows.read", "follows.write",
@@ -22,7 +22,7 @@ extension SandboxState {
         guard let redirect = p["redirect_uri"], app.redirectURIs.contains(redirect) else {
             return .html(.badRequest, HTML.errorPage(platformName: page, message: "Something went wrong. You weren't able to give access to the App."))
         }
-        // Strict: every documented parameter is required (twitter.md §1).
+        // Strict: every documented parameter is required (docs/platforms/twitter.md, "Authorize").
         let scopes = (p["scope"] ?? "").split(separator: " ").map(String.init)
         guard p["response_type"] == "code", let state = p["state"], !state.isEmpty, state.count <= 500,
               !scopes.isEmpty, scopes.allSatisfy(Self.twitterScopes.contains),
@@ -42,14 +42,15 @@ extension SandboxState {
         guard let account = DemoData.twitterUsers.first(where: { $0.id == p["account"] }) else {
             return .html(.badRequest, HTML.errorPage(platformName: page, message: "Unknown account"))
         }
-        // The code expires 30 seconds after issue (twitter.md §1).
+        // The code expires 30 seconds after issue (docs/platforms/twitter.md, "Authorize").
         let code = issueCode(AuthorizationCode(
             value: randomSecret(bytes: 48), platform: .twitter, clientID: clientID, redirectURI: redirect, accountID: account.id,
             scopes: scopes, codeChallenge: challenge, codeChallengeMethod: method, issuedAt: now, expiresAt: now.addingTimeInterval(30)))
         return .redirect(FormCoding.appendQuery(to: redirect, [("state", state), ("code", code.value)]))
     }
 
-    /// Confidential clients must use HTTP Basic; public clients send `client_id` in the body (twitter.md §2).
+    /// Confidential clients must use HTTP Basic; public clients send `client_id` in the body
+    /// (docs/platforms/twitter.md, "Token endpoint").
     func twitterClient(_ request: SandboxRequest) -> RegisteredApp? {
         if let basic = request.basicCredentials {
             guard let app = app(.twitter, clientID: basic.id), let secret = app.clientSecret,
@@ -84,7 +85,7 @@ extension SandboxState {
                   old.kind == .refresh, !old.revoked, old.clientID == app.clientID else {
                 return Self.twitterOAuthError(400, "invalid_request", "Value passed for the token was invalid.")
             }
-            tokens[value]?.revoked = true  // single-use: rotation (twitter.md §3)
+            tokens[value]?.revoked = true  // single-use: rotation (docs/platforms/twitter.md, "Refresh")
             return twitterIssue(clientID: app.clientID, accountID: old.accountID, scopes: old.scopes)
         default:
             return Self.twitterOAuthError(400, "invalid_request", "Missing required parameter [grant_type].")

@@ -1,7 +1,7 @@
 import Foundation
 
-/// X API v2: reading and deleting a post (the X OpenAPI `GET /2/tweets/{id}` and
-/// `DELETE /2/tweets/{id}`; auth and error shapes as twitter.md §4, §8).
+/// X API v2: reading and deleting a post (`GET` and `DELETE /2/tweets/{id}`; docs/platforms/twitter.md,
+/// "Reading and deleting a post", with auth and error shapes as in "Identity" and "Errors" there).
 extension SandboxState {
     /// `GET /2/tweets/{id}`: `tweet.read users.read`; an unknown id answers 200 with a
     /// resource-not-found problem in `errors` (the spec's GetPostsByIdResponse).

@@ -7,7 +7,8 @@ enum Timestamps {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
-    /// ISO 8601 with microseconds (`2026-10-30T12:35:00.000000Z`, Mastodon `X-RateLimit-Reset` — mastodon.md §10).
+    /// ISO 8601 with microseconds (`2026-10-30T12:35:00.000000Z`, Mastodon `X-RateLimit-Reset` —
+    /// docs/platforms/mastodon.md, "Rate limits").
     static func isoMicros(_ date: Date) -> String {
         let whole = date.formatted(Date.ISO8601FormatStyle())  // yyyy-MM-ddTHH:mm:ssZ
         let micros = Int((date.timeIntervalSince1970 - floor(date.timeIntervalSince1970)) * 1_000_000)

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Sandbox
 
-/// Server profiles beyond Mastodon (mastodon.md §13; docs/platforms/mastodon-servers.md).
+/// Server profiles beyond Mastodon (docs/platforms/mastodon-servers.md, "Detecting the software"
+/// and "Behaviour").
 @Suite("Mastodon-API server profiles")
 struct MastodonProfileTests {
     static let ada = "109000000000000001"

@@ -67,8 +67,9 @@ def check_errors_map_to_tweepy_exceptions(base):
     try:
         api.create_tweet(text="x" * 281, user_auth=False)
     except (tweepy.BadRequest, tweepy.Forbidden) as error:
-        # The contract allows 400 or 403 (twitter.md §9); X is reported to answer 403 "You are not
-        # permitted to perform this action." to posts over 280 without Premium.
+        # X answers an over-long post with 400 or 403 (docs/platforms/twitter.md, "Errors"); it is
+        # reported to answer 403 "You are not permitted to perform this action." to posts over 280
+        # without Premium.
         assert error.response.status_code in (400, 403)
     else:
         raise AssertionError("a 281-character post was accepted")

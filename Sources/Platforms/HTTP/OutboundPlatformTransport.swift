@@ -7,7 +7,8 @@ import SocialCore
 /// destinations such as user-typed Mastodon instances).
 package struct OutboundPlatformTransport: PlatformTransport {
     let http: OutboundHTTP
-    /// In production, Mastodon instances must be https (mastodon.md §11; issue 3 item 5).
+    /// When the service runs on https, Mastodon instances must be https too: the calls carry tokens
+    /// and the app's secret (docs/platforms/mastodon.md, "Instance address").
     let requireHTTPSForUntrusted: Bool
 
     package init(http: OutboundHTTP, requireHTTPSForUntrusted: Bool) {

@@ -1,11 +1,12 @@
-/// LinkedIn's `/rest/` and `/v2/` error body (linkedin.md §9); every field optional.
+/// LinkedIn's `/rest/` and `/v2/` error body (docs/platforms/linkedin.md, "Errors"); every field optional.
 struct LinkedInErrorBody: Decodable {
     var status: Int?
     var serviceErrorCode: Int?
     var code: String?
     var message: String?
 
-    /// The URN named by a 422 "Content is a duplicate of urn:li:share:…" (linkedin.md §9).
+    /// The URN named by a 422 "Content is a duplicate of urn:li:share:…" (docs/platforms/linkedin.md,
+    /// "Errors").
     var duplicateOf: String? {
         guard let message, let range = message.range(of: "duplicate of ") else { return nil }
         var urn = message[range.upperBound...].prefix(while: { !$0.isWhitespace && $0 != "\"" })

@@ -1,6 +1,6 @@
-/// LinkedIn "little text" escaping for `commentary` (linkedin.md §7): unescaped reserved
-/// characters truncate or misparse the post, so every one is backslash-escaped (as postiz does,
-/// hashtags and `@` included — we send no mentions).
+/// LinkedIn "little text" escaping for `commentary` (docs/platforms/linkedin.md, "Text"): unescaped
+/// reserved characters truncate or misparse the post, so every one is backslash-escaped (as postiz
+/// does, hashtags and `@` included — we send no mentions).
 package enum LinkedInLittleText {
     package static let reserved: Set<Character> = ["\\", "|", "{", "}", "@", "[", "]", "(", ")", "<", ">", "#", "*", "_", "~"]
 

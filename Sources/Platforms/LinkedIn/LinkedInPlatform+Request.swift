@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one request path: configured timeout, JSON accepted, and on `/rest/` calls the two
-/// headers LinkedIn requires on every versioned call (linkedin.md §5).
+/// headers LinkedIn requires on every versioned call (docs/platforms/linkedin.md, "Versioned calls").
 extension LinkedInPlatform {
     func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse {
         do { return try await transportSend(request) } catch {
@@ -22,7 +22,8 @@ extension LinkedInPlatform {
 
     func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer " + token) }
 
-    /// `GET /v2/userinfo` (linkedin.md §4); 401 = token invalid, expired or revoked (§9).
+    /// `GET /v2/userinfo` (docs/platforms/linkedin.md, "Identity"); 401 = token invalid, expired or
+    /// revoked ("Errors").
     func userinfo(accessToken: String) async throws(PlatformError) -> LinkedInUserInfo {
         let response = try await send(PlatformHTTPRequest(.GET, apiBase.appending(path: "v2/userinfo"), headers: [bearer(accessToken)]))
         switch response.status {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Posting an article share through `POST /rest/posts` (linkedin.md §5, §6, §9). Not retried:
-/// the duplicate check is not documented as an idempotency guarantee.
+/// Posting an article share through `POST /rest/posts` (docs/platforms/linkedin.md: "Posting",
+/// "Post links", "Errors"). Not retried: the duplicate check is not documented as an idempotency
+/// guarantee.
 extension LinkedInPlatform {
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         let text = postText(for: content)
@@ -32,7 +33,7 @@ extension LinkedInPlatform {
         return result
     }
 
-    /// `https://www.linkedin.com/feed/update/{urn}/` (linkedin.md §6).
+    /// `https://www.linkedin.com/feed/update/{urn}/` (docs/platforms/linkedin.md, "Post links").
     package static func postURL(urn: String) -> String { "https://www.linkedin.com/feed/update/\(urn)/" }
 
     private func result(for response: PlatformHTTPResponse) -> ShareResult {
@@ -40,7 +41,7 @@ extension LinkedInPlatform {
         let message = error?.message.map { ": " + $0.prefix(200) } ?? ""
         switch response.status {
         case 200..<300:
-            // The id is only in the header; the body is empty (linkedin.md §5).
+            // The id is only in the header; the body is empty (docs/platforms/linkedin.md, "Posting").
             guard let urn = response.header("x-restli-id"), urn.hasPrefix("urn:li:") else {
                 return .unconfirmed("LinkedIn accepted the post but named no post id; check your profile.")
             }
@@ -50,7 +51,8 @@ extension LinkedInPlatform {
         case 403:
             return .failed(.needsReconnect, "LinkedIn refused the post for missing permission\(message); connect again and allow posting.")
         case 422 where error?.duplicateOf != nil:
-            // The URN of the existing post is kept so the caller can link to it (linkedin.md §9).
+            // The URN of the existing post is kept so the caller can link to it
+            // (docs/platforms/linkedin.md, "Errors").
             var result = ShareResult.failed(.duplicate, "LinkedIn already has this post.")
             result.platformPostID = error?.duplicateOf
             result.platformPostURL = error?.duplicateOf.map(Self.postURL(urn:))
@@ -67,7 +69,7 @@ extension LinkedInPlatform {
         }
     }
 
-    /// Quotas reset at midnight UTC and no rate-limit headers are sent (linkedin.md §9).
+    /// Quotas reset at midnight UTC and no rate-limit headers are sent (docs/platforms/linkedin.md, "Quotas").
     static func nextUTCMidnight(after now: Date = Date()) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -1,15 +1,17 @@
 import Foundation
 
-/// LinkedIn member client (plan 2d, linkedin.md): OpenID Connect sign-in for identity, Share on
+/// LinkedIn member client (docs/platforms/linkedin.md): OpenID Connect sign-in for identity, Share on
 /// LinkedIn for posting through the versioned Posts API with an article we describe ourselves.
 package struct LinkedInPlatform: SocialPlatform {
-    /// OIDC identity plus member posting, the self-serve set (linkedin.md intro, §1).
+    /// OIDC identity plus member posting, the self-serve set (docs/platforms/linkedin.md, "Products
+    /// and scopes").
     package static let scopes = ["openid", "profile", "w_member_social"]
 
     package let clientID: String
     package let clientSecret: String
     package let transport: any PlatformTransport
-    /// `LinkedIn-Version` (`YYYYMM`): each lives about a year, then calls fail with 426 (linkedin.md §5).
+    /// `LinkedIn-Version` (`YYYYMM`): each lives about a year, then calls fail with 426
+    /// (docs/platforms/linkedin.md, "Versioned calls"; dates in docs/platforms/api-versions.md).
     package let version: String
     /// `https://api.linkedin.com` by default.
     package let apiBase: URL
@@ -20,7 +22,7 @@ package struct LinkedInPlatform: SocialPlatform {
     package let images: (any ShareImageLoader)?
 
     package var name: PlatformName { .linkedin }
-    /// LinkedIn has no PKCE for this flow (README comparison table).
+    /// LinkedIn has no PKCE for this flow (docs/platforms/linkedin.md, "Authorize").
     package var usesPKCE: Bool { false }
 
     package init(
@@ -57,8 +59,8 @@ package struct LinkedInPlatform: SocialPlatform {
             extraData: ["author_urn": Self.authorURN(sub: member.sub)])]
     }
 
-    /// Only approved partners get refresh tokens (linkedin.md §3); everyone else reconnects before
-    /// `expiresAt` (60 days).
+    /// Only approved partners get refresh tokens (docs/platforms/linkedin.md, "Refresh"); everyone
+    /// else reconnects before `expiresAt` (60 days).
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         guard let refreshToken = credentials.refreshToken else {
             throw PlatformError(.refreshNotSupported, .linkedin, "LinkedIn gave this app no refresh token; reconnect before the access token expires.")
@@ -67,7 +69,8 @@ package struct LinkedInPlatform: SocialPlatform {
         let response = try await send(provider.tokenRequest(
             [("grant_type", "refresh_token"), ("refresh_token", refreshToken)], clientID: clientID, clientSecret: clientSecret))
         let tokens = try OAuthErrorResponse.tokens(from: response, platform: .linkedin, refreshing: true)
-        // The refresh token's TTL is fixed from first authorization: keep whatever comes back (§3).
+        // The refresh token's TTL is fixed from first authorization: keep whatever comes back
+        // (docs/platforms/linkedin.md, "Refresh").
         return OAuthResult(
             platformUserID: credentials.platformUserID, username: credentials.username, accessToken: tokens.accessToken,
             refreshToken: tokens.refreshToken ?? refreshToken, expiresAt: tokens.expiresAt(from: now), scopes: tokens.scopes,
@@ -83,7 +86,8 @@ package struct LinkedInPlatform: SocialPlatform {
         }
     }
 
-    /// `POST /oauth/v2/revoke` with the credentials in the body (linkedin.md §8, UNCONFIRMED endpoint).
+    /// `POST /oauth/v2/revoke` with the credentials in the body (an unconfirmed endpoint:
+    /// docs/platforms/linkedin.md, "Revoke").
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {
         guard let request = provider.revokeRequest(token: credentials.accessToken, clientID: clientID, clientSecret: clientSecret) else { return }
         let response = try await send(request)
@@ -93,12 +97,13 @@ package struct LinkedInPlatform: SocialPlatform {
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { .linkedIn }
 
     /// The commentary as a reader sees it: the message, or the title without one. The link and
-    /// title travel in `content.article`, so the link is not repeated in the text (linkedin.md §5).
+    /// title travel in `content.article`, so the link is not repeated in the text
+    /// (docs/platforms/linkedin.md, "Posting").
     package func postText(for content: ShareContent) -> String {
         let message = content.message?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return message.isEmpty ? content.title.trimmingCharacters(in: .whitespacesAndNewlines) : message
     }
 
-    /// The member URN used as `author` (linkedin.md §4).
+    /// The member URN used as `author` (docs/platforms/linkedin.md, "Identity").
     package static func authorURN(sub: String) -> String { "urn:li:person:\(sub)" }
 }

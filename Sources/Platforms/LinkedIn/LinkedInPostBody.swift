@@ -1,5 +1,5 @@
-/// The Posts API body for an article share (linkedin.md §5). LinkedIn does not scrape the URL,
-/// so the title and description we send are what the card shows.
+/// The Posts API body for an article share (docs/platforms/linkedin.md, "Posting"). LinkedIn does
+/// not scrape the URL, so the title and description we send are what the card shows.
 struct LinkedInPostBody: Encodable {
     struct Distribution: Encodable {
         var feedDistribution = "MAIN_FEED"
@@ -10,7 +10,8 @@ struct LinkedInPostBody: Encodable {
         var source: String
         var title: String
         var description: String?
-        /// An image URN from the Images API; LinkedIn takes no image URL here (linkedin-images.md).
+        /// An image URN from the Images API; LinkedIn takes no image URL here
+        /// (docs/platforms/linkedin-images.md).
         var thumbnail: String?
     }
     struct Content: Encodable { var article: Article }

@@ -1,5 +1,5 @@
-/// `GET /v2/userinfo` (linkedin.md §4). Only `sub` is relied on; `locale` is ignored because its
-/// shape varies.
+/// `GET /v2/userinfo` (docs/platforms/linkedin.md, "Identity"). Only `sub` is relied on; `locale`
+/// is ignored because its shape varies.
 struct LinkedInUserInfo: Decodable {
     var sub: String
     var name: String?

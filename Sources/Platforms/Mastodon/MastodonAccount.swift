@@ -1,5 +1,5 @@
-/// `verify_credentials` fields we keep (mastodon.md §4). `id` may be a number on non-Mastodon
-/// servers, so both shapes are read; `display_name` may be empty or missing.
+/// `verify_credentials` fields we keep (docs/platforms/mastodon.md, "Identity"). `id` may be a
+/// number on non-Mastodon servers, so both shapes are read; `display_name` may be empty or missing.
 struct MastodonAccount: Decodable {
     var id: String
     var username: String

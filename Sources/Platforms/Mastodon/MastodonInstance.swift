@@ -2,8 +2,9 @@ import Foundation
 import SocialCore
 
 /// Turns what a person types to name their Mastodon server into the instance base URL
-/// (`https://host`, lower-cased, no path), as mastodon.md "Base URL" asks us to store it.
-/// Address checks (private ranges, DNS rebinding) are the transport's `.untrusted` job.
+/// (`https://host`, lower-cased, no path), as a connection stores it (docs/platforms/mastodon.md,
+/// "Instance address"). Address checks (private ranges, DNS rebinding) are the transport's
+/// `.untrusted` job.
 package enum MastodonInstance {
     /// Accepts `https://host/anything`, `host`, `host:port`, `@user@host` and `user@host`.
     /// Refuses empty input, spaces, userinfo in a URL, schemes other than http(s), bad ports

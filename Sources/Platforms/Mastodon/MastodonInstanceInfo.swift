@@ -1,5 +1,6 @@
-/// `configuration.statuses` of `/api/v2/instance` or `/api/v1/instance` (mastodon.md §7); every
-/// level optional because older servers and forks omit it.
+/// `configuration.statuses` of `/api/v2/instance` or `/api/v1/instance`
+/// (docs/platforms/mastodon.md, "Text limits"); every level optional because older servers and
+/// forks omit it.
 struct MastodonInstanceInfo: Decodable {
     struct Configuration: Decodable { var statuses: Statuses? }
     struct Statuses: Decodable {
@@ -11,7 +12,8 @@ struct MastodonInstanceInfo: Decodable {
     }
 
     var configuration: Configuration?
-    /// Pleroma, Akkoma and GoToSocial's v1 field; Akkoma reports its limit only here.
+    /// Pleroma, Akkoma and GoToSocial's v1 field; Akkoma reports its limit only here
+    /// (docs/platforms/mastodon-servers.md, "Detecting the software").
     var maxTootChars: Int?
 
     enum CodingKeys: String, CodingKey { case configuration, maxTootChars = "max_toot_chars" }

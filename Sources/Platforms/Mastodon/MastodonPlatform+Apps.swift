@@ -1,15 +1,17 @@
 import Foundation
 
-/// App registration per instance (mastodon.md §1): registered once, reused for every person on
-/// that server, re-registered when the redirect URI changed or the server forgot it.
+/// App registration per instance (docs/platforms/mastodon.md, "App registration"): registered once,
+/// reused for every person on that server, re-registered when the redirect URI or scopes changed or
+/// the server forgot it.
 extension MastodonPlatform {
     /// The stored app for `instance` if it matches `redirectURI`, else a newly registered one.
     func registeredApp(for instance: URL, redirectURI: String, scopes: [String] = scopes) async throws(PlatformError) -> MastodonAppCredentials {
         let wanted = scopes.joined(separator: " ")
         if let app = try await storedApp(for: instance), app.redirectURI == redirectURI, app.scopes == wanted {
             if await isStillKnown(app) { return app }
-            // The server forgot the app (pre-4.3 servers delete unused apps, mastodon.md §1):
-            // the consent page would only show an error, so register again now.
+            // The server forgot the app (pre-4.3 servers delete unused apps,
+            // docs/platforms/mastodon.md, "App registration"): the consent page would only show an
+            // error, so register again now.
             try await forgetApp(for: instance)
         }
         var fields = [("client_name", clientName), ("redirect_uris", redirectURI), ("scopes", wanted)]
@@ -27,8 +29,9 @@ extension MastodonPlatform {
         return app
     }
 
-    /// Asks the server for an app token (`client_credentials`, mastodon.md §3): `invalid_client`
-    /// means the stored app is gone. Any other answer, or no answer, keeps the stored app.
+    /// Asks the server for an app token (`client_credentials`, docs/platforms/mastodon.md,
+    /// "Token"): `invalid_client` means the stored app is gone. Any other answer, or no answer,
+    /// keeps the stored app.
     private func isStillKnown(_ app: MastodonAppCredentials) async -> Bool {
         let fields = [
             ("grant_type", "client_credentials"), ("client_id", app.clientID), ("client_secret", app.clientSecret), ("scope", "read:accounts"),

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Who connected (mastodon.md §4): ids are unique only per instance, so the account id is
-/// `{id}@{host}`; an empty display name falls back to the username.
+/// Who connected (docs/platforms/mastodon.md, "Identity"): ids are unique only per instance, so the
+/// account id is `{id}@{host}`; an empty display name falls back to the username.
 extension MastodonPlatform {
     func identity(accessToken: String, instance: URL) async throws(PlatformError) -> OAuthResult {
         let response = try await send(.GET, instance.appending(path: "api/v1/accounts/verify_credentials"), token: accessToken)

@@ -49,7 +49,8 @@ extension MastodonPlatform {
         }
     }
 
-    /// `X-RateLimit-Reset` is ISO 8601 with microseconds, not epoch seconds (mastodon.md §10).
+    /// `X-RateLimit-Reset` is ISO 8601 with microseconds, not epoch seconds
+    /// (docs/platforms/mastodon.md, "Rate limits").
     static func retryAfter(_ response: PlatformHTTPResponse) -> Date? {
         guard var text = response.header("x-ratelimit-reset") else { return nil }
         if let dot = text.firstIndex(of: "."), let end = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." }) {

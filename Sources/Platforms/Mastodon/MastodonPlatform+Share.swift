@@ -1,13 +1,13 @@
 import Foundation
 
-/// Posting a status (mastodon.md §5, §9, §10).
+/// Posting a status (docs/platforms/mastodon.md, "Posting", "Errors", "Rate limits").
 extension MastodonPlatform {
     /// Posts with `Idempotency-Key` = `content.idempotencyKey`. Mastodon replays the status it
-    /// already made for a key (for 1 h, docs/platforms/mastodon-servers.md), so there one retry
+    /// already made for a key (for 1 h, docs/platforms/mastodon.md, "Posting"), so there one retry
     /// after a dropped connection or a 5xx cannot post twice. Other Mastodon-API servers ignore
     /// the key or replay it differently, and unknown software is not trusted either: there a post
     /// whose answer was lost is `unconfirmed` at once. A 5xx that remains is `unconfirmed` too —
-    /// a gateway may have lost the answer to a status that exists.
+    /// a gateway may have lost the answer to a status that exists (docs/platforms/retries.md).
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         let instance: URL
         do { instance = try Self.instance(of: credentials) } catch { return .failed(.needsReconnect, error.description) }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Text composition and limits (mastodon.md §5, §7).
+/// Text composition and limits (docs/platforms/mastodon.md, "Posting", "Text limits").
 extension MastodonPlatform {
     /// The person's message (or, without one, the title), a blank line, then the link. The link
-    /// must be in the text: the server builds the card from it (mastodon.md §7 "Link cards").
+    /// must be in the text: the server builds the card from it (docs/platforms/mastodon.md, "Posting").
     package func postText(for content: ShareContent) -> String {
         let lead = content.message?.trimmingCharacters(in: .whitespacesAndNewlines)
         let first = (lead?.isEmpty == false ? lead! : content.title.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -21,8 +21,8 @@ extension MastodonPlatform {
     func textRules(instance: URL) async -> TextRules {
         if let cached = await textRulesCache.rules(for: instance) { return cached }
         // Only Mastodon counts a link as 23 characters; other servers report a URL weight they do
-        // not apply and count links at full length (docs/platforms/mastodon-servers.md), and so
-        // does an unknown server here, strictly.
+        // not apply and count links at full length (docs/platforms/mastodon-servers.md,
+        // "Behaviour"), and so does an unknown server here, strictly.
         let shortensLinks = await server(instance: instance).software == .mastodon
         var reached = false
         for path in ["api/v2/instance", "api/v1/instance"] {

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Mastodon client (plan 2e, mastodon.md): every instance is its own OAuth provider, so the app
+/// Mastodon client (docs/platforms/mastodon.md): every instance is its own OAuth provider, so the app
 /// registers itself once per instance (kept in `appStore`) and all calls go to a host a person
 /// typed — hence `destination: .untrusted` on every request.
 package struct MastodonPlatform: SocialPlatform {
     /// Scopes registered and requested on Mastodon (and unknown software): posting and
-    /// `verify_credentials` (mastodon.md §1, §4).
+    /// `verify_credentials` (docs/platforms/mastodon.md, "Scopes").
     package static let scopes = ["write:statuses", "read:accounts"]
 
     /// The scopes to register and request on a server: Takahē reads the account only with
@@ -30,7 +30,8 @@ package struct MastodonPlatform: SocialPlatform {
     let serverCache: MastodonServerCache
 
     package var name: PlatformName { .mastodon }
-    /// PKCE is optional on Mastodon (4.3+, S256 only, mastodon.md §2); used whenever a verifier is given.
+    /// PKCE is optional on Mastodon (4.3+, S256 only; docs/platforms/mastodon.md, "Authorization");
+    /// used whenever a verifier is given.
     package var usesPKCE: Bool { true }
 
     package init(
@@ -46,7 +47,8 @@ package struct MastodonPlatform: SocialPlatform {
         self.serverCache = MastodonServerCache()
     }
 
-    /// The instance's OAuth endpoints (fixed paths, mastodon.md §2, §3, §8; discovery in §0 is optional).
+    /// The instance's OAuth endpoints: fixed paths, so discovery is not needed
+    /// (docs/platforms/mastodon.md, "Discovery").
     package static func provider(for instance: URL, scopes: [String] = scopes) -> OAuthProvider {
         OAuthProvider(
             authorizeURL: instance.appending(path: "oauth/authorize"), tokenURL: instance.appending(path: "oauth/token"),
@@ -73,8 +75,9 @@ package struct MastodonPlatform: SocialPlatform {
         let response = try await send(
             Self.provider(for: instance).tokenRequest(grant, clientID: app.clientID, clientSecret: app.clientSecret, destination: .untrusted))
         if response.status == 401, response.decode(OAuthErrorResponse.self)?.error == "invalid_client" {
-            // The instance forgot the app (pre-4.3 servers delete unused apps, mastodon.md §1):
-            // drop it so the next connect registers a new one.
+            // The instance forgot the app (pre-4.3 servers delete unused apps,
+            // docs/platforms/mastodon.md, "App registration"): drop it so the next connect
+            // registers a new one.
             try await forgetApp(for: instance)
             throw PlatformError(.invalidGrant, .mastodon, "\(instance.host ?? "The server") no longer knows this app; connect again to register it anew.")
         }
@@ -92,7 +95,8 @@ package struct MastodonPlatform: SocialPlatform {
         return [result]
     }
 
-    /// Mastodon user tokens never expire and there is no refresh grant (mastodon.md §3).
+    /// Mastodon user tokens never expire and there is no refresh grant (docs/platforms/mastodon.md,
+    /// "Token").
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         throw PlatformError(.refreshNotSupported, .mastodon, "Mastodon tokens do not expire; nothing to refresh.")
     }
@@ -105,7 +109,8 @@ package struct MastodonPlatform: SocialPlatform {
         throw Self.error(for: response, doing: "checking the connection")
     }
 
-    /// `POST /oauth/revoke` with the app's credentials (mastodon.md §8); idempotent on the server.
+    /// `POST /oauth/revoke` with the app's credentials (docs/platforms/mastodon.md, "Revocation");
+    /// idempotent on the server.
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {
         let instance = try Self.instance(of: credentials)
         guard let app = try await storedApp(for: instance),

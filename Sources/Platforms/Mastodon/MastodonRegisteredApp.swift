@@ -1,4 +1,5 @@
-/// The part of `POST /api/v1/apps`'s answer we keep (mastodon.md §1); other fields vary by version.
+/// The part of `POST /api/v1/apps`'s answer we keep (docs/platforms/mastodon.md,
+/// "App registration"); other fields vary by version.
 struct MastodonRegisteredApp: Decodable {
     var clientID: String
     var clientSecret: String

@@ -1,4 +1,5 @@
-/// The created status's fields we keep (mastodon.md §5): `id` and the nullable public `url`.
+/// The created status's fields we keep (docs/platforms/mastodon.md, "Posting"): `id` and the
+/// nullable public `url`.
 struct MastodonStatus: Decodable {
     var id: String
     var url: String?

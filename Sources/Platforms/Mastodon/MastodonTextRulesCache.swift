@@ -1,7 +1,7 @@
 import Foundation
 
-/// Each instance's text limits, read once per process (mastodon.md §7: forks change the limit,
-/// so it is read, not hard-coded).
+/// Each instance's text limits, read once per process: forks change the limit, so it is read,
+/// not hard-coded (docs/platforms/mastodon.md, "Text limits").
 actor MastodonTextRulesCache {
     private var rules: [String: TextRules] = [:]
 

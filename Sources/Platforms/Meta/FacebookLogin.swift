@@ -2,8 +2,8 @@ import Foundation
 import SocialCore
 
 /// The Facebook Login steps shared by Facebook Pages and Instagram via Facebook Login
-/// (instagram.md §B.1): code → short-lived user token → long-lived user token, then the granted
-/// permissions checked against what the platform needs.
+/// (docs/platforms/instagram.md, "Facebook Login"): code → short-lived user token → long-lived user token,
+/// then the granted permissions checked against what the platform needs.
 package struct FacebookLogin: Sendable {
     /// What the login produced.
     package struct Session: Sendable {
@@ -27,17 +27,18 @@ package struct FacebookLogin: Sendable {
     /// Runs the exchange for `code` and checks the permissions.
     package func session(code: String, redirectURI: String, now: Date) async throws(PlatformError) -> Session {
         do {
-            // facebook.md §2: GET with client_secret as a query parameter.
+            // GET with client_secret as a query parameter (docs/platforms/facebook.md, "Tokens").
             let short = try await graph.get("oauth/access_token", query: [
                 ("client_id", app.appID), ("redirect_uri", redirectURI), ("client_secret", app.appSecret), ("code", code),
             ], as: MetaGraphResponses.Token.self).value
-            // facebook.md §3: short-lived tokens last an hour or two; always exchange for the ~60-day token.
+            // Short-lived tokens last an hour or two; always exchange for the ~60-day token
+            // (docs/platforms/facebook.md, "Tokens").
             let long = try await graph.get("oauth/access_token", query: [
                 ("grant_type", "fb_exchange_token"), ("client_id", app.appID), ("client_secret", app.appSecret),
                 ("fb_exchange_token", short.accessToken),
             ], as: MetaGraphResponses.Token.self).value
-            // Granted permissions: `debug_token` lists them with the app token (facebook.md §4); a
-            // person may untick any permission in the dialog.
+            // Granted permissions: `debug_token` lists them with the app token (docs/platforms/facebook.md,
+            // "Tokens"); a person may untick any permission in the dialog.
             let debug = try await graph.get("debug_token", query: [
                 ("input_token", long.accessToken), ("access_token", "\(app.appID)|\(app.appSecret)"),
             ], as: MetaGraphResponses.DebugToken.self).value.data

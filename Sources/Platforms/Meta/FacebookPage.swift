@@ -1,6 +1,7 @@
 import Foundation
 
-/// One entry of `/me/accounts` (facebook.md §4). Its `access_token` is a secret.
+/// One entry of `/me/accounts` (docs/platforms/facebook.md, "Pages and Page tokens"). Its `access_token` is a
+/// secret.
 package struct FacebookPage: Decodable, Sendable {
     package var id: String
     package var name: String

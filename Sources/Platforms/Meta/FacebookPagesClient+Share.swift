@@ -1,7 +1,8 @@
 import Foundation
 
 extension FacebookPagesClient {
-    /// Posts a link to the Page's feed with the Page token (facebook.md §5) and finds its permalink (§6).
+    /// Posts a link to the Page's feed with the Page token and finds its permalink (docs/platforms/facebook.md,
+    /// "Posting", "Post links").
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         let message = postText(for: content)
         let problems = declaration.textRules.problems(message)
@@ -9,7 +10,8 @@ extension FacebookPagesClient {
         let pageID = credentials.extraData["page_id"] ?? credentials.platformUserID
         let created: MetaGraphResponses.Created
         do throws(MetaGraphError) {
-            // `fields=id,permalink_url` asks for the permalink in the same call (facebook.md §6, postiz).
+            // `fields=id,permalink_url` asks for the permalink in the same call (docs/platforms/facebook.md,
+            // "Post links").
             created = try await graph.post(
                 "\(pageID)/feed", query: [("fields", "id,permalink_url")], form: [("message", message), ("link", content.url)],
                 token: credentials.accessToken, as: MetaGraphResponses.Created.self
@@ -22,7 +24,8 @@ extension FacebookPagesClient {
         return .published(id: postID, url: await permalink(postID: postID, pageID: pageID, token: credentials.accessToken))
     }
 
-    /// `GET /{post-id}?fields=permalink_url`, else the hand-built `facebook.com/{page}/posts/{post}` (facebook.md §6).
+    /// `GET /{post-id}?fields=permalink_url`, else the hand-built `facebook.com/{page}/posts/{post}`
+    /// (docs/platforms/facebook.md, "Post links").
     func permalink(postID: String, pageID: String, token: String) async -> String {
         if let answer = try? await graph.get(
             postID, query: [("fields", "permalink_url")], token: token, as: MetaGraphResponses.Permalink.self

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Facebook Pages (plan 2b, facebook.md): Facebook Login, then one Page token per Page the person
+/// Facebook Pages (docs/platforms/facebook.md): Facebook Login, then one Page token per Page the person
 /// manages; posts are link posts to a Page's feed. The connected account is a Page, not the person.
 package struct FacebookPagesClient: SocialPlatform {
     /// Facebook app id and secret.
@@ -11,7 +11,7 @@ package struct FacebookPagesClient: SocialPlatform {
     package let graph: MetaGraphClient
 
     /// Creates the client. `graphVersion` is pinned and configurable because Graph versions expire
-    /// (README.md "Versions that expire"); `timeout` applies to every call.
+    /// (docs/platforms/api-versions.md); `timeout` applies to every call.
     package init(app: MetaAppCredentials, transport: any PlatformTransport, graphVersion: String = "v26.0", timeout: Duration = .seconds(15)) {
         self.app = app
         self.declaration = .facebook(graphVersion: graphVersion)
@@ -21,14 +21,15 @@ package struct FacebookPagesClient: SocialPlatform {
 
     package var name: PlatformName { .facebook }
 
-    /// Facebook Login has no PKCE (README.md comparison).
+    /// Facebook Login has no PKCE (docs/platforms/facebook.md, "Consent").
     package var usesPKCE: Bool { false }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         declaration.authorizeURL(appID: app.appID, for: request)
     }
 
-    /// One result per Page the person can post to, for them to choose from (facebook.md §4).
+    /// One result per Page the person can post to, for them to choose from (docs/platforms/facebook.md,
+    /// "Pages and Page tokens").
     package func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] {
         let login = FacebookLogin(app: app, declaration: declaration, graph: graph)
         let session = try await login.session(code: code, redirectURI: request.redirectURI, now: Date())
@@ -41,7 +42,8 @@ package struct FacebookPagesClient: SocialPlatform {
         } catch {
             throw error.platformError
         }
-        // The person must be able to create content on the Page (facebook.md §1); `tasks` may be absent.
+        // The person must be able to create content on the Page (docs/platforms/facebook.md, "Consent");
+        // `tasks` may be absent.
         let postable = pages.filter { $0.tasks?.contains("CREATE_CONTENT") ?? true }
         guard !postable.isEmpty else {
             throw PlatformError(
@@ -51,14 +53,16 @@ package struct FacebookPagesClient: SocialPlatform {
         return postable.map { page in
             var extra = ["page_id": page.id]
             if let user = session.userID { extra["user_id"] = user }
-            // A Page token from a long-lived user token does not expire: expiresAt nil (facebook.md §4).
+            // A Page token from a long-lived user token does not expire: expiresAt nil
+            // (docs/platforms/facebook.md, "Pages and Page tokens").
             return OAuthResult(
                 platformUserID: page.id, displayName: page.name, accessToken: page.accessToken, expiresAt: nil,
                 scopes: session.grantedScopes, extraData: extra)
         }
     }
 
-    /// Page tokens do not expire and Facebook has no refresh tokens (facebook.md §3–§4).
+    /// Page tokens do not expire and Facebook has no refresh tokens (docs/platforms/facebook.md, "Tokens",
+    /// "Pages and Page tokens").
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         throw PlatformError(
             .refreshNotSupported, .facebook,
@@ -70,17 +74,18 @@ package struct FacebookPagesClient: SocialPlatform {
         try await graph.tokenWorks(reading: "me", fields: "id,name", token: credentials.accessToken)
     }
 
-    /// `DELETE /me/permissions` (facebook.md §8) removes the app for the person, so every Page token
-    /// of theirs dies. The contract names the user token; the service keeps only the Page token, which
-    /// the call is made with (the user token is not stored).
+    /// `DELETE /me/permissions` (docs/platforms/facebook.md, "Revoking") removes the app for the person, so
+    /// every Page token of theirs dies. Meta describes it with the user token; the service keeps only the
+    /// Page token, which the call is made with (the user token is not stored).
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {
         try await graph.removeAppPermissions(token: credentials.accessToken)
     }
 
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }
 
-    /// The `message` of the feed post: the person's words, or the title when they wrote none. The
-    /// link travels separately as `link`, and Facebook builds the card from its OG tags (facebook.md §5).
+    /// The `message` of the feed post: the person's words, or the title when they wrote none. The link
+    /// travels separately as `link`, and Facebook builds the card from its OG tags
+    /// (docs/platforms/facebook.md, "Posting").
     package func postText(for content: ShareContent) -> String {
         if let message = content.message?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty { return message }
         return content.title

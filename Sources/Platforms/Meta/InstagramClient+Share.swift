@@ -2,7 +2,7 @@ import Foundation
 
 extension InstagramClient {
     /// Image container with the caption → wait for FINISHED → `media_publish` → permalink
-    /// (instagram.md "Publishing"). Every feed post needs an image, so without one nothing is called.
+    /// (docs/platforms/instagram.md, "Posting"). Every feed post needs an image, so without one nothing is called.
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         guard let image = content.imageURL, !image.isEmpty else {
             return .failed(.rejectedContent, "Instagram posts need an image, and this item has none; nothing was posted.")
@@ -16,8 +16,8 @@ extension InstagramClient {
         do throws(MetaGraphError) {
             // Safe to report as failed even if the answer was lost: an unpublished container is harmless.
             var form = [("image_url", image), ("caption", caption)]
-            // Alt text for image posts, at most 1,000 characters (Instagram content publishing API,
-            // https://developers.facebook.com/docs/instagram-platform/content-publishing).
+            // Alt text for image posts, at most 1,000 characters: Meta names no limit, so this one is
+            // ours (docs/platforms/instagram.md, "Posting").
             if let alt = content.imageAlt?.trimmingCharacters(in: .whitespacesAndNewlines), !alt.isEmpty {
                 form.append(("alt_text", String(alt.prefix(1000))))
             }
@@ -28,7 +28,8 @@ extension InstagramClient {
         }
         let publisher = MetaContainerPublisher(graph: graph, publishEdge: "media_publish", statusField: "status_code", polling: polling)
         if let stop = await publisher.waitUntilReady(containerID, token: token) { return stop }
-        // The permalink cannot be derived from the id; fall back to the profile (instagram.md "Publishing" 4).
+        // The permalink cannot be derived from the id; fall back to the profile (docs/platforms/instagram.md,
+        // "Post links").
         let profile = credentials.username.map { "https://www.instagram.com/\($0)/" }
         switch await publisher.publish(containerID, accountID: igID, token: token) {
         case .failure(let box):

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Instagram professional accounts through **Facebook Login** (plan 2b, instagram.md variant B):
+/// Instagram professional accounts through **Facebook Login** (docs/platforms/instagram.md, "Facebook Login"):
 /// the Facebook app, dialog and Graph host; the connected account is the Business/Creator account
-/// linked to one of the person's Pages, published to with the Facebook user token (instagram.md §B.4).
+/// linked to one of the person's Pages, published to with the Facebook user token.
 package struct InstagramClient: SocialPlatform {
-    /// The Facebook app id and secret (variant B uses the Facebook app, instagram.md table).
+    /// The Facebook app id and secret (this setup uses the Facebook app, docs/platforms/instagram.md,
+    /// "Facebook Login").
     package let app: MetaAppCredentials
     /// Hosts, scopes, version and text rules.
     package let declaration: MetaLoginDeclaration
@@ -13,7 +14,7 @@ package struct InstagramClient: SocialPlatform {
     /// Container wait policy.
     package let polling: MetaContainerPolling
 
-    /// Creates the client. `graphVersion` is pinned and configurable (README.md "Versions that expire").
+    /// Creates the client. `graphVersion` is pinned and configurable (docs/platforms/api-versions.md).
     package init(
         app: MetaAppCredentials, transport: any PlatformTransport, graphVersion: String = "v26.0", timeout: Duration = .seconds(15),
         polling: MetaContainerPolling = MetaContainerPolling()
@@ -26,14 +27,15 @@ package struct InstagramClient: SocialPlatform {
 
     package var name: PlatformName { .instagram }
 
-    /// Facebook Login has no PKCE (README.md comparison).
+    /// Facebook Login has no PKCE (docs/platforms/facebook.md, "Consent").
     package var usesPKCE: Bool { false }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         declaration.authorizeURL(appID: app.appID, for: request)
     }
 
-    /// Facebook Login, then one result per professional account linked to the person's Pages (instagram.md §B.2–§B.3).
+    /// Facebook Login, then one result per professional account linked to the person's Pages
+    /// (docs/platforms/instagram.md, "Facebook Login").
     package func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] {
         let login = FacebookLogin(app: app, declaration: declaration, graph: graph)
         let session = try await login.session(code: code, redirectURI: request.redirectURI, now: Date())
@@ -65,7 +67,7 @@ package struct InstagramClient: SocialPlatform {
     }
 
     /// Variant B tokens are Facebook user tokens: not refreshable; reconnect after ~60 days
-    /// (instagram.md table and §B.4). `ig_refresh_token` belongs to Instagram Login only.
+    /// (docs/platforms/instagram.md, "Facebook Login"). `ig_refresh_token` belongs to Instagram Login only.
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         throw PlatformError(
             .refreshNotSupported, .instagram,
@@ -78,7 +80,7 @@ package struct InstagramClient: SocialPlatform {
         return try await graph.tokenWorks(reading: igID, fields: "id", token: credentials.accessToken)
     }
 
-    /// `DELETE /me/permissions` with the user token (instagram.md "Disconnect" variant B → facebook.md §8).
+    /// `DELETE /me/permissions` with the user token (docs/platforms/instagram.md, "Revoking").
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {
         try await graph.removeAppPermissions(token: credentials.accessToken)
     }
@@ -86,7 +88,7 @@ package struct InstagramClient: SocialPlatform {
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }
 
     /// The caption: the person's words, the title and the URL on separate lines. Links in Instagram
-    /// captions are plain text and **not clickable** (instagram.md intro and "Limits"), so the URL is
+    /// captions are plain text and **not clickable** (docs/platforms/instagram.md, "Captions"), so the URL is
     /// there for people to read or copy.
     package func postText(for content: ShareContent) -> String {
         var lines: [String] = []

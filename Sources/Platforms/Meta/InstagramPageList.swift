@@ -1,6 +1,6 @@
 import Foundation
 
-/// `/me/accounts?fields=id,name,instagram_business_account` (instagram.md §B.2).
+/// `/me/accounts?fields=id,name,instagram_business_account` (docs/platforms/instagram.md, "Facebook Login").
 package struct InstagramPageList: Decodable, Sendable {
     /// One Page and its linked professional account, if any.
     package struct Page: Decodable, Sendable {
@@ -14,8 +14,9 @@ package struct InstagramPageList: Decodable, Sendable {
 
     package var data: [Page]
 
-    /// `(page id, ig user id)` for every Page with a linked professional account; none is an
-    /// error a person can act on (only professional accounts linked to a Page can publish, instagram.md intro, §B).
+    /// `(page id, ig user id)` for every Page with a linked professional account; none is an error a person
+    /// can act on (only professional accounts linked to a Page can publish, docs/platforms/instagram.md,
+    /// "Accounts").
     package static func linkedAccounts(in pages: [Page]) throws(PlatformError) -> [(pageID: String, igUserID: String)] {
         let linked = pages.compactMap { page in page.instagramBusinessAccount.map { (pageID: page.id, igUserID: $0.id) } }
         guard !linked.isEmpty else {

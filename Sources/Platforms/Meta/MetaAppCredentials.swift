@@ -1,7 +1,7 @@
 import Foundation
 
 /// A Meta app's id and secret: the Facebook app (Facebook Pages and Instagram via Facebook Login)
-/// or the separate Threads app pair (threads.md intro: "use the *Threads* pair").
+/// or the separate Threads app pair (docs/platforms/threads.md, "Hosts and app").
 package struct MetaAppCredentials: Sendable, Equatable {
     /// App ID (`client_id`).
     package var appID: String

@@ -1,8 +1,8 @@
 import Foundation
 
 /// How long to wait for a media container to become publishable. Meta advises polling about once
-/// a minute for five minutes, but images are normally ready within seconds (instagram.md
-/// "Publishing" 2), and a share is interactive — so a short, bounded poll; a container still not
+/// a minute for five minutes, but images are normally ready within seconds (docs/platforms/instagram.md,
+/// "Container states"), and a share is interactive — so a short, bounded poll; a container still not
 /// ready is reported as transient, and nothing is published.
 package struct MetaContainerPolling: Sendable, Equatable {
     /// Status checks before giving up.

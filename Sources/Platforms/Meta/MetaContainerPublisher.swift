@@ -1,10 +1,11 @@
 import Foundation
 
-/// The second half of Meta's two-step publishing, shared by Instagram (`media_publish`, instagram.md
-/// "Publishing") and Threads (`threads_publish`, threads.md §5): wait for the container, publish it
-/// with `creation_id`, find the permalink. A container is never published twice: when the publish
-/// answer is lost, the container's status decides (README.md "Idempotency": retry only `…_publish`
-/// with the same `creation_id`, and only when the container is not yet PUBLISHED).
+/// The second half of Meta's two-step publishing, shared by Instagram (`media_publish`) and Threads
+/// (`threads_publish`): wait for the container, publish it with `creation_id`, find the permalink
+/// (docs/platforms/instagram.md and docs/platforms/threads.md, "Posting"). A container is never
+/// published twice: when the publish answer is lost, the container's status decides — `…_publish`
+/// is repeated with the same `creation_id` only while the container is not yet PUBLISHED
+/// (docs/platforms/retries.md).
 package struct MetaContainerPublisher: Sendable {
     /// The Graph request path.
     package var graph: MetaGraphClient
@@ -86,7 +87,8 @@ package struct MetaContainerPublisher: Sendable {
         case "PUBLISHED":
             return .success(.confirmedWithoutID)
         case "FINISHED":
-            // Not published: the one retry the contract allows, with the same creation_id.
+            // Not published: the one safe retry, with the same creation_id (docs/platforms/instagram.md,
+            // "Posting").
             do throws(MetaGraphError) {
                 let answer = try await graph.post(
                     "\(accountID)/\(publishEdge)", form: [("creation_id", containerID)], token: token, as: MetaGraphResponses.Created.self)
@@ -99,7 +101,8 @@ package struct MetaContainerPublisher: Sendable {
         }
     }
 
-    /// `GET /{media-id}?fields=permalink` (instagram.md "Publishing" 4, threads.md §6); nil when unavailable.
+    /// `GET /{media-id}?fields=permalink` (docs/platforms/instagram.md and docs/platforms/threads.md,
+    /// "Post links"); nil when unavailable.
     package func permalink(of mediaID: String, token: String) async -> String? {
         try? await graph.get(mediaID, query: [("fields", "id,permalink")], token: token, as: MetaGraphResponses.Permalink.self).value.permalink
     }

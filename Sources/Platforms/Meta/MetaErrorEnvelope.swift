@@ -1,6 +1,6 @@
 import Foundation
 
-/// `{"error": {...}}` as Meta sends it (facebook.md §9).
+/// `{"error": {...}}` as Meta sends it (docs/platforms/facebook.md, "Errors").
 struct MetaErrorEnvelope: Decodable {
     struct Body: Decodable {
         var message: String?

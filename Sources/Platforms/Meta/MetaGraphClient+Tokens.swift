@@ -12,7 +12,8 @@ extension MetaGraphClient {
         }
     }
 
-    /// `DELETE /me/permissions` (facebook.md §8): removes the app for the person, so their tokens die.
+    /// `DELETE /me/permissions` (docs/platforms/facebook.md, "Revoking"): removes the app for the person, so
+    /// their tokens die.
     package func removeAppPermissions(token: String) async throws(PlatformError) {
         do throws(MetaGraphError) {
             _ = try await delete("me/permissions", token: token, as: MetaGraphResponses.Success.self)

@@ -1,17 +1,18 @@
 import Foundation
 
-/// The one request path shared by the Facebook, Instagram and Threads clients (STYLE.md
-/// "Platforms": Facebook, Instagram and Threads share a Meta Graph client). It versions every path,
+/// The one request path shared by the Facebook, Instagram and Threads clients, which all speak Meta's
+/// Graph API. It versions every path,
 /// sets headers once, gives each call an explicit timeout, checks the status itself and decodes the
 /// Meta error envelope into `MetaGraphError`. Errors name host and path only, never the query,
 /// because Graph token endpoints carry `client_secret` and `access_token` there.
 package struct MetaGraphClient: Sendable {
     /// Where an access token goes.
     package enum TokenPlacement: Sendable {
-        /// `Authorization: Bearer …` — keeps the token out of URLs (facebook.md §5 allows it).
+        /// `Authorization: Bearer …` — keeps the token out of URLs (allowed: docs/platforms/facebook.md,
+        /// "Posting").
         case header
-        /// `access_token=` in the query, for the token-grant endpoints whose contract shows it
-        /// (`th_exchange_token`, `th_refresh_token`, threads.md §3).
+        /// `access_token=` in the query, for the token-grant endpoints documented that way
+        /// (`th_exchange_token`, `th_refresh_token`: docs/platforms/threads.md, "Tokens").
         case query
     }
 

@@ -6,8 +6,8 @@ import Foundation
 package struct MetaGraphError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
     package enum Kind: Sendable, Equatable {
-        /// The Meta error envelope `{"error":{"code","error_subcode","message",…}}` (README.md
-        /// "Meta error envelope": key off `code`/`error_subcode`, not the HTTP status).
+        /// The Meta error envelope `{"error":{"code","error_subcode","message",…}}` (docs/platforms/facebook.md,
+        /// "Errors": key off `code`/`error_subcode`, not the HTTP status).
         case api(code: Int, subcode: Int?, message: String, userMessage: String?, isTransient: Bool)
         /// No HTTP answer arrived; `mayHaveReachedServer` says whether the request may have run.
         case transport(timedOut: Bool, mayHaveReachedServer: Bool)
@@ -47,17 +47,18 @@ package struct MetaGraphError: Error, Sendable, Equatable, CustomStringConvertib
         return nil
     }
 
-    /// Token invalid, expired or revoked: 190 (any subcode) and 102 (facebook.md §9, threads.md §9).
+    /// Token invalid, expired or revoked: 190 (any subcode) and 102 (docs/platforms/facebook.md, "Errors").
     package var isDeadToken: Bool { code == 190 || code == 102 }
 
-    /// Throttling: 4, 17, 32, 613, 80001 and 341 (facebook.md §9), 9 = Instagram/Threads publishing
-    /// quota (instagram.md "Errors" 9/2207042). HTTP status is unreliable here, so only codes count.
+    /// Throttling: 4, 17, 32, 613, 80001 and 341 (docs/platforms/facebook.md, "Errors"), 9 =
+    /// Instagram/Threads publishing quota (9/2207042, docs/platforms/instagram.md, "Errors"). HTTP status is
+    /// unreliable here, so only codes count.
     package var isRateLimit: Bool { [4, 9, 17, 32, 341, 613, 80001].contains(code ?? 0) }
 
-    /// A permission the token lacks: 10 and 200–299 (facebook.md §9).
+    /// A permission the token lacks: 10 and 200–299 (docs/platforms/facebook.md, "Errors").
     package var isPermissionMissing: Bool { code == 10 || (200...299).contains(code ?? 0) }
 
-    /// Facebook's duplicate-status refusal (facebook.md §9, code 506).
+    /// Facebook's duplicate-status refusal (code 506, docs/platforms/facebook.md, "Errors").
     package var isDuplicate: Bool { code == 506 }
 
     /// The message Meta gave (user-facing text first), shortened; Meta's texts carry no secrets.

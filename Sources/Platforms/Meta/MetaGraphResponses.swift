@@ -1,13 +1,14 @@
 import Foundation
 
-/// Answer shapes shared by the Meta clients (facebook.md, instagram.md, threads.md). Decoding is
+/// Answer shapes shared by the Meta clients (the Meta pages in docs/platforms/). Decoding is
 /// strict on the fields a step needs, so a truncated or foreign body fails as `unreadable`.
 package enum MetaGraphResponses {
-    /// `{"access_token","token_type","expires_in"}` (facebook.md §2–§3, threads.md §2–§3).
+    /// `{"access_token","token_type","expires_in"}` (docs/platforms/facebook.md and
+    /// docs/platforms/threads.md, "Tokens").
     package struct Token: Decodable, Sendable {
         package var accessToken: String
         package var expiresIn: Int?
-        /// Threads' code exchange also names the user (threads.md §2).
+        /// Threads' code exchange also names the user (docs/platforms/threads.md, "Tokens").
         package var userID: MetaID?
 
         enum CodingKeys: String, CodingKey { case accessToken = "access_token", expiresIn = "expires_in", userID = "user_id" }
@@ -16,7 +17,7 @@ package enum MetaGraphResponses {
     /// `{"id": …}` from creating a post, container or publish.
     package struct Created: Decodable, Sendable {
         package var id: MetaID
-        /// Facebook answers it when asked with `fields=permalink_url` (facebook.md §6).
+        /// Facebook answers it when asked with `fields=permalink_url` (docs/platforms/facebook.md, "Post links").
         package var permalinkURL: String?
 
         enum CodingKeys: String, CodingKey { case id, permalinkURL = "permalink_url" }
@@ -30,7 +31,8 @@ package enum MetaGraphResponses {
         enum CodingKeys: String, CodingKey { case permalinkURL = "permalink_url", permalink }
     }
 
-    /// Container status: Instagram says `status_code`, Threads `status` (instagram.md "Publishing" 2, threads.md §5).
+    /// Container status: Instagram says `status_code`, Threads `status` (docs/platforms/instagram.md and
+    /// docs/platforms/threads.md, "Container states").
     package struct ContainerStatus: Decodable, Sendable {
         package var statusCode: String?
         package var status: String?
@@ -53,7 +55,7 @@ package enum MetaGraphResponses {
         package var success: Bool?
     }
 
-    /// `debug_token` data (facebook.md §4).
+    /// `debug_token` data (docs/platforms/facebook.md, "Tokens").
     package struct DebugToken: Decodable, Sendable {
         package struct Data: Decodable, Sendable {
             package var isValid: Bool?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A Graph id that may arrive as a JSON string or number: Threads' `user_id` has been seen as both
-/// (threads.md §2, "parse both").
+/// (docs/platforms/threads.md, "Tokens").
 package struct MetaID: Decodable, Sendable, Equatable {
     /// The id as text.
     package var value: String

@@ -2,13 +2,15 @@ import Foundation
 
 /// What distinguishes one Meta login from another, as data: where the consent window lives, where
 /// tokens come from, the scopes and how they are joined, how the app authenticates, and how post
-/// text is counted. Behaviour is written only where a platform differs (STYLE.md "Platforms").
+/// text is counted. Behaviour is written only where a platform differs.
 package struct MetaLoginDeclaration: Sendable, Equatable {
-    /// How the app proves itself at the code-exchange endpoint (README.md "Client auth at token endpoint").
+    /// How the app proves itself at the code-exchange endpoint (docs/platforms/facebook.md and
+    /// docs/platforms/threads.md, "Tokens").
     package enum ClientAuthentication: Sendable, Equatable {
-        /// `client_secret` as a query parameter of a GET (facebook.md §2).
+        /// `client_secret` as a query parameter of a GET (docs/platforms/facebook.md, "Tokens").
         case secretInQuery
-        /// `client_secret` in a form body with `grant_type=authorization_code` (threads.md §2).
+        /// `client_secret` in a form body with `grant_type=authorization_code` (docs/platforms/threads.md,
+        /// "Tokens").
         case secretInFormBody
     }
 
@@ -16,7 +18,8 @@ package struct MetaLoginDeclaration: Sendable, Equatable {
     package var platform: PlatformName
     /// Host of the consent window, e.g. `https://www.facebook.com`.
     package var authorizeHost: URL
-    /// Whether the consent path carries the Graph version (`/{version}/dialog/oauth`, facebook.md §1).
+    /// Whether the consent path carries the Graph version (`/{version}/dialog/oauth`,
+    /// docs/platforms/facebook.md, "Consent").
     package var authorizePathIsVersioned: Bool
     /// The consent path below the host (and version).
     package var authorizePath: String
@@ -28,14 +31,15 @@ package struct MetaLoginDeclaration: Sendable, Equatable {
     package var scopes: [String]
     /// Scopes without which the service cannot post: a declined one fails the connect.
     package var requiredScopes: [String]
-    /// Meta joins scopes with commas (facebook.md §1, threads.md §1).
+    /// Meta joins scopes with commas (docs/platforms/facebook.md and docs/platforms/threads.md, "Consent").
     package var scopeSeparator: String
     /// How the app authenticates when exchanging a code.
     package var clientAuthentication: ClientAuthentication
     /// How post text is counted and limited.
     package var textRules: TextRules
 
-    /// Facebook Pages (facebook.md §1–§4); Graph version is a setting, default `v26.0` ("Graph API version").
+    /// Facebook Pages (docs/platforms/facebook.md); Graph version is a setting, default `v26.0`
+    /// (docs/platforms/api-versions.md).
     package static func facebook(graphVersion: String = "v26.0") -> MetaLoginDeclaration {
         MetaLoginDeclaration(
             platform: .facebook, authorizeHost: URL(string: "https://www.facebook.com")!, authorizePathIsVersioned: true,
@@ -45,7 +49,8 @@ package struct MetaLoginDeclaration: Sendable, Equatable {
             scopeSeparator: ",", clientAuthentication: .secretInQuery, textRules: .facebook)
     }
 
-    /// Instagram API with Facebook Login (instagram.md §B): the Facebook dialog and Graph host with Instagram scopes.
+    /// Instagram API with Facebook Login (docs/platforms/instagram.md, "Facebook Login"): the Facebook dialog
+    /// and Graph host with Instagram scopes.
     package static func instagram(graphVersion: String = "v26.0") -> MetaLoginDeclaration {
         var declaration = facebook(graphVersion: graphVersion)
         declaration.platform = .instagram
@@ -55,8 +60,9 @@ package struct MetaLoginDeclaration: Sendable, Equatable {
         return declaration
     }
 
-    /// Threads (threads.md §1–§4): own window on `threads.com` (host moved from threads.net — a
-    /// setting), tokens and API on `graph.threads.com` (or `.net`, both documented), API version `v1.0`.
+    /// Threads (docs/platforms/threads.md, "Hosts and app"): own window on `threads.com` (host moved from
+    /// threads.net — a setting), tokens and API on `graph.threads.com` (or `.net`, both documented), API
+    /// version `v1.0`.
     package static func threads(
         authorizeHost: URL = URL(string: "https://threads.com")!, graphHost: URL = URL(string: "https://graph.threads.com")!,
         graphVersion: String = "v1.0"

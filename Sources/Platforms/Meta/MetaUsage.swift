@@ -1,8 +1,8 @@
 import Foundation
 import SocialCore
 
-/// Graph rate-limit usage from `X-App-Usage` and `X-Business-Use-Case-Usage` (facebook.md §10):
-/// percent of the limit used, and minutes until access returns when throttled.
+/// Graph rate-limit usage from `X-App-Usage` and `X-Business-Use-Case-Usage` (docs/platforms/facebook.md,
+/// "Usage headers"): percent of the limit used, and minutes until access returns when throttled.
 package struct MetaUsage: Sendable, Equatable {
     /// Highest percentage reported by either header (100 = throttled).
     package var percentUsed: Int
@@ -10,7 +10,7 @@ package struct MetaUsage: Sendable, Equatable {
     package var minutesToRegainAccess: Int
 
     /// Reads the headers of `response`; nil when neither header is present (they appear only
-    /// once usage is non-trivial, facebook.md §10).
+    /// once usage is non-trivial, docs/platforms/facebook.md, "Usage headers").
     package init?(_ response: PlatformHTTPResponse) {
         var percent = 0
         var minutes = 0

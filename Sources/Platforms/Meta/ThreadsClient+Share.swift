@@ -1,11 +1,12 @@
 import Foundation
 
 extension ThreadsClient {
-    /// TEXT container with `link_attachment`, then `threads_publish`, then the permalink (threads.md §5–§6).
+    /// TEXT container with `link_attachment`, then `threads_publish`, then the permalink
+    /// (docs/platforms/threads.md, "Posting", "Post links").
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         let text = postText(for: content)
         var problems = declaration.textRules.problems(text)
-        // ≤ 5 unique links counting the link attachment (threads.md §7).
+        // ≤ 5 unique links counting the link attachment (docs/platforms/threads.md, "Text and links").
         let links = Set(TextCounter(rules: declaration.textRules).links(in: text) + [content.url])
         if let max = declaration.textRules.maxLinks, links.count > max, !problems.contains(where: { $0.hasPrefix("Too many links") }) {
             problems.append("Too many links: at most \(max), counting the shared link.")
@@ -16,7 +17,7 @@ extension ThreadsClient {
         let containerID: String
         do throws(MetaGraphError) {
             // A failed or lost container creation is safe to report as failed: an unpublished
-            // container is harmless (README.md "Idempotency").
+            // container is harmless (docs/platforms/threads.md, "Posting").
             containerID = try await graph.post("\(userID)/threads", form: [
                 ("media_type", "TEXT"), ("text", text), ("link_attachment", content.url),
             ], token: token, as: MetaGraphResponses.Created.self).value.id.value
@@ -32,7 +33,7 @@ extension ThreadsClient {
         case .failure(let box):
             return box.result
         case .success(.confirmedWithoutID):
-            // threads.md §6: the fallback URL is the profile.
+            // The fallback URL is the profile (docs/platforms/threads.md, "Post links").
             return ShareResult(outcome: .published, platformPostURL: profile,
                                message: "Threads confirmed the post after a lost answer, without its id.")
         case .success(.media(let id)):

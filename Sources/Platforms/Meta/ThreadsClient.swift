@@ -1,26 +1,28 @@
 import Foundation
 import SocialCore
 
-/// Threads (plan 2b, threads.md): its own consent window (`threads.com`), token and API host
-/// (`graph.threads.com`; Meta documents `graph.threads.net` as equally valid: https://developers.facebook.com/docs/threads) and its own Threads app id/secret. Posts are TEXT containers with a
-/// `link_attachment` card, published in a second step.
+/// Threads (docs/platforms/threads.md): its own consent window (`threads.com`), token and API host
+/// (`graph.threads.com`; Meta documents `graph.threads.net` as equally valid:
+/// https://developers.facebook.com/docs/threads) and its own Threads app id/secret. Posts are TEXT containers
+/// with a `link_attachment` card, published in a second step.
 package struct ThreadsClient: SocialPlatform {
-    /// Threads app id and secret (not the Facebook pair, threads.md intro).
+    /// Threads app id and secret (not the Facebook pair; docs/platforms/threads.md, "Hosts and app").
     package let app: MetaAppCredentials
     /// Hosts, scopes, version and text rules.
     package let declaration: MetaLoginDeclaration
     /// The shared Graph request path, on the Threads host.
     package let graph: MetaGraphClient
-    /// Container wait policy (text containers are normally ready at once, threads.md §5).
+    /// Container wait policy (text containers are normally ready at once, docs/platforms/threads.md,
+    /// "Container states").
     package let polling: MetaContainerPolling
     /// The clock for the 24-hour refresh rule.
     package let now: @Sendable () -> Date
 
-    /// Refresh is accepted only for tokens at least this old (threads.md §3).
+    /// Refresh is accepted only for tokens at least this old (docs/platforms/threads.md, "Tokens").
     package static let minimumAgeForRefresh: TimeInterval = 24 * 60 * 60
 
     /// Creates the client. Hosts and version are settings: `threads.net` moved to `threads.com`
-    /// and the move is not verified for every flow (threads.md §1).
+    /// and the move is not verified for every flow (docs/platforms/threads.md, "Hosts and app").
     package init(
         app: MetaAppCredentials, transport: any PlatformTransport, authorizeHost: URL = URL(string: "https://threads.com")!,
         graphHost: URL = URL(string: "https://graph.threads.com")!, apiVersion: String = "v1.0", timeout: Duration = .seconds(15),
@@ -35,22 +37,23 @@ package struct ThreadsClient: SocialPlatform {
 
     package var name: PlatformName { .threads }
 
-    /// Threads OAuth has no PKCE (README.md comparison).
+    /// Threads OAuth has no PKCE (docs/platforms/threads.md, "Consent").
     package var usesPKCE: Bool { false }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         declaration.authorizeURL(appID: app.appID, for: request)
     }
 
-    /// Code → 1-hour token → 60-day token → identity (threads.md §2–§4).
+    /// Code → 1-hour token → 60-day token → identity (docs/platforms/threads.md, "Tokens", "Identity").
     package func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] {
         do throws(MetaGraphError) {
-            // threads.md §2: form body with the secret and grant_type (unversioned path).
+            // Form body with the secret and grant_type, unversioned path (docs/platforms/threads.md, "Tokens").
             let short = try await graph.post("oauth/access_token", versioned: false, form: [
                 ("client_id", app.appID), ("client_secret", app.appSecret), ("code", code),
                 ("grant_type", "authorization_code"), ("redirect_uri", request.redirectURI),
             ], as: MetaGraphResponses.Token.self).value
-            // threads.md §3: th_exchange_token, token and secret as query parameters of a GET.
+            // th_exchange_token: token and secret as query parameters of a GET (docs/platforms/threads.md,
+            // "Tokens").
             let long = try await graph.get("access_token", versioned: false, query: [
                 ("grant_type", "th_exchange_token"), ("client_secret", app.appSecret),
             ], token: short.accessToken, placement: .query, as: MetaGraphResponses.Token.self).value
@@ -65,8 +68,9 @@ package struct ThreadsClient: SocialPlatform {
         }
     }
 
-    /// `th_refresh_token` (threads.md §3): only for a token at least 24 hours old and not expired;
-    /// a younger token is refused before any call (its `issuedAt` decides), an expired one needs a new login.
+    /// `th_refresh_token` (docs/platforms/threads.md, "Tokens"): only for a token at least 24 hours old and
+    /// not expired; a younger token is refused before any call (its `issuedAt` decides), an expired one needs
+    /// a new login.
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         let current = now()
         if let expiry = credentials.expiresAt, expiry <= current {
@@ -94,14 +98,14 @@ package struct ThreadsClient: SocialPlatform {
         try await graph.tokenWorks(reading: "me", fields: "id", token: credentials.accessToken)
     }
 
-    /// Threads documents no revocation endpoint (threads.md §10): nothing to call; the service
-    /// deletes the stored token and the person can remove the app in Threads' settings.
+    /// Threads documents no revocation endpoint (docs/platforms/threads.md, "Revoking"): nothing to call; the
+    /// service deletes the stored token and the person can remove the app in Threads' settings.
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {}
 
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }
 
     /// The container `text`: the person's words, or the title when they wrote none. The URL goes in
-    /// `link_attachment`, so it is not repeated in the text (threads.md §5).
+    /// `link_attachment`, so it is not repeated in the text (docs/platforms/threads.md, "Posting").
     package func postText(for content: ShareContent) -> String {
         if let message = content.message?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty { return message }
         return content.title

@@ -9,8 +9,8 @@ package struct OAuthErrorResponse: Decodable, Sendable {
     enum CodingKeys: String, CodingKey { case error, errorDescription = "error_description" }
 
     /// Reads a token or revoke endpoint's answer: the decoded tokens on 2xx, otherwise a
-    /// `PlatformError`. X answers a dead refresh token with `invalid_request` (twitter.md §3),
-    /// so for refresh grants that code also means "reconnect".
+    /// `PlatformError`. X answers a dead refresh token with `invalid_request`
+    /// (docs/platforms/twitter.md, "Refresh"), so for refresh grants that code also means "reconnect".
     package static func tokens(
         from response: PlatformHTTPResponse, platform: PlatformName, refreshing: Bool = false
     ) throws(PlatformError) -> OAuthTokenResponse {

@@ -19,7 +19,7 @@ extension TwitterPlatform {
 
     func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer " + token) }
 
-    /// `GET /2/users/me` (twitter.md §4). 401 means the token is dead (§8).
+    /// `GET /2/users/me` (docs/platforms/twitter.md, "Identity"). 401 means the token is dead ("Errors").
     func me(accessToken: String) async throws(PlatformError) -> TwitterUser {
         let response = try await send(PlatformHTTPRequest(.GET, apiBase.appending(path: "2/users/me"), headers: [bearer(accessToken)]))
         switch response.status {
@@ -40,7 +40,7 @@ extension TwitterPlatform {
         }
     }
 
-    /// `x-rate-limit-reset` is Unix epoch seconds (twitter.md §9).
+    /// `x-rate-limit-reset` is Unix epoch seconds (docs/platforms/twitter.md, "Rate limits").
     static func retryAfter(_ response: PlatformHTTPResponse) -> Date? {
         response.header("x-rate-limit-reset").flatMap { Double($0) }.flatMap { SafeDate.unix(seconds: $0) }
     }

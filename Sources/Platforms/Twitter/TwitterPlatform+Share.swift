@@ -1,7 +1,8 @@
 import Foundation
 
-/// Posting (twitter.md §5, §8, §10). A tweet is never retried: X has no idempotency key, so a
-/// second attempt after a lost answer could post twice (README "Idempotency").
+/// Posting (docs/platforms/twitter.md: "Posting", "Errors", "Counting text"). A tweet is never
+/// retried: X has no idempotency key, so a second attempt after a lost answer could post twice
+/// (docs/platforms/retries.md).
 extension TwitterPlatform {
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         let text = postText(for: content)
@@ -30,7 +31,7 @@ extension TwitterPlatform {
             guard let tweet = response.decode(TwitterEnvelope<TwitterTweet>.self)?.data else {
                 return .unconfirmed("X accepted the post but its answer was unreadable; check your profile.")
             }
-            // twitter.md §6: the username form, or the username-independent one.
+            // The username form, or the username-independent one (docs/platforms/twitter.md, "Post links").
             let url = username.map { "https://x.com/\($0)/status/\(tweet.id)" } ?? "https://x.com/i/web/status/\(tweet.id)"
             return .published(id: tweet.id, url: url)
         case 401:
@@ -42,7 +43,8 @@ extension TwitterPlatform {
         case 400, 403, 422:
             return .failed(.rejectedContent, "X refused the post\(summary).")
         case 402:
-            // Pay-per-use credit spent (twitter.md §14): nothing posts until an operator adds credit.
+            // Pay-per-use credit spent (docs/platforms/twitter.md, "Billing"): nothing posts until an
+            // operator adds credit.
             return .failed(.serviceSetup, "This service's X API account is out of credit; posting to X resumes once an operator adds credit.")
         case 429 where problem?.kind == "usage-capped":
             return .failed(.serviceSetup, "This service's X API usage cap is reached\(summary); posting to X resumes next billing cycle or when an operator raises it.")

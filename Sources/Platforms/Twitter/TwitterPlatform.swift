@@ -1,17 +1,19 @@
 import Foundation
 
-/// X (Twitter) client (plan 2c, twitter.md): OAuth 2.0 authorization code with PKCE S256, a
+/// X (Twitter) client (docs/platforms/twitter.md): OAuth 2.0 authorization code with PKCE S256, a
 /// confidential client authenticating with HTTP Basic, rotating refresh tokens, API v2 posts.
 package struct TwitterPlatform: SocialPlatform {
     /// `tweet.read` + `users.read` are needed alongside `tweet.write` for posting and `/2/users/me`;
-    /// `offline.access` yields the refresh token (twitter.md §1).
+    /// `offline.access` yields the refresh token (docs/platforms/twitter.md, "Scopes").
     package static let scopes = ["tweet.read", "tweet.write", "users.read", "offline.access"]
 
     package let clientID: String
-    /// nil = a public client (Native/SPA): `client_id` in the body instead of Basic (twitter.md §2).
+    /// nil = a public client (Native/SPA): `client_id` in the body instead of Basic
+    /// (docs/platforms/twitter.md, "Token endpoint").
     package let clientSecret: String?
     package let transport: any PlatformTransport
-    /// API base, default `https://api.x.com` (legacy `api.twitter.com` also answers; twitter.md "Hosts").
+    /// API base, default `https://api.x.com` (the legacy `api.twitter.com` may also answer;
+    /// docs/platforms/twitter.md, "Hosts").
     package let apiBase: URL
     package let provider: OAuthProvider
     /// Per-call timeout.
@@ -35,17 +37,18 @@ package struct TwitterPlatform: SocialPlatform {
             scopes: Self.scopes, scopeSeparator: " ", usesPKCE: true, clientAuthentication: .basic)
     }
 
-    /// A PKCE verifier for `ConnectRequest.codeVerifier` (PKCE is required on X, twitter.md §1).
+    /// A PKCE verifier for `ConnectRequest.codeVerifier` (PKCE is required on X:
+    /// docs/platforms/twitter.md, "Authorize").
     package static func makeCodeVerifier() -> String { PKCE.makeVerifier() }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         guard request.state.count <= 500 else {
-            throw PlatformError(.misconfigured, .twitter, "The connect state is longer than X's 500-character limit.")  // twitter.md §1
+            throw PlatformError(.misconfigured, .twitter, "The connect state is longer than X's 500-character limit.")  // docs/platforms/twitter.md, "Authorize"
         }
         return try provider.authorizationURL(clientID: clientID, request: request, platform: .twitter)
     }
 
-    /// Exchanges the code at once: X codes live only 30 seconds (twitter.md §1).
+    /// Exchanges the code at once: X codes live only 30 seconds (docs/platforms/twitter.md, "Authorize").
     package func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] {
         guard let verifier = request.codeVerifier else {
             throw PlatformError(.misconfigured, .twitter, "The PKCE verifier for this connect attempt is missing; start again.")
@@ -60,8 +63,9 @@ package struct TwitterPlatform: SocialPlatform {
             accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt(from: now), scopes: tokens.scopes)]
     }
 
-    /// Rotating refresh (twitter.md §3): the answer carries a new refresh token and the old one
-    /// is dead, so the caller must store this result before anything else refreshes.
+    /// Rotating refresh (docs/platforms/twitter.md, "Refresh"): the answer carries a new refresh
+    /// token and the old one is dead, so the caller must store this result before anything else
+    /// refreshes.
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         guard let refreshToken = credentials.refreshToken else {
             throw PlatformError(.refreshNotSupported, .twitter, "This X connection has no refresh token (offline.access was not granted); connect again.")
@@ -84,7 +88,7 @@ package struct TwitterPlatform: SocialPlatform {
         }
     }
 
-    /// Revokes the access token and, when present, the refresh token (twitter.md §7).
+    /// Revokes the access token and, when present, the refresh token (docs/platforms/twitter.md, "Revoke").
     package func revoke(_ credentials: StoredCredentials) async throws(PlatformError) {
         var tokens = [(credentials.accessToken, "access_token")]
         if let refresh = credentials.refreshToken { tokens.append((refresh, "refresh_token")) }
@@ -97,7 +101,8 @@ package struct TwitterPlatform: SocialPlatform {
 
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { .twitter }
 
-    /// The message (or, without one, the title), a space, the link; X builds the card (twitter.md §11).
+    /// The message (or, without one, the title), a space, the link; X builds the card
+    /// (docs/platforms/twitter.md, "Link cards").
     package func postText(for content: ShareContent) -> String {
         let message = content.message?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let lead = message.isEmpty ? content.title.trimmingCharacters(in: .whitespacesAndNewlines) : message

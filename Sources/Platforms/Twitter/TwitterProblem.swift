@@ -1,5 +1,5 @@
 /// X v2 error body: RFC 7807 problem JSON, or the legacy `{"errors":[{"code","message"}]}`
-/// still shown in the rate-limit docs (twitter.md §8). All fields optional.
+/// still shown in the rate-limit docs (docs/platforms/twitter.md, "Errors"). All fields optional.
 struct TwitterProblem: Decodable {
     struct LegacyError: Decodable { var code: Int?; var message: String? }
 
@@ -9,7 +9,7 @@ struct TwitterProblem: Decodable {
     var errors: [LegacyError]?
 
     /// The problem type's last path segment (`usage-capped`, `client-forbidden`): the prefix
-    /// differs between api.twitter.com and api.x.com (twitter.md §8).
+    /// differs between api.twitter.com and api.x.com (docs/platforms/twitter.md, "Errors").
     var kind: String? { type.flatMap { $0.split(separator: "/").last.map(String.init) } }
 
     /// A short human sentence from the body, without anything the request carried.

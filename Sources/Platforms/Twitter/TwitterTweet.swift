@@ -1,4 +1,5 @@
-/// `POST /2/tweets` → `data` (twitter.md §5); `text` comes back with t.co links, so only `id` is kept.
+/// `POST /2/tweets` → `data` (docs/platforms/twitter.md, "Posting"); `text` comes back with t.co
+/// links, so only `id` is kept.
 struct TwitterTweet: Decodable {
     var id: String
 }

@@ -1,4 +1,5 @@
-/// `GET /2/users/me` → `data` (twitter.md §4): `id`, `name`, `username` are always present.
+/// `GET /2/users/me` → `data` (docs/platforms/twitter.md, "Identity"): `id`, `name`, `username`
+/// are always present.
 struct TwitterUser: Decodable {
     var id: String
     var name: String
