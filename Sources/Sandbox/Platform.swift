@@ -3,8 +3,8 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
     case facebook, instagram, threads, twitter, linkedin, mastodon
 
     /// Hosts served for each platform (real host names used as the first path segment).
-    /// Alternate hosts come from the contract files: twitter.md "Hosts", threads.md §1 and §6,
-    /// instagram.md §A, facebook.md "Graph API version".
+    /// Alternate hosts: docs/platforms/twitter.md "Hosts", threads.md "Hosts and app",
+    /// instagram.md "Instagram Login", facebook.md "Graph API version".
     static let hostTable: [String: Platform] = [
         "graph.facebook.com": .facebook, "www.facebook.com": .facebook, "facebook.com": .facebook,
         "graph.instagram.com": .instagram, "api.instagram.com": .instagram,

@@ -6,7 +6,7 @@ public struct SandboxConfiguration: Sendable {
     public var port: Int
     /// Apps the emulated developer consoles know about.
     public var apps: [RegisteredApp]
-    /// `max_characters` per Mastodon instance host; hosts not listed use 500 (mastodon.md §7).
+    /// `max_characters` per Mastodon instance host; hosts not listed use 500 (docs/platforms/mastodon.md, "Text limits").
     public var mastodonMaxCharacters: [String: Int]
 
     /// Creates a configuration.
@@ -36,7 +36,7 @@ public struct SandboxConfiguration: Sendable {
                 platform: platform, clientID: id, clientSecret: secret,
                 redirectURIs: callbacks.map(callback), name: "Rose Ash"))
         }
-        // Facebook and Instagram (Facebook Login variant) share the Facebook app (instagram.md §B).
+        // Facebook and Instagram (Facebook Login variant) share the Facebook app (docs/platforms/instagram.md, "Facebook Login").
         add(.facebook, "SOCIAL_FACEBOOK_APP_ID", "SOCIAL_FACEBOOK_APP_SECRET", ["facebook", "instagram"])
         add(.threads, "SOCIAL_THREADS_APP_ID", "SOCIAL_THREADS_APP_SECRET", ["threads"])
         add(.twitter, "SOCIAL_TWITTER_CLIENT_ID", "SOCIAL_TWITTER_CLIENT_SECRET", ["twitter"])

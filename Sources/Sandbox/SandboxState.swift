@@ -16,16 +16,16 @@ public actor SandboxState {
     var mastodonMaxCharacters: [String: Int] = [:]
     /// Server software chosen per instance host through the inspection API (else `MastodonSoftware.forHost`).
     var mastodonSoftware: [String: MastodonSoftware] = [:]
-    /// Pleroma/Akkoma idempotency cache: "host raw-key" → (whole response, stored at) (mastodon.md §13).
+    /// Pleroma/Akkoma idempotency cache: "host raw-key" → (whole response, stored at) (docs/platforms/mastodon-servers.md).
     var globalIdempotency: [String: (response: SandboxResponse, at: Date)] = [:]
     /// Mastodon `Idempotency-Key` replay: key → (status id, stored at).
     var idempotency: [String: (id: String, at: Date)] = [:]
     var rateWindows: [String: RateWindow] = [:]
-    /// LinkedIn Images API uploads by image URN (linkedin.md §11).
+    /// LinkedIn Images API uploads by image URN (docs/platforms/linkedin-images.md).
     var linkedinImages: [String: LinkedInImage] = [:]
-    /// LinkedIn programmatic refresh tokens (approved MDP partners only; off by default — linkedin.md §3).
+    /// LinkedIn programmatic refresh tokens (approved MDP partners only; off by default — docs/platforms/linkedin.md, "Refresh").
     var linkedinRefreshEnabled = false
-    /// Instagram Login code exchange answers flat instead of the documented wrapped form (instagram.md §A).
+    /// Instagram Login code exchange answers flat instead of the documented wrapped form (docs/platforms/instagram.md, "Instagram Login").
     var instagramFlatTokenResponse = false
     var sequence: UInt64 = 0
 

@@ -19,7 +19,7 @@ enum TextCounter {
         return (rest, count)
     }
 
-    /// X weighted length (twitter.md §10, twitter-text config v3): NFC, URLs = 23, code points in
+    /// X weighted length (docs/platforms/twitter.md, "Counting text"; twitter-text config v3): NFC, URLs = 23, code points in
     /// the light ranges weigh 1, everything else 2, and each emoji grapheme weighs 2.
     static func twitterWeightedLength(_ text: String) -> Int {
         let (rest, urlCount) = splitURLs(text.precomposedStringWithCanonicalMapping)
@@ -35,7 +35,7 @@ enum TextCounter {
         return weight / 100
     }
 
-    /// Mastodon length (mastodon.md §7): grapheme clusters, each http(s) URL = 23,
+    /// Mastodon length (docs/platforms/mastodon.md, "Text limits"): grapheme clusters, each http(s) URL = 23,
     /// `@user@remote.domain` counts as `@user`.
     static func mastodonLength(_ text: String) -> Int {
         let (rest, urlCount) = splitURLs(text)
@@ -44,7 +44,7 @@ enum TextCounter {
         return short.count + urlCount * 23
     }
 
-    /// Threads length (threads.md §7): characters, but an emoji counts as its UTF-8 byte length.
+    /// Threads length (docs/platforms/threads.md, "Text and links"): characters, but an emoji counts as its UTF-8 byte length.
     static func threadsLength(_ text: String) -> Int {
         text.reduce(0) { $0 + (isEmoji($1) ? String($1).utf8.count : 1) }
     }

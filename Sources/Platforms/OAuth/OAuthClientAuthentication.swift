@@ -1,8 +1,8 @@
 import Foundation
 
 /// How a client proves itself at a token or revoke endpoint (RFC 6749 §2.3). Platforms differ:
-/// X confidential clients must use Basic (twitter.md §2); LinkedIn and Mastodon take the
-/// credentials in the form body (linkedin.md §2, mastodon.md §3).
+/// X confidential clients must use Basic (docs/platforms/twitter.md, "Token endpoint"); LinkedIn
+/// and Mastodon take the credentials in the form body (linkedin.md "Token endpoint", mastodon.md "Token").
 package enum OAuthClientAuthentication: Sendable, Equatable {
     /// `Authorization: Basic base64(client_id:client_secret)`; no secret in the body.
     case basic

@@ -3,7 +3,7 @@ import SocialCore
 
 /// A successful token-endpoint answer (RFC 6749 §5.1), liberal in what it accepts: `expires_in`
 /// may be a number or a string, every field but `access_token` may be missing (Mastodon sends no
-/// `expires_in`/`refresh_token`, mastodon.md §3; LinkedIn joins scopes with commas, linkedin.md §2).
+/// `expires_in`/`refresh_token`, docs/platforms/mastodon.md "Token"; LinkedIn joins scopes with commas, linkedin.md "Token endpoint").
 package struct OAuthTokenResponse: Decodable, Sendable {
     package var accessToken: String
     package var tokenType: String?

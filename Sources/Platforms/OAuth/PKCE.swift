@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// PKCE (RFC 7636) with the S256 method only: X requires PKCE and Mastodon 4.3+ accepts it
-/// (twitter.md §1, mastodon.md §2); `plain` would expose the verifier in the authorize URL.
+/// (docs/platforms/twitter.md "Authorize", mastodon.md "Authorization"); `plain` would expose the verifier in the authorize URL.
 package enum PKCE {
     /// A fresh verifier: 32 random bytes as base64url (43 characters, inside RFC 7636's 43–128).
     package static func makeVerifier() -> String {

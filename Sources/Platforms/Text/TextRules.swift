@@ -5,11 +5,11 @@ import Foundation
 package struct TextRules: Sendable, Equatable {
     /// How the platform measures text.
     package enum Counting: Sendable, Equatable {
-        /// X: twitter-text v3 weights (most code points 1, CJK and emoji 2; NFC first). twitter.md §10.
+        /// X: twitter-text v3 weights (most code points 1, CJK and emoji 2; NFC first). docs/platforms/twitter.md, "Counting text".
         case weighted
-        /// Mastodon: grapheme clusters; `@user@domain` counts as `@user`. mastodon.md §7.
+        /// Mastodon: grapheme clusters; `@user@domain` counts as `@user`. docs/platforms/mastodon.md, "Text limits".
         case graphemes
-        /// Threads: characters, but an emoji counts as its UTF-8 byte length. threads.md §7.
+        /// Threads: characters, but an emoji counts as its UTF-8 byte length. docs/platforms/threads.md, "Text and links".
         case graphemesEmojiAsUTF8
         /// Facebook, Instagram, LinkedIn: no documented unit; UTF-16 code units, the larger of
         /// the plausible counts, so we never promise a fit the platform refuses.
