@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check differential drills run-drills acceptance run-acceptance fernet-fixtures clean bench bench-deps
+.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check differential drills run-drills acceptance run-acceptance fernet-fixtures clean bench bench-deps format format-check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +47,7 @@ run: build ## Set up everything and serve http://127.0.0.1:8080 (sandbox on :810
 
 # One build serves the Swift suites and the browser suite.
 test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway database
+	@$(MAKE) --no-print-directory format-check
 	@export TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}"; \
 	  swift test $(SWIFT_FLAGS) --skip-build --disable-xctest
 	@$(MAKE) --no-print-directory compose-check
@@ -89,6 +90,15 @@ bench: deps assets bench-deps db $(VENV)/.ok ## Release build, then every hot pa
 	swift build -c release --package-path bench/ingest --scratch-path $(BENCH_BUILD_DIR)
 	@export BENCH_ADMIN_URL="$${BENCH_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash bench/run.sh $(RELEASE_BUILD_DIR)/release $(BENCH_BUILD_DIR)/release/IngestBench
+
+# swift-format ships with the Swift toolchain; the style is .swift-format at the top of the clone.
+FORMAT_PATHS = Package.swift Sources Tests Fuzz bench/ingest
+
+format: ## Format every Swift file in place (swift-format, .swift-format)
+	swift format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check: ## Fail when a Swift file is not formatted (part of make test)
+	@swift format lint --strict --recursive --parallel $(FORMAT_PATHS) || { echo "format-check: run make format"; exit 1; }
 
 setup-check: ## Clones this repository into private folders and checks each gets a PostgreSQL of its own
 	@bash scripts/check-setup.sh

@@ -59,7 +59,9 @@ package enum FeedParser {
         return JSONFeedReader.read(object: object, feedURL: feedURL)
     }
 
-    private static func parseXMLFeed(_ bytes: [UInt8], feedURL: URL, contentType: String?) throws(IngestError)
+    private static func parseXMLFeed(
+        _ bytes: [UInt8], feedURL: URL, contentType: String?
+    ) throws(IngestError)
         -> ParsedFeed
     {
         let decoded = CharsetResolver.decodeFeed(bytes, contentType: contentType)

@@ -40,8 +40,10 @@ enum HTMLMarkupBounds {
     private static let nameMemory = 32
 
     private static let voidElements: Set<UInt64> = names(
-        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-         "basefont", "frame", "isindex", "keygen"])
+        [
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+            "basefont", "frame", "isindex", "keygen",
+        ])
     /// Elements a new one of the same name closes (HTML's optional end tags), so a list of
     /// unclosed `<p>` or `<li>` does not count as nesting.
     private static let selfClosing: Set<UInt64> = names(["p", "li", "dt", "dd", "option", "tr", "td", "th", "a"])
@@ -54,7 +56,9 @@ enum HTMLMarkupBounds {
     private static let paragraphOrBreak: Set<UInt64> = names(["p", "br"])
     private static let itemprop = Array("itemprop".utf8)
     private static let commentEnd = Array("-->".utf8)
-    private static let rawText: [UInt64: [UInt8]] = [nameKey(Array("script".utf8)): Array("script".utf8), nameKey(Array("style".utf8)): Array("style".utf8)]
+    private static let rawText: [UInt64: [UInt8]] = [
+        nameKey(Array("script".utf8)): Array("script".utf8), nameKey(Array("style".utf8)): Array("style".utf8),
+    ]
 
     private static func names(_ list: [String]) -> Set<UInt64> { Set(list.map { nameKey(Array($0.utf8)) }) }
 

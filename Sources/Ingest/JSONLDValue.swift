@@ -91,7 +91,8 @@ enum JSONLDValue {
         if let object = value as? [String: Any] {
             guard let url = rawString(object["url"] ?? object["contentUrl"] ?? object["@id"]) else { return nil }
             return ContentImage(
-                url: url, width: integer(object["width"], in: ContentImage.plausiblePixels), height: integer(object["height"], in: ContentImage.plausiblePixels),
+                url: url, width: integer(object["width"], in: ContentImage.plausiblePixels),
+                height: integer(object["height"], in: ContentImage.plausiblePixels),
                 alt: text(object["caption"] ?? object["description"]))
         }
         return rawString(value).map { ContentImage(url: $0) }

@@ -27,10 +27,12 @@ enum RSSFeedReader {
         var feed = ParsedFeed(format: format)
         let channel = root.child(named: "channel", namespace: namespace)
         if let channel {
-            feed.title = FeedText.plain(channel.child(named: "title", namespace: namespace)?.textContent)
+            feed.title =
+                FeedText.plain(channel.child(named: "title", namespace: namespace)?.textContent)
                 ?? FeedText.plain(channel.child(named: "title", namespace: XMLNamespace.dublinCore)?.textContent)
             feed.link = URLResolver.resolve(channel.child(named: "link", namespace: namespace)?.textContent, against: feedURL)
-            feed.description = FeedText.plain(channel.child(named: "description", namespace: namespace)?.textContent)
+            feed.description =
+                FeedText.plain(channel.child(named: "description", namespace: namespace)?.textContent)
                 ?? FeedText.plain(channel.child(named: "subtitle", namespace: XMLNamespace.itunes)?.textContent)
         } else {
             feed.problems.append("The feed has no <channel> element, so it has no title or link.")
@@ -96,7 +98,8 @@ enum RSSFeedReader {
             FeedText.plain(text("creator", XMLNamespace.dublinCore)) ?? FeedText.authorName(text("author"))
             ?? FeedText.plain(text("author", XMLNamespace.itunes))
         item.image = image(in: element, feedURL: feedURL)
-        let categories = element.children(named: "category", namespace: namespace).map(\.textContent)
+        let categories =
+            element.children(named: "category", namespace: namespace).map(\.textContent)
             + element.children(named: "subject", namespace: XMLNamespace.dublinCore).map(\.textContent)
         item.categories = HTMLMetadataExtractor.uniqueTags(categories.compactMap { FeedText.plain($0) })
         return (item, problems)

@@ -7,21 +7,27 @@ public enum DemoData {
     ]
     /// Facebook Pages.
     public static let facebookPages = [
-        DemoPage(id: "200000000000001", name: "Analytical Engines", managerID: "10000000000000001",
-                 category: "Science, Technology & Engineering", instagramBusinessAccountID: "17841400000000001"),
-        DemoPage(id: "200000000000002", name: "Ada's Notes", managerID: "10000000000000001",
-                 category: "Personal Blog", instagramBusinessAccountID: nil),
-        DemoPage(id: "200000000000003", name: "Compilers Weekly", managerID: "10000000000000002",
-                 category: "Media/News Company", instagramBusinessAccountID: "17841400000000003"),
+        DemoPage(
+            id: "200000000000001", name: "Analytical Engines", managerID: "10000000000000001",
+            category: "Science, Technology & Engineering", instagramBusinessAccountID: "17841400000000001"),
+        DemoPage(
+            id: "200000000000002", name: "Ada's Notes", managerID: "10000000000000001",
+            category: "Personal Blog", instagramBusinessAccountID: nil),
+        DemoPage(
+            id: "200000000000003", name: "Compilers Weekly", managerID: "10000000000000002",
+            category: "Media/News Company", instagramBusinessAccountID: "17841400000000003"),
     ]
     /// Instagram accounts: Ada has a business account (linked to a Page) and a personal one.
     public static let instagramAccounts = [
-        DemoInstagramAccount(id: "17841400000000001", username: "analytical.engines", name: "Analytical Engines",
-                             accountType: "BUSINESS", ownerID: "10000000000000001"),
-        DemoInstagramAccount(id: "17841400000000002", username: "ada.personal", name: "Ada",
-                             accountType: "PERSONAL", ownerID: "10000000000000001"),
-        DemoInstagramAccount(id: "17841400000000003", username: "compilers.weekly", name: "Compilers Weekly",
-                             accountType: "MEDIA_CREATOR", ownerID: "10000000000000002"),
+        DemoInstagramAccount(
+            id: "17841400000000001", username: "analytical.engines", name: "Analytical Engines",
+            accountType: "BUSINESS", ownerID: "10000000000000001"),
+        DemoInstagramAccount(
+            id: "17841400000000002", username: "ada.personal", name: "Ada",
+            accountType: "PERSONAL", ownerID: "10000000000000001"),
+        DemoInstagramAccount(
+            id: "17841400000000003", username: "compilers.weekly", name: "Compilers Weekly",
+            accountType: "MEDIA_CREATOR", ownerID: "10000000000000002"),
     ]
     /// Threads profiles.
     public static let threadsUsers = [

@@ -22,5 +22,8 @@ enum GraphError {
     }
     static func permission(_ message: String) -> SandboxResponse { response(code: 200, message: "(#200) \(message)") }
     static func invalidParameter(_ message: String) -> SandboxResponse { response(code: 100, message: "(#100) \(message)") }
-    static let unknownPath = response(code: 100, message: "Unsupported get request. Object does not exist, cannot be loaded due to missing permissions, or does not support this operation.", type: "GraphMethodException")
+    static let unknownPath = response(
+        code: 100,
+        message: "Unsupported get request. Object does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+        type: "GraphMethodException")
 }

@@ -40,35 +40,39 @@ enum HTML {
         let fields = hidden.map { "<input type=\"hidden\" name=\"\(escape($0.0))\" value=\"\(escape($0.1))\">" }
             .joined(separator: "\n")
         let scopeList = scopes.map { "<li>\(escape($0))</li>" }.joined()
-        return page(title: "\(platformName) — authorize \(appName)", body: """
-        <h1>\(escape(platformName)) (sandbox)</h1>
-        <p><strong>\(escape(appName))</strong> asks for access:</p>
-        <ul id="scopes">\(scopeList)</ul>
-        <form method="post" action="\(escape(action))">
-        \(fields)
-        <label for="account">Continue as</label>
-        <select id="account" name="account">
-        \(options)
-        </select>
-        <button type="submit" name="decision" value="allow">Allow</button>
-        <button type="submit" name="decision" value="deny">Deny</button>
-        </form>
-        """)
+        return page(
+            title: "\(platformName) — authorize \(appName)",
+            body: """
+                <h1>\(escape(platformName)) (sandbox)</h1>
+                <p><strong>\(escape(appName))</strong> asks for access:</p>
+                <ul id="scopes">\(scopeList)</ul>
+                <form method="post" action="\(escape(action))">
+                \(fields)
+                <label for="account">Continue as</label>
+                <select id="account" name="account">
+                \(options)
+                </select>
+                <button type="submit" name="decision" value="allow">Allow</button>
+                <button type="submit" name="decision" value="deny">Deny</button>
+                </form>
+                """)
     }
 
     /// A public post page.
     static func postPage(platformName: String, post: SandboxPost) -> String {
         let link = post.link.map { "<p class=\"link\"><a href=\"\(escape($0))\">\(escape($0))</a></p>" } ?? ""
         let image = post.imageURL.map { "<img src=\"\(escape($0))\" alt=\"\">" } ?? ""
-        return page(title: "\(post.accountName) on \(platformName)", body: """
-        <article id="post-\(escape(post.id))">
-        <h1>\(escape(post.accountName))</h1>
-        \(image)
-        <p class="text">\(escape(post.text))</p>
-        \(link)
-        <time>\(escape(post.time.formatted(.iso8601)))</time>
-        </article>
-        """)
+        return page(
+            title: "\(post.accountName) on \(platformName)",
+            body: """
+                <article id="post-\(escape(post.id))">
+                <h1>\(escape(post.accountName))</h1>
+                \(image)
+                <p class="text">\(escape(post.text))</p>
+                \(link)
+                <time>\(escape(post.time.formatted(.iso8601)))</time>
+                </article>
+                """)
     }
 
     /// An error page (the dialog refuses to redirect to an unverified redirect URI).

@@ -4,7 +4,9 @@ import Foundation
 struct MediaContainer: Sendable {
     /// Container states shared by both APIs (docs/platforms/instagram.md and docs/platforms/threads.md,
     /// "Container states").
-    enum Status: String, Sendable { case inProgress = "IN_PROGRESS", finished = "FINISHED", published = "PUBLISHED", error = "ERROR", expired = "EXPIRED" }
+    enum Status: String, Sendable {
+        case inProgress = "IN_PROGRESS", finished = "FINISHED", published = "PUBLISHED", error = "ERROR", expired = "EXPIRED"
+    }
 
     var id: String
     var platform: Platform

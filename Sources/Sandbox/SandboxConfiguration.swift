@@ -32,9 +32,10 @@ public struct SandboxConfiguration: Sendable {
         func add(_ platform: Platform, _ idKey: String, _ secretKey: String, _ callbacks: [String]) {
             guard let id = environment[idKey], !id.isEmpty, !base.isEmpty else { return }
             let secret = environment[secretKey].flatMap { $0.isEmpty ? nil : $0 }
-            apps.append(RegisteredApp(
-                platform: platform, clientID: id, clientSecret: secret,
-                redirectURIs: callbacks.map(callback), name: "Rose Ash"))
+            apps.append(
+                RegisteredApp(
+                    platform: platform, clientID: id, clientSecret: secret,
+                    redirectURIs: callbacks.map(callback), name: "Rose Ash"))
         }
         // Facebook and Instagram (Facebook Login variant) share the Facebook app (docs/platforms/instagram.md, "Facebook Login").
         add(.facebook, "SOCIAL_FACEBOOK_APP_ID", "SOCIAL_FACEBOOK_APP_SECRET", ["facebook", "instagram"])

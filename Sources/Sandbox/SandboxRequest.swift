@@ -55,9 +55,10 @@ struct SandboxRequest: Sendable {
         guard let value = header("Authorization") else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "basic",
-              let data = Data(base64Encoded: String(parts[1])),
-              let text = String(data: data, encoding: .utf8),
-              let colon = text.firstIndex(of: ":") else { return nil }
+            let data = Data(base64Encoded: String(parts[1])),
+            let text = String(data: data, encoding: .utf8),
+            let colon = text.firstIndex(of: ":")
+        else { return nil }
         let id = FormCoding.decodeComponent(String(text[..<colon]))
         let secret = FormCoding.decodeComponent(String(text[text.index(after: colon)...]))
         return (id, secret)

@@ -54,13 +54,15 @@ struct SandboxResponder: HTTPResponder {
             query: FormCoding.decode(request.uri.query ?? ""), form: [:], body: body, headers: request.headers)
         // Discovery documents name the sandbox as the client reached it; only host[:port] characters pass.
         if let authority = request.head.authority, !authority.isEmpty,
-           authority.allSatisfy({ $0.isLetter || $0.isNumber || ".-:[]".contains($0) }) {
+            authority.allSatisfy({ $0.isLetter || $0.isNumber || ".-:[]".contains($0) })
+        {
             parsed.origin = "http://" + authority
         }
         if parsed.contentType == "application/x-www-form-urlencoded" {
             parsed.form = FormCoding.decode(String(decoding: body, as: UTF8.self))
         } else if parsed.contentType == "application/json",
-                  let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
+            let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        {
             for (key, value) in object {
                 switch value {
                 case let text as String: parsed.form[key] = text

@@ -14,10 +14,12 @@ extension SandboxState {
         requests.append(recorded(request, platform: platform))
         if requests.count > 10_000 { requests.removeFirst(requests.count - 10_000) }
         guard !isBrowserPage(request, platform: platform) else { return Plan(platform: platform, failure: nil) }
-        guard let index = failures.firstIndex(where: {
-            $0.platform == platform && ($0.pathContains.map { request.path.contains($0) } ?? true)
-                && ($0.method.map { $0.uppercased() == request.method.rawValue.uppercased() } ?? true)
-        }) else { return Plan(platform: platform, failure: nil) }
+        guard
+            let index = failures.firstIndex(where: {
+                $0.platform == platform && ($0.pathContains.map { request.path.contains($0) } ?? true)
+                    && ($0.method.map { $0.uppercased() == request.method.rawValue.uppercased() } ?? true)
+            })
+        else { return Plan(platform: platform, failure: nil) }
         let rule = failures[index]
         if let count = rule.count {
             if count <= 1 { failures.remove(at: index) } else { failures[index].count = count - 1 }
@@ -46,10 +48,13 @@ extension SandboxState {
     func isBrowserPage(_ request: SandboxRequest, platform: Platform) -> Bool {
         let path = request.path
         if path.contains("/dialog/oauth") || path.hasSuffix("/oauth/authorize") || path.hasSuffix("/i/oauth2/authorize")
-            || path.hasSuffix("/oauth/v2/authorization") { return true }
+            || path.hasSuffix("/oauth/v2/authorization")
+        {
+            return true
+        }
         switch request.host {
         case "x.com", "twitter.com", "www.facebook.com", "facebook.com", "threads.com", "www.threads.com",
-             "threads.net", "www.threads.net", "www.instagram.com", "instagram.com", "linkedin.com":
+            "threads.net", "www.threads.net", "www.instagram.com", "instagram.com", "linkedin.com":
             return true
         case "www.linkedin.com":
             return path.hasPrefix("/feed/")
@@ -92,7 +97,8 @@ extension SandboxState {
         }
         var body = String(decoding: request.body, as: UTF8.self)
         if request.contentType == "application/x-www-form-urlencoded"
-            || request.form.keys.contains(where: RecordedRequest.secretNames.contains) {
+            || request.form.keys.contains(where: RecordedRequest.secretNames.contains)
+        {
             body = FormCoding.encode(masked(request.form).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
         var headers: [String: String] = [:]

@@ -19,7 +19,8 @@ extension SandboxState {
         switch (request.method, s) {
         case (.get, ["me"]):
             let user = DemoData.facebookUsers.first { $0.id == token.accountID }
-            answer = token.pageID.flatMap { id in DemoData.facebookPages.first { $0.id == id } }.map { .object(["id": $0.id, "name": $0.name]) }
+            answer =
+                token.pageID.flatMap { id in DemoData.facebookPages.first { $0.id == id } }.map { .object(["id": $0.id, "name": $0.name]) }
                 ?? .object(["id": token.accountID, "name": user?.name ?? ""])
         case (.get, ["me", "accounts"]): answer = facebookAccounts(request, token: token)
         case (.delete, ["me", "permissions"]): answer = facebookRevoke(token)
@@ -33,13 +34,16 @@ extension SandboxState {
     /// Pages the user manages, each with a Page token. Page tokens from a long-lived user token never
     /// expire; from a short-lived one they expire with it (docs/platforms/facebook.md, "Pages and Page tokens").
     func facebookAccounts(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
-        guard token.pageID == nil else { return GraphError.response(code: 100, message: "(#100) Tried accessing nonexisting field (accounts) on node type (Page)") }
+        guard token.pageID == nil else {
+            return GraphError.response(code: 100, message: "(#100) Tried accessing nonexisting field (accounts) on node type (Page)")
+        }
         guard token.scopes.contains("pages_show_list") else { return .object(["data": [Any]()]) }
         let fields = Self.fields(request) ?? ["access_token", "category", "category_list", "name", "id", "tasks"]
         let pages = DemoData.facebookPages.filter { $0.managerID == token.accountID }.map { page -> [String: Any] in
             let lifetime = token.kind == .longLivedUser ? nil : token.expiresAt.map { $0.timeIntervalSince(now) }
-            let pageToken = issueToken(.facebook, kind: .page, prefix: "EAAB", clientID: token.clientID, accountID: token.accountID,
-                                       scopes: token.scopes, lifetime: lifetime, pageID: page.id)
+            let pageToken = issueToken(
+                .facebook, kind: .page, prefix: "EAAB", clientID: token.clientID, accountID: token.accountID,
+                scopes: token.scopes, lifetime: lifetime, pageID: page.id)
             var entry: [String: Any] = ["id": page.id]
             if fields.contains("name") { entry["name"] = page.name }
             if fields.contains("access_token") { entry["access_token"] = pageToken.value }
@@ -59,7 +63,10 @@ extension SandboxState {
             guard page.managerID == token.accountID else { return GraphError.unknownPath }
             var entry: [String: Any] = ["id": page.id, "name": page.name]
             if Self.fields(request)?.contains("instagram_business_account") == true, token.scopes.contains("instagram_basic"),
-               let ig = page.instagramBusinessAccountID { entry["instagram_business_account"] = ["id": ig] }
+                let ig = page.instagramBusinessAccountID
+            {
+                entry["instagram_business_account"] = ["id": ig]
+            }
             return .object(entry)
         }
         if let post = posts.first(where: { $0.platform == .facebook && $0.id == id }) {
@@ -81,7 +88,9 @@ extension SandboxState {
             return GraphError.permission("The Page must be published to with a Page access token for this Page.")
         }
         guard token.scopes.contains("pages_manage_posts"), token.scopes.contains("pages_read_engagement") else {
-            return GraphError.permission("If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission")
+            return GraphError.permission(
+                "If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission"
+            )
         }
         let message = request.param("message") ?? ""
         let link = request.param("link").flatMap { $0.isEmpty ? nil : $0 }
@@ -96,8 +105,10 @@ extension SandboxState {
         let postID = newNumericID(prefix: "7")
         let id = "\(pageID)_\(postID)"
         let url = "https://www.facebook.com/\(pageID)/posts/\(postID)"
-        record(SandboxPost(id: id, platform: .facebook, host: "www.facebook.com", account: pageID, accountName: page.name,
-                           text: message, link: link, imageURL: nil, url: url, time: now))
+        record(
+            SandboxPost(
+                id: id, platform: .facebook, host: "www.facebook.com", account: pageID, accountName: page.name,
+                text: message, link: link, imageURL: nil, url: url, time: now))
         var body: [String: Any] = ["id": id]
         if Self.fields(request)?.contains("permalink_url") == true { body["permalink_url"] = url }
         return .object(body)

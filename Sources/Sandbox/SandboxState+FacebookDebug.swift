@@ -8,11 +8,13 @@ extension SandboxState {
     func facebookDebugToken(_ request: SandboxRequest) -> SandboxResponse {
         let appToken = (request.param("access_token") ?? "").split(separator: "|", maxSplits: 1).map(String.init)
         guard appToken.count == 2, let app = app(.facebook, clientID: appToken[0]), let secret = app.clientSecret,
-              PKCE.constantTimeEqual(secret, appToken[1]) else {
+            PKCE.constantTimeEqual(secret, appToken[1])
+        else {
             return GraphError.response(code: 190, message: "Invalid OAuth access token signature.")
         }
         guard let value = request.param("input_token"), let token = tokens[value], token.platform == .facebook,
-              token.clientID == app.clientID else {
+            token.clientID == app.clientID
+        else {
             return .object(["data": ["is_valid": false, "error": ["code": 190, "message": "Invalid OAuth access token."]]])
         }
         var data: [String: Any] = [
@@ -30,11 +32,13 @@ extension SandboxState {
     /// app secret of the platform's registered app (`base64url(HMAC-SHA256(secret, payload)).payload`).
     func signedRequest(platform: Platform, clientID: String?, userID: String) -> SandboxResponse {
         guard let app = apps.first(where: { $0.platform == platform && (clientID == nil || $0.clientID == clientID) }),
-              let secret = app.clientSecret else {
+            let secret = app.clientSecret
+        else {
             return .object(.badRequest, ["error": "no registered \(platform.rawValue) app with a secret"])
         }
         let issued = Int(now.timeIntervalSince1970)
-        let payload = Data(#"{"algorithm":"HMAC-SHA256","expires":\#(issued + 3600),"issued_at":\#(issued),"user_id":"\#(userID)"}"#.utf8).base64URLEncoded
+        let payload = Data(#"{"algorithm":"HMAC-SHA256","expires":\#(issued + 3600),"issued_at":\#(issued),"user_id":"\#(userID)"}"#.utf8)
+            .base64URLEncoded
         let mac = HMAC<SHA256>.authenticationCode(for: Data(payload.utf8), using: SymmetricKey(data: Data(secret.utf8)))
         return .object(["signed_request": Data(mac).base64URLEncoded + "." + payload, "app_id": app.clientID])
     }

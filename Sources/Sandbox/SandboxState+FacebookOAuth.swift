@@ -12,36 +12,54 @@ extension SandboxState {
     func facebookDialog(_ request: SandboxRequest) -> SandboxResponse {
         let p = request.method == .post ? request.form : request.query
         guard let clientID = p["client_id"], let app = app(.facebook, clientID: clientID) else {
-            return .html(.badRequest, HTML.errorPage(platformName: "Facebook", message: "Invalid App ID: The provided app ID does not look like a valid app ID."))
+            return .html(
+                .badRequest,
+                HTML.errorPage(platformName: "Facebook", message: "Invalid App ID: The provided app ID does not look like a valid app ID."))
         }
         guard let redirect = p["redirect_uri"], app.redirectURIs.contains(redirect) else {
-            return .html(.badRequest, HTML.errorPage(platformName: "Facebook", message: "URL Blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings."))
+            return .html(
+                .badRequest,
+                HTML.errorPage(
+                    platformName: "Facebook",
+                    message: "URL Blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings."))
         }
         let state = p["state"]
         let scopes = (p["scope"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard (p["response_type"] ?? "code") == "code" else {
-            return .html(.badRequest, HTML.errorPage(platformName: "Facebook", message: "The sandbox serves only the server-side flow (response_type=code)."))
+            return .html(
+                .badRequest, HTML.errorPage(platformName: "Facebook", message: "The sandbox serves only the server-side flow (response_type=code)."))
         }
         guard scopes.allSatisfy(Self.facebookScopes.contains) else {
-            return .html(.badRequest, HTML.errorPage(platformName: "Facebook", message: "Invalid Scopes: \(scopes.filter { !Self.facebookScopes.contains($0) }.joined(separator: ", "))."))
+            return .html(
+                .badRequest,
+                HTML.errorPage(
+                    platformName: "Facebook",
+                    message: "Invalid Scopes: \(scopes.filter { !Self.facebookScopes.contains($0) }.joined(separator: ", "))."))
         }
         if request.method == .get {
             let hidden = ["client_id", "redirect_uri", "state", "response_type", "scope", "auth_type"].compactMap { key in p[key].map { (key, $0) } }
-            return .html(HTML.consentPage(platformName: "Facebook", appName: app.name, scopes: scopes, accounts: DemoData.facebookUsers,
-                                          action: "/\(request.host)\(request.path)", hidden: hidden))
+            return .html(
+                HTML.consentPage(
+                    platformName: "Facebook", appName: app.name, scopes: scopes, accounts: DemoData.facebookUsers,
+                    action: "/\(request.host)\(request.path)", hidden: hidden))
         }
         func back(_ pairs: [(String, String)]) -> SandboxResponse {
             .redirect(FormCoding.appendQuery(to: redirect, pairs + (state.map { [("state", $0)] } ?? [])) + "#_=_")
         }
         guard p["decision"] == "allow" else {
-            return back([("error", "access_denied"), ("error_code", "200"), ("error_description", "Permissions error"), ("error_reason", "user_denied")])
+            return back([
+                ("error", "access_denied"), ("error_code", "200"), ("error_description", "Permissions error"), ("error_reason", "user_denied"),
+            ])
         }
         guard let user = DemoData.facebookUsers.first(where: { $0.id == p["account"] }) else {
             return .html(.badRequest, HTML.errorPage(platformName: "Facebook", message: "Unknown account"))
         }
         // Code lifetime: 10 minutes (assumption, NOTES.md "Facebook").
-        let code = issueCode(AuthorizationCode(value: randomSecret(prefix: "AQ", bytes: 48), platform: .facebook, clientID: clientID,
-            redirectURI: redirect, accountID: user.id, scopes: scopes + ["public_profile"], issuedAt: now, expiresAt: now.addingTimeInterval(600)))
+        let code = issueCode(
+            AuthorizationCode(
+                value: randomSecret(prefix: "AQ", bytes: 48), platform: .facebook, clientID: clientID,
+                redirectURI: redirect, accountID: user.id, scopes: scopes + ["public_profile"], issuedAt: now, expiresAt: now.addingTimeInterval(600))
+        )
         return back([("code", code.value)])
     }
 
@@ -55,27 +73,34 @@ extension SandboxState {
         }
         if request.param("grant_type") == "fb_exchange_token" {
             guard let value = request.param("fb_exchange_token"), let user = tokens[value], user.platform == .facebook,
-                  user.clientID == clientID, user.kind == .shortLivedUser || user.kind == .longLivedUser else {
+                user.clientID == clientID, user.kind == .shortLivedUser || user.kind == .longLivedUser
+            else {
                 return GraphError.badToken
             }
             if user.revoked { return GraphError.notAuthorized(clientID) }
             if let expiry = user.expiresAt, now >= expiry { return GraphError.expired(expiry.formatted(.iso8601)) }
-            let long = issueToken(.facebook, kind: .longLivedUser, prefix: "EAAB", clientID: clientID, accountID: user.accountID,
-                                  scopes: user.scopes, lifetime: 5_183_944)
+            let long = issueToken(
+                .facebook, kind: .longLivedUser, prefix: "EAAB", clientID: clientID, accountID: user.accountID,
+                scopes: user.scopes, lifetime: 5_183_944)
             return .object(["access_token": long.value, "token_type": "bearer", "expires_in": 5_183_944])
         }
         guard let value = request.param("code"), var code = codes[value], code.platform == .facebook, code.clientID == clientID else {
             return GraphError.response(code: 100, message: "Invalid verification code format.")
         }
         guard request.param("redirect_uri") == code.redirectURI else {
-            return GraphError.response(code: 100, subcode: 36008, message: "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request")
+            return GraphError.response(
+                code: 100, subcode: 36008,
+                message:
+                    "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request"
+            )
         }
         guard !code.used else { return GraphError.response(code: 100, subcode: 36009, message: "This authorization code has been used.") }
         guard now < code.expiresAt else { return GraphError.response(code: 100, subcode: 36007, message: "This authorization code has expired.") }
         code.used = true
         codes[value] = code
-        let short = issueToken(.facebook, kind: .shortLivedUser, prefix: "EAAB", clientID: clientID, accountID: code.accountID,
-                               scopes: code.scopes, lifetime: 3600)
+        let short = issueToken(
+            .facebook, kind: .shortLivedUser, prefix: "EAAB", clientID: clientID, accountID: code.accountID,
+            scopes: code.scopes, lifetime: 3600)
         return .object(["access_token": short.value, "token_type": "bearer", "expires_in": 3600])
     }
 

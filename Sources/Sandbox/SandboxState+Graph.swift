@@ -35,7 +35,12 @@ extension SandboxState {
     /// docs/platforms/facebook.md, "Usage headers".
     func usageHeaders(_ token: IssuedToken, percent: Int = 1) -> [(String, String)] {
         if let page = token.pageID {
-            return [("X-Business-Use-Case-Usage", #"{"\#(page)":[{"type":"pages","call_count":\#(percent),"total_cputime":\#(percent),"total_time":\#(percent),"estimated_time_to_regain_access":0}]}"#)]
+            return [
+                (
+                    "X-Business-Use-Case-Usage",
+                    #"{"\#(page)":[{"type":"pages","call_count":\#(percent),"total_cputime":\#(percent),"total_time":\#(percent),"estimated_time_to_regain_access":0}]}"#
+                )
+            ]
         }
         return [("X-App-Usage", #"{"call_count":\#(percent),"total_time":\#(percent),"total_cputime":\#(percent)}"#)]
     }
@@ -47,12 +52,20 @@ extension SandboxState {
         case .revokedToken: return GraphError.notAuthorized(platform == .threads ? "threads-app" : "facebook-app")
         case .rateLimit:
             let page = request.segments.first { $0.allSatisfy(\.isNumber) } ?? "0"
-            return GraphError.response(code: 4, message: "(#4) Application request limit reached", transient: true, headers: [
-                ("X-App-Usage", #"{"call_count":100,"total_time":100,"total_cputime":100}"#),
-                ("X-Business-Use-Case-Usage", #"{"\#(page)":[{"type":"pages","call_count":100,"total_cputime":100,"total_time":100,"estimated_time_to_regain_access":15}]}"#)])
+            return GraphError.response(
+                code: 4, message: "(#4) Application request limit reached", transient: true,
+                headers: [
+                    ("X-App-Usage", #"{"call_count":100,"total_time":100,"total_cputime":100}"#),
+                    (
+                        "X-Business-Use-Case-Usage",
+                        #"{"\#(page)":[{"type":"pages","call_count":100,"total_cputime":100,"total_time":100,"estimated_time_to_regain_access":15}]}"#
+                    ),
+                ])
         case .duplicate:
-            return GraphError.response(code: 506, message: "(#506) Duplicate status message",
-                userMessage: "This status update is identical to the last one you posted. Try posting something different, or delete your previous update.")
+            return GraphError.response(
+                code: 506, message: "(#506) Duplicate status message",
+                userMessage:
+                    "This status update is identical to the last one you posted. Try posting something different, or delete your previous update.")
         default:
             return GraphError.response(500, code: 2, message: "An unexpected error has occurred. Please retry your request later.", transient: true)
         }

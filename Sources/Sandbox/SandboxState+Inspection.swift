@@ -9,11 +9,13 @@ extension SandboxState {
         let platformFilter = request.query["platform"].flatMap(Platform.init(rawValue:))
         switch (request.method, request.segments) {
         case (.get, ["posts"]):
-            return .json(posts.filter { platformFilter == nil || $0.platform == platformFilter }
-                .filter { request.query["host"] == nil || $0.host == request.query["host"] })
+            return .json(
+                posts.filter { platformFilter == nil || $0.platform == platformFilter }
+                    .filter { request.query["host"] == nil || $0.host == request.query["host"] })
         case (.get, ["requests"]):
-            return .json(requests.filter { platformFilter == nil || $0.platform == platformFilter }
-                .filter { request.query["host"] == nil || $0.host == request.query["host"] })
+            return .json(
+                requests.filter { platformFilter == nil || $0.platform == platformFilter }
+                    .filter { request.query["host"] == nil || $0.host == request.query["host"] })
         case (.post, ["reset"]):
             resetStorage()
             return .object(["reset": true])
@@ -50,8 +52,10 @@ extension SandboxState {
             let host = limits.host.lowercased()
             if let max = limits.maxCharacters { mastodonMaxCharacters[host] = max }
             if let software = limits.software { mastodonSoftware[host] = software }
-            return .object(["host": host, "max_characters": mastodonMaxCharacters(host),
-                            "software": mastodonProfile(host).software.rawValue])
+            return .object([
+                "host": host, "max_characters": mastodonMaxCharacters(host),
+                "software": mastodonProfile(host).software.rawValue,
+            ])
         case (.post, ["tokens"]):
             guard let spec = body(TokenRequest.self) else { return bad }
             return mintToken(spec)
@@ -64,10 +68,12 @@ extension SandboxState {
             guard let spec = body(SignedRequestSpec.self), [.facebook, .instagram, .threads].contains(spec.platform) else { return bad }
             return signedRequest(platform: spec.platform == .instagram ? .facebook : spec.platform, clientID: spec.clientID, userID: spec.userID)
         case (.get, ["accounts"]):
-            return .object(["facebook": DemoData.facebookUsers.map(\.id), "threads": DemoData.threadsUsers.map(\.id),
-                            "twitter": DemoData.twitterUsers.map(\.id), "linkedin": DemoData.linkedinMembers.map(\.id),
-                            "mastodon": DemoData.mastodonAccounts.map(\.id), "facebook_pages": DemoData.facebookPages.map(\.id),
-                            "instagram": DemoData.instagramAccounts.map(\.id)])
+            return .object([
+                "facebook": DemoData.facebookUsers.map(\.id), "threads": DemoData.threadsUsers.map(\.id),
+                "twitter": DemoData.twitterUsers.map(\.id), "linkedin": DemoData.linkedinMembers.map(\.id),
+                "mastodon": DemoData.mastodonAccounts.map(\.id), "facebook_pages": DemoData.facebookPages.map(\.id),
+                "instagram": DemoData.instagramAccounts.map(\.id),
+            ])
         default:
             return .object(.notFound, ["error": "unknown inspection route \(request.method.rawValue) \(request.path)"])
         }
@@ -75,22 +81,26 @@ extension SandboxState {
 
     private func mintToken(_ spec: TokenRequest) -> SandboxResponse {
         let kind = spec.kind ?? .access
-        let defaultLifetime: TimeInterval? = switch spec.platform {
-        case .mastodon: nil
-        case .twitter: kind == .refresh ? nil : 7200
-        case .linkedin: 5_184_000
-        case .facebook, .instagram: kind == .page ? nil : (kind == .shortLivedUser ? 3600 : 5_183_944)
-        case .threads: 5_183_944
-        }
+        let defaultLifetime: TimeInterval? =
+            switch spec.platform {
+            case .mastodon: nil
+            case .twitter: kind == .refresh ? nil : 7200
+            case .linkedin: 5_184_000
+            case .facebook, .instagram: kind == .page ? nil : (kind == .shortLivedUser ? 3600 : 5_183_944)
+            case .threads: 5_183_944
+            }
         let prefixes: [Platform: String] = [.facebook: "EAAB", .instagram: "EAAB", .threads: "THQV", .linkedin: "AQ", .twitter: "", .mastodon: ""]
-        var token = issueToken(spec.platform, kind: kind, prefix: prefixes[spec.platform] ?? "", instance: spec.instance?.lowercased(),
-                               clientID: spec.clientID, accountID: spec.account, scopes: spec.scopes,
-                               lifetime: spec.expiresIn ?? defaultLifetime, pageID: spec.pageID)
+        var token = issueToken(
+            spec.platform, kind: kind, prefix: prefixes[spec.platform] ?? "", instance: spec.instance?.lowercased(),
+            clientID: spec.clientID, accountID: spec.account, scopes: spec.scopes,
+            lifetime: spec.expiresIn ?? defaultLifetime, pageID: spec.pageID)
         if let age = spec.ageSeconds {
             token.issuedAt = token.issuedAt.addingTimeInterval(-age)
             tokens[token.value] = token
         }
-        return .object(["access_token": token.value, "kind": token.kind.rawValue,
-                        "expires_at": token.expiresAt.map { Timestamps.isoMillis($0) } ?? NSNull()])
+        return .object([
+            "access_token": token.value, "kind": token.kind.rawValue,
+            "expires_at": token.expiresAt.map { Timestamps.isoMillis($0) } ?? NSNull(),
+        ])
     }
 }

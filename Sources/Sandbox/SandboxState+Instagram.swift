@@ -31,18 +31,27 @@ extension SandboxState {
         let answer: SandboxResponse
         if let account = DemoData.instagramAccounts.first(where: { $0.id == id }) {
             guard ownsInstagram(token, account.id), account.accountType != "PERSONAL",
-                  token.scopes.contains("instagram_basic") || token.scopes.contains("instagram_business_basic") else {
+                token.scopes.contains("instagram_basic") || token.scopes.contains("instagram_business_basic")
+            else {
                 return GraphError.unknownPath.adding(usageHeaders(token))
             }
             switch (request.method, Array(s.dropFirst())) {
             case (.get, []):
-                answer = .object(["id": account.id, "username": account.username, "name": account.name,
-                                  "profile_picture_url": "https://www.instagram.com/static/\(account.username).jpg"])
+                answer = .object([
+                    "id": account.id, "username": account.username, "name": account.name,
+                    "profile_picture_url": "https://www.instagram.com/static/\(account.username).jpg",
+                ])
             case (.post, ["media"]): answer = instagramCreateContainer(request, token: token, account: account)
             case (.post, ["media_publish"]): answer = instagramPublish(request, token: token, account: account)
             case (.get, ["content_publishing_limit"]):
-                answer = .object(["data": [["quota_usage": instagramPublishedLastDay(account.id),
-                                            "config": ["quota_total": Self.instagramQuota, "quota_duration": 86400]]]])
+                answer = .object([
+                    "data": [
+                        [
+                            "quota_usage": instagramPublishedLastDay(account.id),
+                            "config": ["quota_total": Self.instagramQuota, "quota_duration": 86400],
+                        ]
+                    ]
+                ])
             default: answer = GraphError.unknownPath
             }
         } else if request.method == .get, s.count == 1 {
@@ -55,7 +64,8 @@ extension SandboxState {
 
     /// Facebook Login tokens reach the IG accounts of the Facebook user; Instagram Login tokens only their own account.
     func ownsInstagram(_ token: IssuedToken, _ igID: String) -> Bool {
-        token.platform == .instagram ? token.accountID == igID
+        token.platform == .instagram
+            ? token.accountID == igID
             : DemoData.instagramAccounts.first { $0.id == igID }?.ownerID == token.accountID
     }
 
@@ -75,12 +85,14 @@ extension SandboxState {
             return GraphError.response(code: 100, message: "(#100) The parameter image_url is required.")
         }
         guard let url = URL(string: image), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            return GraphError.response(code: 9004, subcode: 2_207_052, message: "Only photo or video can be accepted as media type.",
-                                       userMessage: "The media could not be fetched from this URI.")
+            return GraphError.response(
+                code: 9004, subcode: 2_207_052, message: "Only photo or video can be accepted as media type.",
+                userMessage: "The media could not be fetched from this URI.")
         }
         if ["png", "gif", "webp", "heic", "bmp", "tiff", "svg", "avif"].contains(url.pathExtension.lowercased()) {
-            return GraphError.response(code: 36001, subcode: 2_207_005, message: "The image format is not supported.",
-                                       userMessage: "Only JPEG images can be published.")
+            return GraphError.response(
+                code: 36001, subcode: 2_207_005, message: "The image format is not supported.",
+                userMessage: "Only JPEG images can be published.")
         }
         let caption = request.param("caption") ?? ""
         // alt_text: image posts only, at most 1,000 characters (docs/platforms/instagram.md, "Posting").
@@ -89,17 +101,20 @@ extension SandboxState {
             return GraphError.response(code: 100, message: "(#100) The parameter alt_text must be at most 1000 characters.")
         }
         guard TextCounter.utf16Length(caption) <= 2200 else {
-            return GraphError.response(code: 100, subcode: 2_207_010, message: "(#100) The caption is too long.", userMessage: "Captions can have at most 2,200 characters.")
+            return GraphError.response(
+                code: 100, subcode: 2_207_010, message: "(#100) The caption is too long.", userMessage: "Captions can have at most 2,200 characters.")
         }
         let hashtags = caption.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("#") }.count
         let mentions = caption.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("@") }.count
         guard hashtags <= 30, mentions <= 20 else {
-            return GraphError.response(code: 100, message: "(#100) The caption has too many hashtags or mentions.",
-                                       userMessage: "Captions can have at most 30 hashtags and 20 @-mentions.")
+            return GraphError.response(
+                code: 100, message: "(#100) The caption has too many hashtags or mentions.",
+                userMessage: "Captions can have at most 30 hashtags and 20 @-mentions.")
         }
         let id = newNumericID(prefix: "17889")
-        containers[id] = MediaContainer(id: id, platform: .instagram, ownerID: account.id, mediaType: "IMAGE", text: caption,
-                                        imageURL: image, imageAlt: alt, createdAt: now, status: .inProgress)
+        containers[id] = MediaContainer(
+            id: id, platform: .instagram, ownerID: account.id, mediaType: "IMAGE", text: caption,
+            imageURL: image, imageAlt: alt, createdAt: now, status: .inProgress)
         return .object(["id": id])
     }
 
@@ -116,46 +131,54 @@ extension SandboxState {
             return GraphError.permission("Insufficient permission to publish: instagram_content_publish is required")
         }
         guard let id = request.param("creation_id"), var container = containers[id], container.platform == .instagram,
-              container.ownerID == account.id else {
+            container.ownerID == account.id
+        else {
             return GraphError.response(code: 100, message: "(#100) Param creation_id must be a valid media container id")
         }
         switch containerStatus(container) {
         case .published:
-            return GraphError.response(code: 100, message: "(#100) This media container has already been published.",
-                                       userMessage: "The media container \(id) was already published as \(container.publishedID ?? "").")
+            return GraphError.response(
+                code: 100, message: "(#100) This media container has already been published.",
+                userMessage: "The media container \(id) was already published as \(container.publishedID ?? "").")
         case .expired:
             return GraphError.response(code: -2, subcode: 2_207_020, message: "The media container has expired.", transient: false)
         case .inProgress:
-            return GraphError.response(code: 9007, subcode: 2_207_027, message: "Media ID is not available",
-                                       userMessage: "The media is not ready for publishing, please wait for a moment")
+            return GraphError.response(
+                code: 9007, subcode: 2_207_027, message: "Media ID is not available",
+                userMessage: "The media is not ready for publishing, please wait for a moment")
         case .error:
             return GraphError.response(code: -1, subcode: 2_207_001, message: "An unexpected error has occurred.", transient: true)
         case .finished:
             break
         }
         guard instagramPublishedLastDay(account.id) < Self.instagramQuota else {
-            return GraphError.response(code: 9, subcode: 2_207_042, message: "Application request limit reached",
-                                       userMessage: "You reached maximum number of posts that is allowed to be published by Content Publish API.")
+            return GraphError.response(
+                code: 9, subcode: 2_207_042, message: "Application request limit reached",
+                userMessage: "You reached maximum number of posts that is allowed to be published by Content Publish API.")
         }
         let mediaID = newNumericID(prefix: "17920")
         let shortcode = randomSecret(bytes: 8)
         container.status = .published
         container.publishedID = mediaID
         containers[id] = container
-        record(SandboxPost(id: mediaID, platform: .instagram, host: "www.instagram.com", account: account.id,
-                           accountName: account.username, text: container.text, link: TextCounter.urls(in: container.text).first,
-                           imageURL: container.imageURL, imageAlt: container.imageAlt, url: "https://www.instagram.com/p/\(shortcode)/", time: now))
+        record(
+            SandboxPost(
+                id: mediaID, platform: .instagram, host: "www.instagram.com", account: account.id,
+                accountName: account.username, text: container.text, link: TextCounter.urls(in: container.text).first,
+                imageURL: container.imageURL, imageAlt: container.imageAlt, url: "https://www.instagram.com/p/\(shortcode)/", time: now))
         return .object(["id": mediaID])
     }
 
     func instagramObject(_ request: SandboxRequest, token: IssuedToken, id: String) -> SandboxResponse {
         if let container = containers[id], container.platform == .instagram,
-           ownsInstagram(token, container.ownerID) {
+            ownsInstagram(token, container.ownerID)
+        {
             let status = containerStatus(container)
             return .object(["id": id, "status_code": status.rawValue, "status": status == .error ? "Error: UNKNOWN" : status.rawValue])
         }
         if let post = posts.first(where: { $0.platform == .instagram && $0.id == id }),
-           ownsInstagram(token, post.account) {
+            ownsInstagram(token, post.account)
+        {
             var entry: [String: Any] = ["id": id]
             let fields = Self.fields(request) ?? []
             if fields.contains("permalink") { entry["permalink"] = post.url }

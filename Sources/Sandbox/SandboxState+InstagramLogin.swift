@@ -21,14 +21,22 @@ extension SandboxState {
         }
         let scopes = (p["scope"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         guard p["response_type"] == "code", !scopes.isEmpty, scopes.allSatisfy(Self.instagramLoginScopes.contains),
-              scopes.contains("instagram_business_basic") else {
-            return .html(.badRequest, HTML.errorPage(platformName: "Instagram", message: "Invalid request: response_type=code and instagram_business_* scopes including instagram_business_basic are required."))
+            scopes.contains("instagram_business_basic")
+        else {
+            return .html(
+                .badRequest,
+                HTML.errorPage(
+                    platformName: "Instagram",
+                    message: "Invalid request: response_type=code and instagram_business_* scopes including instagram_business_basic are required."))
         }
         let accounts = DemoData.instagramAccounts.map { DemoAccount(id: $0.id, username: $0.username, name: $0.name) }
         if request.method == .get {
-            let hidden = ["client_id", "redirect_uri", "response_type", "scope", "state", "force_reauth"].compactMap { key in p[key].map { (key, $0) } }
-            return .html(HTML.consentPage(platformName: "Instagram", appName: app.name, scopes: scopes, accounts: accounts,
-                                          action: "/\(request.host)/oauth/authorize", hidden: hidden))
+            let hidden = ["client_id", "redirect_uri", "response_type", "scope", "state", "force_reauth"].compactMap { key in p[key].map { (key, $0) }
+            }
+            return .html(
+                HTML.consentPage(
+                    platformName: "Instagram", appName: app.name, scopes: scopes, accounts: accounts,
+                    action: "/\(request.host)/oauth/authorize", hidden: hidden))
         }
         let state = p["state"]
         func back(_ pairs: [(String, String)]) -> SandboxResponse {
@@ -44,8 +52,10 @@ extension SandboxState {
             // Only professional accounts can use Business Login (docs/platforms/instagram.md, "Accounts").
             return .html(.forbidden, HTML.errorPage(platformName: "Instagram", message: "Switch to a professional account to continue."))
         }
-        let code = issueCode(AuthorizationCode(value: randomSecret(prefix: "AQ", bytes: 48), platform: .instagram, clientID: clientID,
-            redirectURI: redirect, accountID: account.id, scopes: scopes, issuedAt: now, expiresAt: now.addingTimeInterval(600)))
+        let code = issueCode(
+            AuthorizationCode(
+                value: randomSecret(prefix: "AQ", bytes: 48), platform: .instagram, clientID: clientID,
+                redirectURI: redirect, accountID: account.id, scopes: scopes, issuedAt: now, expiresAt: now.addingTimeInterval(600)))
         return back([("code", code.value)])
     }
 
@@ -59,14 +69,22 @@ extension SandboxState {
             return .object(.badRequest, ["error_type": "OAuthException", "code": 400, "error_message": "Error validating client secret."])
         }
         guard request.form["grant_type"] == "authorization_code", let value = request.form["code"], var code = codes[value],
-              code.platform == .instagram, code.clientID == clientID, !code.used, now < code.expiresAt,
-              request.form["redirect_uri"] == code.redirectURI else {
-            return .object(.badRequest, ["error_type": "OAuthException", "code": 400, "error_message": "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request"])
+            code.platform == .instagram, code.clientID == clientID, !code.used, now < code.expiresAt,
+            request.form["redirect_uri"] == code.redirectURI
+        else {
+            return .object(
+                .badRequest,
+                [
+                    "error_type": "OAuthException", "code": 400,
+                    "error_message":
+                        "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request",
+                ])
         }
         code.used = true
         codes[value] = code
-        let token = issueToken(.instagram, kind: .shortLivedUser, prefix: "IGAA", clientID: clientID, accountID: code.accountID,
-                               scopes: code.scopes, lifetime: 3600)
+        let token = issueToken(
+            .instagram, kind: .shortLivedUser, prefix: "IGAA", clientID: clientID, accountID: code.accountID,
+            scopes: code.scopes, lifetime: 3600)
         let entry: [String: Any] = ["access_token": token.value, "user_id": code.accountID, "permissions": code.scopes.joined(separator: ",")]
         return instagramFlatTokenResponse ? .object(entry) : .object(["data": [entry]])
     }
@@ -90,21 +108,25 @@ extension SandboxState {
         } else {
             guard old.kind == .shortLivedUser else { return GraphError.invalidParameter("Only a short-lived token can be exchanged") }
             guard let secret = request.param("client_secret"), let expected = app(.instagram, clientID: old.clientID)?.clientSecret,
-                  PKCE.constantTimeEqual(expected, secret) else {
+                PKCE.constantTimeEqual(expected, secret)
+            else {
                 return GraphError.response(code: 1, message: "Error validating client secret.")
             }
         }
-        let token = issueToken(.instagram, kind: .longLivedUser, prefix: "IGAA", clientID: old.clientID, accountID: old.accountID,
-                               scopes: old.scopes, lifetime: 5_183_944)
+        let token = issueToken(
+            .instagram, kind: .longLivedUser, prefix: "IGAA", clientID: old.clientID, accountID: old.accountID,
+            scopes: old.scopes, lifetime: 5_183_944)
         return .object(["access_token": token.value, "token_type": "bearer", "expires_in": 5_183_944])
     }
 
     /// `GET graph.instagram.com/{v}/me`: `user_id` is the professional-account id, `id` app-scoped.
     func instagramLoginMe(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
         guard let account = DemoData.instagramAccounts.first(where: { $0.id == token.accountID }) else { return GraphError.unknownPath }
-        let all: [String: Any] = ["user_id": account.id, "username": account.username, "name": account.name,
-                                  "account_type": account.accountType, "id": "2" + account.id.dropFirst(),
-                                  "profile_picture_url": "https://www.instagram.com/static/\(account.username).jpg"]
+        let all: [String: Any] = [
+            "user_id": account.id, "username": account.username, "name": account.name,
+            "account_type": account.accountType, "id": "2" + account.id.dropFirst(),
+            "profile_picture_url": "https://www.instagram.com/static/\(account.username).jpg",
+        ]
         let fields = Self.fields(request) ?? ["id", "username"]
         return .object(all.filter { fields.contains($0.key) || $0.key == "id" })
     }

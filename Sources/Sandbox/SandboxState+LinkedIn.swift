@@ -20,9 +20,11 @@ extension SandboxState {
             return linkedinAuthenticated(request, scopes: ["openid", "profile"]) { token in
                 let member = DemoData.linkedinMembers.first { $0.id == token.accountID }!
                 let parts = member.name.split(separator: " ")
-                return .object(["sub": member.id, "name": member.name, "given_name": String(parts.first ?? ""),
-                                "family_name": String(parts.last ?? ""), "picture": "https://media.licdn.com/dms/image/\(member.id)",
-                                "locale": "en-US"])
+                return .object([
+                    "sub": member.id, "name": member.name, "given_name": String(parts.first ?? ""),
+                    "family_name": String(parts.last ?? ""), "picture": "https://media.licdn.com/dms/image/\(member.id)",
+                    "locale": "en-US",
+                ])
             }
         case ("api.linkedin.com", .post, ["rest", "images"]):
             return linkedinAuthenticated(request, scopes: ["w_member_social"]) { self.linkedinInitializeUpload(request, token: $0) }
@@ -48,7 +50,8 @@ extension SandboxState {
         if token.revoked { return linkedinFailure(.revokedToken) }
         if token.isExpired(at: now) { return linkedinFailure(.expiredToken) }
         guard scopes.allSatisfy(token.scopes.contains) else {
-            return Self.linkedinError(403, "ACCESS_DENIED", "Not enough permissions to access: \(request.method.rawValue) \(request.path)", service: 100)
+            return Self.linkedinError(
+                403, "ACCESS_DENIED", "Not enough permissions to access: \(request.method.rawValue) \(request.path)", service: 100)
         }
         return body(token)
     }
@@ -67,7 +70,8 @@ extension SandboxState {
     /// the refusal.
     func linkedinVersionProblem(_ request: SandboxRequest) -> SandboxResponse? {
         guard let version = request.header("LinkedIn-Version") else {
-            return Self.linkedinError(400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header.")
+            return Self.linkedinError(
+                400, "VERSION_MISSING", "A version must be present. Please specify a version by adding the LinkedIn-Version header.")
         }
         guard linkedinVersionActive(version) else {
             // The message names the version as YYYYMMDD (docs/platforms/linkedin.md, "Versioned calls").
@@ -82,15 +86,22 @@ extension SandboxState {
     func linkedinPost(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
         if let refused = linkedinVersionProblem(request) { return refused }
         func invalid(_ field: String, _ message: String) -> SandboxResponse {
-            .object(.unprocessableContent, ["status": 422, "code": "UNPROCESSABLE_ENTITY", "message": message,
-                "errorDetails": ["inputErrors": [["description": message, "input": ["inputPath": ["fieldPath": field]], "code": "INVALID_VALUE"]]]])
+            .object(
+                .unprocessableContent,
+                [
+                    "status": 422, "code": "UNPROCESSABLE_ENTITY", "message": message,
+                    "errorDetails": [
+                        "inputErrors": [["description": message, "input": ["inputPath": ["fieldPath": field]], "code": "INVALID_VALUE"]]
+                    ],
+                ])
         }
         guard request.contentType == "application/json", let body = try? JSONDecoder().decode(LinkedInPostBody.self, from: request.body) else {
             return Self.linkedinError(400, "BAD_REQUEST", "Request body is not valid JSON")
         }
         let member = DemoData.linkedinMembers.first { $0.id == token.accountID }!
         guard body.author == "urn:li:person:\(member.id)" else {
-            return Self.linkedinError(403, "ACCESS_DENIED", "Not enough permissions to post as \(body.author ?? "an unspecified author")", service: 100)
+            return Self.linkedinError(
+                403, "ACCESS_DENIED", "Not enough permissions to post as \(body.author ?? "an unspecified author")", service: 100)
         }
         guard body.lifecycleState == "PUBLISHED" else { return invalid("/lifecycleState", "lifecycleState must be PUBLISHED") }
         guard ["PUBLIC", "CONNECTIONS", "LOGGED_IN"].contains(body.visibility ?? "") else { return invalid("/visibility", "visibility is required") }
@@ -111,19 +122,23 @@ extension SandboxState {
         }
         let urn = "urn:li:share:\(newNumericID(prefix: "7300"))"
         let thumbnail = body.content?.article?.thumbnail
-        record(SandboxPost(id: urn, platform: .linkedin, host: "www.linkedin.com", account: member.id, accountName: member.name,
-                           text: LittleText.render(commentary), link: body.content?.article?.source, imageURL: nil,
-                           thumbnail: thumbnail, thumbnailBytes: thumbnail.flatMap { linkedinImages[$0]?.byteCount },
-                           url: "https://www.linkedin.com/feed/update/\(urn)/", time: now))
+        record(
+            SandboxPost(
+                id: urn, platform: .linkedin, host: "www.linkedin.com", account: member.id, accountName: member.name,
+                text: LittleText.render(commentary), link: body.content?.article?.source, imageURL: nil,
+                thumbnail: thumbnail, thumbnailBytes: thumbnail.flatMap { linkedinImages[$0]?.byteCount },
+                url: "https://www.linkedin.com/feed/update/\(urn)/", time: now))
         return .empty(.created, headers: [("x-restli-id", urn)])
     }
 
     func linkedinFailure(_ mode: FailureRule.Mode) -> SandboxResponse {
         switch mode {
         case .expiredToken: return Self.linkedinError(401, "EXPIRED_ACCESS_TOKEN", "The token used in the request has expired", service: 65601)
-        case .revokedToken: return Self.linkedinError(401, "REVOKED_ACCESS_TOKEN", "The token used in the request has been revoked by the user", service: 65602)
+        case .revokedToken:
+            return Self.linkedinError(401, "REVOKED_ACCESS_TOKEN", "The token used in the request has been revoked by the user", service: 65602)
         case .rateLimit:
-            return Self.linkedinError(429, "TOO_MANY_REQUESTS", "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.", service: 101)
+            return Self.linkedinError(
+                429, "TOO_MANY_REQUESTS", "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.", service: 101)
         case .duplicate:
             let urn = posts.last(where: { $0.platform == .linkedin })?.id ?? "urn:li:share:7300000000000000000"
             return .object(.unprocessableContent, ["status": 422, "message": "Content is a duplicate of \(urn)"])

@@ -23,7 +23,9 @@ extension SandboxState {
         let uploadID = randomSecret(bytes: 12)
         linkedinImages[urn] = LinkedInImage(owner: owner, uploadID: uploadID)
         let expires = Int64(now.addingTimeInterval(86_400).timeIntervalSince1970 * 1000)
-        return .object(["value": ["uploadUrlExpiresAt": expires, "uploadUrl": "https://www.linkedin.com/dms-uploads/sandbox/\(uploadID)", "image": urn]])
+        return .object([
+            "value": ["uploadUrlExpiresAt": expires, "uploadUrl": "https://www.linkedin.com/dms-uploads/sandbox/\(uploadID)", "image": urn]
+        ])
     }
 
     /// `PUT` of the raw bytes to the upload address, with the same bearer token.

@@ -27,10 +27,12 @@ extension SandboxState {
         case (.get, ["oauth", "userinfo"]) where profile.servesOAuthMetadata:
             return mastodonAuthenticated(request, scope: "profile") { token in
                 let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
-                return .object(["iss": "https://\(request.host)/", "sub": "https://\(request.host)/users/\(account.username)",
-                                "preferred_username": account.username, "name": account.name,
-                                "profile": "https://\(request.host)/@\(account.username)",
-                                "picture": "https://\(request.host)/avatars/original/missing.png"])
+                return .object([
+                    "iss": "https://\(request.host)/", "sub": "https://\(request.host)/users/\(account.username)",
+                    "preferred_username": account.username, "name": account.name,
+                    "profile": "https://\(request.host)/@\(account.username)",
+                    "picture": "https://\(request.host)/avatars/original/missing.png",
+                ])
             }
         case (.post, ["api", "v1", "statuses"]):
             return mastodonAuthenticated(request, scope: "write:statuses") { self.mastodonPostStatus(request, token: $0) }
@@ -42,8 +44,12 @@ extension SandboxState {
                 return .object(self.mastodonStatusJSON(post))
             }
         case (.get, let path) where path.count == 2 && path[0].hasPrefix("@"):
-            guard let post = posts.first(where: { $0.platform == .mastodon && $0.host == request.host && $0.id == path[1]
-                && "@" + $0.accountName == path[0] }) else {
+            guard
+                let post = posts.first(where: {
+                    $0.platform == .mastodon && $0.host == request.host && $0.id == path[1]
+                        && "@" + $0.accountName == path[0]
+                })
+            else {
                 return .html(.notFound, HTML.errorPage(platformName: request.host, message: "The page you are looking for isn't here."))
             }
             return .html(HTML.postPage(platformName: request.host, post: post))
@@ -57,7 +63,8 @@ extension SandboxState {
         _ request: SandboxRequest, scope: String, alternative: String? = nil, _ body: (IssuedToken) -> SandboxResponse
     ) -> SandboxResponse {
         guard let value = request.bearerToken, let token = tokens[value], token.platform == .mastodon,
-              token.instance == request.host, token.kind == .access else {
+            token.instance == request.host, token.kind == .access
+        else {
             return mastodonTokenRejected(request.host, reason: "is invalid")
         }
         if token.revoked { return mastodonTokenRejected(request.host, reason: "was revoked") }
@@ -73,8 +80,10 @@ extension SandboxState {
         var window = rateWindows[key] ?? RateWindow(limit: 300, length: 300, start: now, used: 0)
         let allowed = window.take(at: now)
         rateWindows[key] = window
-        let headers = [("X-RateLimit-Limit", String(window.limit)), ("X-RateLimit-Remaining", String(window.remaining)),
-                       ("X-RateLimit-Reset", Timestamps.isoMicros(window.reset))]
+        let headers = [
+            ("X-RateLimit-Limit", String(window.limit)), ("X-RateLimit-Remaining", String(window.remaining)),
+            ("X-RateLimit-Reset", Timestamps.isoMicros(window.reset)),
+        ]
         guard allowed else { return .object(.tooManyRequests, ["error": "Too many requests"], headers: headers) }
         return body(token).adding(headers)
     }
@@ -89,7 +98,8 @@ extension SandboxState {
         case .perAccount:
             let key = request.header("Idempotency-Key").map { "\(request.host):\(token.accountID):\($0)" }
             if let key, let stored = idempotency[key], now.timeIntervalSince(stored.at) < 3600,
-               let post = posts.first(where: { $0.id == stored.id && $0.host == request.host }) {
+                let post = posts.first(where: { $0.id == stored.id && $0.host == request.host })
+            {
                 // Replay within 1 h (docs/platforms/mastodon.md, "Posting").
                 return .object(mastodonStatusJSON(post))
             }
@@ -131,9 +141,10 @@ extension SandboxState {
         }
         let account = DemoData.mastodonAccounts.first { $0.id == token.accountID }!
         let id = newNumericID(prefix: "113")
-        var post = SandboxPost(id: id, platform: .mastodon, host: request.host, account: account.id, accountName: account.username,
-                               text: text, link: TextCounter.urls(in: text).first, imageURL: nil,
-                               url: "https://\(request.host)/@\(account.username)/\(id)", time: now)
+        var post = SandboxPost(
+            id: id, platform: .mastodon, host: request.host, account: account.id, accountName: account.username,
+            text: text, link: TextCounter.urls(in: text).first, imageURL: nil,
+            url: "https://\(request.host)/@\(account.username)/\(id)", time: now)
         post.visibility = request.param("visibility") ?? "public"
         post.spoiler = spoiler
         post.language = request.param("language")
@@ -144,8 +155,10 @@ extension SandboxState {
     }
 
     func mastodonFailure(_ mode: FailureRule.Mode, request: SandboxRequest) -> SandboxResponse {
-        let reset = [("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "0"),
-                     ("X-RateLimit-Reset", Timestamps.isoMicros(now.addingTimeInterval(300)))]
+        let reset = [
+            ("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "0"),
+            ("X-RateLimit-Reset", Timestamps.isoMicros(now.addingTimeInterval(300))),
+        ]
         switch mode {
         case .expiredToken: return mastodonTokenRejected(request.host, reason: "expired")
         case .revokedToken: return mastodonTokenRejected(request.host, reason: "was revoked")

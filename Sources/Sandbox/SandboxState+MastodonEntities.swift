@@ -21,9 +21,11 @@ extension SandboxState {
             "emojis": [Any](), "fields": [Any](), "roles": [Any](),
         ]
         if credential {
-            object["source"] = ["privacy": "public", "sensitive": false, "language": "en", "note": "", "fields": [Any](),
-                                "follow_requests_count": 0, "indexable": false, "hide_collections": false, "discoverable": true,
-                                "attribution_domains": [String]()]
+            object["source"] = [
+                "privacy": "public", "sensitive": false, "language": "en", "note": "", "fields": [Any](),
+                "follow_requests_count": 0, "indexable": false, "hide_collections": false, "discoverable": true,
+                "attribution_domains": [String](),
+            ]
             object["role"] = ["id": "-99", "name": "", "color": "", "permissions": "0", "highlighted": false]
         }
         return object
@@ -35,16 +37,18 @@ extension SandboxState {
         let tags = Self.hashtags(in: post.text).map { name -> [String: Any] in
             ["name": name.lowercased(), "url": "https://\(post.host)/tags/\(name.lowercased())", "id": name.lowercased(), "history": [Any]()]
         }
-        return ["id": post.id, "created_at": Timestamps.isoMillis(post.time), "edited_at": NSNull(),
-                "uri": "https://\(post.host)/users/\(post.accountName)/statuses/\(post.id)", "url": post.url,
-                "visibility": post.visibility, "language": post.language ?? NSNull(), "content": paragraphs, "text": NSNull(),
-                "card": NSNull(), "spoiler_text": post.spoiler, "sensitive": !post.spoiler.isEmpty, "poll": NSNull(),
-                "media_attachments": [Any](), "mentions": [Any](), "tags": tags, "emojis": [Any](),
-                "reblogs_count": 0, "favourites_count": 0, "replies_count": 0, "quotes_count": 0,
-                "in_reply_to_id": NSNull(), "in_reply_to_account_id": NSNull(), "reblog": NSNull(),
-                "application": ["name": post.applicationName ?? "Web", "website": NSNull()],
-                "favourited": false, "reblogged": false, "muted": false, "bookmarked": false, "pinned": false,
-                "account": mastodonAccountJSON(post.account, host: post.host)]
+        return [
+            "id": post.id, "created_at": Timestamps.isoMillis(post.time), "edited_at": NSNull(),
+            "uri": "https://\(post.host)/users/\(post.accountName)/statuses/\(post.id)", "url": post.url,
+            "visibility": post.visibility, "language": post.language ?? NSNull(), "content": paragraphs, "text": NSNull(),
+            "card": NSNull(), "spoiler_text": post.spoiler, "sensitive": !post.spoiler.isEmpty, "poll": NSNull(),
+            "media_attachments": [Any](), "mentions": [Any](), "tags": tags, "emojis": [Any](),
+            "reblogs_count": 0, "favourites_count": 0, "replies_count": 0, "quotes_count": 0,
+            "in_reply_to_id": NSNull(), "in_reply_to_account_id": NSNull(), "reblog": NSNull(),
+            "application": ["name": post.applicationName ?? "Web", "website": NSNull()],
+            "favourited": false, "reblogged": false, "muted": false, "bookmarked": false, "pinned": false,
+            "account": mastodonAccountJSON(post.account, host: post.host),
+        ]
     }
 
     /// `#tag` names in text (letters, digits, `_`), in order, without duplicates.

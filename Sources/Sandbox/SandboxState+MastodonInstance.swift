@@ -10,12 +10,18 @@ extension SandboxState {
     }
 
     private func mastodonLimits(_ host: String, profile: MastodonProfile) -> [String: Any] {
-        ["statuses": ["max_characters": mastodonMaxCharacters(host), "max_media_attachments": 4,
-                      "characters_reserved_per_url": profile.reportedURLWeight],
-         "media_attachments": ["supported_mime_types": ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"],
-                               "image_size_limit": 16_777_216, "image_matrix_limit": 33_177_600,
-                               "video_size_limit": 103_809_024, "video_frame_rate_limit": 120, "video_matrix_limit": 8_294_400],
-         "polls": ["max_options": 4, "max_characters_per_option": 50, "min_expiration": 300, "max_expiration": 2_629_746]]
+        [
+            "statuses": [
+                "max_characters": mastodonMaxCharacters(host), "max_media_attachments": 4,
+                "characters_reserved_per_url": profile.reportedURLWeight,
+            ],
+            "media_attachments": [
+                "supported_mime_types": ["image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"],
+                "image_size_limit": 16_777_216, "image_matrix_limit": 33_177_600,
+                "video_size_limit": 103_809_024, "video_frame_rate_limit": 120, "video_matrix_limit": 8_294_400,
+            ],
+            "polls": ["max_options": 4, "max_characters_per_option": 50, "min_expiration": 300, "max_expiration": 2_629_746],
+        ]
     }
 
     private var mastodonLocalPosts: (String) -> Int {
@@ -27,8 +33,10 @@ extension SandboxState {
         let profile = mastodonProfile(host)
         guard profile.servesInstanceV2 else { return .object(.notFound, ["error": "Not found"]) }
         var configuration = mastodonLimits(host, profile: profile)
-        configuration["urls"] = ["streaming": "wss://\(host)", "status": NSNull(), "about": "https://\(host)/about",
-                                 "privacy_policy": "https://\(host)/privacy-policy", "terms_of_service": NSNull()]
+        configuration["urls"] = [
+            "streaming": "wss://\(host)", "status": NSNull(), "about": "https://\(host)/about",
+            "privacy_policy": "https://\(host)/privacy-policy", "terms_of_service": NSNull(),
+        ]
         configuration["accounts"] = ["max_featured_tags": 10, "max_pinned_statuses": 5]
         configuration["translation"] = ["enabled": false]
         configuration["vapid"] = ["public_key": "BCkMmVdKDnKYwzVCDC99Iuc9GvId-x7-kKtuHnLgfF98ENiZp_aj-UNthbCdI70DqN1zUVis-x0Wrot2sBagkMc="]
@@ -38,8 +46,10 @@ extension SandboxState {
             "usage": ["users": ["active_month": DemoData.mastodonAccounts.count]],
             "thumbnail": ["url": "https://\(host)/packs/media/images/preview.png", "blurhash": NSNull(), "versions": [String: Any]()],
             "icon": [[String: Any]](), "languages": ["en"], "configuration": configuration,
-            "registrations": ["enabled": false, "approval_required": false, "message": NSNull(), "url": NSNull(),
-                              "min_age": NSNull(), "reason_required": NSNull()],
+            "registrations": [
+                "enabled": false, "approval_required": false, "message": NSNull(), "url": NSNull(),
+                "min_age": NSNull(), "reason_required": NSNull(),
+            ],
             "contact": ["email": "admin@\(host)", "account": NSNull()],
             "rules": [["id": "1", "text": "Be kind.", "hint": ""]],
         ]
@@ -81,8 +91,10 @@ extension SandboxState {
     /// "Discovery documents").
     func mastodonNodeInfoLinks(_ request: SandboxRequest) -> SandboxResponse {
         let links = mastodonProfile(request.host).nodeInfoDocuments.map { document -> [String: Any] in
-            ["rel": "http://nodeinfo.diaspora.software/ns/schema/\(document.schema)",
-             "href": request.sandboxAddress(document.path)]
+            [
+                "rel": "http://nodeinfo.diaspora.software/ns/schema/\(document.schema)",
+                "href": request.sandboxAddress(document.path),
+            ]
         }
         return .object(["links": links])
     }
@@ -95,11 +107,15 @@ extension SandboxState {
         var software: [String: Any] = ["name": profile.nodeInfoName, "version": profile.nodeInfoVersion]
         if document.schema == "2.1" { software["repository"] = Self.sourceURL(profile.software) }
         let users = DemoData.mastodonAccounts.count
-        return .object(["version": document.schema, "software": software, "protocols": ["activitypub"],
-                        "services": ["outbound": [String](), "inbound": [String]()],
-                        "usage": ["users": ["total": users, "activeMonth": users, "activeHalfyear": users],
-                                  "localPosts": mastodonLocalPosts(host)],
-                        "openRegistrations": false, "metadata": [String: Any]()])
+        return .object([
+            "version": document.schema, "software": software, "protocols": ["activitypub"],
+            "services": ["outbound": [String](), "inbound": [String]()],
+            "usage": [
+                "users": ["total": users, "activeMonth": users, "activeHalfyear": users],
+                "localPosts": mastodonLocalPosts(host),
+            ],
+            "openRegistrations": false, "metadata": [String: Any](),
+        ])
     }
 
     static func sourceURL(_ software: MastodonSoftware) -> String {

@@ -15,8 +15,9 @@ extension SandboxState {
         case .takahe:
             // Takahē answers 400 text/plain for any token it cannot find
             // (docs/platforms/mastodon-servers.md, "Dead tokens").
-            return SandboxResponse(status: .badRequest, headers: [("Content-Type", "text/plain; charset=utf-8")],
-                                   body: Data("Invalid Bearer token".utf8))
+            return SandboxResponse(
+                status: .badRequest, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                body: Data("Invalid Bearer token".utf8))
         case .gotosocial: return .object(.unauthorized, ["error": "Unauthorized: token not supplied"])
         case .pleroma, .akkoma: return .object(.forbidden, ["error": "Invalid credentials."])
         }

@@ -8,7 +8,8 @@ extension SandboxState {
         guard request.host.hasPrefix("graph.") else {
             if s == ["oauth", "authorize"], request.method == .get || request.method == .post { return threadsAuthorize(request) }
             if s.count == 3, s[0].hasPrefix("@"), s[1] == "post",
-               let post = posts.first(where: { $0.platform == .threads && $0.url.hasSuffix("/\(s[0])/post/\(s[2])") }) {
+                let post = posts.first(where: { $0.platform == .threads && $0.url.hasSuffix("/\(s[0])/post/\(s[2])") })
+            {
                 return .html(HTML.postPage(platformName: "Threads", post: post))
             }
             return .html(.notFound, HTML.errorPage(platformName: "Threads", message: "Sorry, this page isn't available"))
@@ -31,8 +32,10 @@ extension SandboxState {
         let answer: SandboxResponse
         switch (request.method, Array(path.dropFirst())) {
         case (.get, []) where isSelf:
-            answer = .object(["id": user.id, "username": user.username, "name": user.name,
-                              "threads_profile_picture_url": "https://www.threads.com/static/\(user.username).jpg", "threads_biography": ""])
+            answer = .object([
+                "id": user.id, "username": user.username, "name": user.name,
+                "threads_profile_picture_url": "https://www.threads.com/static/\(user.username).jpg", "threads_biography": "",
+            ])
         case (.post, ["threads"]) where isSelf: answer = threadsCreateContainer(request, token: token, user: user)
         case (.post, ["threads_publish"]) where isSelf: answer = threadsPublish(request, token: token, user: user)
         case (.get, ["threads_publishing_limit"]) where isSelf:
@@ -66,18 +69,21 @@ extension SandboxState {
             return GraphError.response(code: 100, message: "THREADS_API__LINK_LIMIT_EXCEEDED: posts can contain at most 5 unique links")
         }
         let id = newNumericID(prefix: "18")
-        containers[id] = MediaContainer(id: id, platform: .threads, ownerID: user.id, mediaType: type, text: text, imageURL: image,
-                                        linkAttachment: link, createdAt: now, status: type == "TEXT" ? .finished : .inProgress)
+        containers[id] = MediaContainer(
+            id: id, platform: .threads, ownerID: user.id, mediaType: type, text: text, imageURL: image,
+            linkAttachment: link, createdAt: now, status: type == "TEXT" ? .finished : .inProgress)
         return .object(["id": id])
     }
 
     func threadsPublish(_ request: SandboxRequest, token: IssuedToken, user: DemoAccount) -> SandboxResponse {
         guard token.scopes.contains("threads_content_publish") else { return GraphError.permission("threads_content_publish is required") }
         guard let id = request.param("creation_id"), var container = containers[id], container.platform == .threads,
-              container.ownerID == user.id else {
+            container.ownerID == user.id
+        else {
             return GraphError.invalidParameter("Param creation_id must be a valid container id")
         }
-        let status = container.mediaType == "TEXT" && container.status == .finished && now.timeIntervalSince(container.createdAt) < 86400
+        let status =
+            container.mediaType == "TEXT" && container.status == .finished && now.timeIntervalSince(container.createdAt) < 86400
             ? .finished : containerStatus(container)
         switch status {
         case .published: return GraphError.invalidParameter("This container has already been published")
@@ -87,23 +93,27 @@ extension SandboxState {
         case .finished: break
         }
         guard threadsPublishedLastDay(user.id) < 250 else {
-            return GraphError.response(code: 9, subcode: 2_207_042, message: "Application request limit reached",
-                                       userMessage: "You reached the 250 posts per 24 hours publishing limit.")
+            return GraphError.response(
+                code: 9, subcode: 2_207_042, message: "Application request limit reached",
+                userMessage: "You reached the 250 posts per 24 hours publishing limit.")
         }
         let mediaID = newNumericID(prefix: "17900")
         container.status = .published
         container.publishedID = mediaID
         containers[id] = container
         let shortcode = randomSecret(bytes: 8)
-        record(SandboxPost(id: mediaID, platform: .threads, host: "www.threads.com", account: user.id, accountName: user.username,
-                           text: container.text, link: container.linkAttachment ?? TextCounter.urls(in: container.text).first,
-                           imageURL: container.imageURL, url: "https://www.threads.com/@\(user.username)/post/\(shortcode)", time: now))
+        record(
+            SandboxPost(
+                id: mediaID, platform: .threads, host: "www.threads.com", account: user.id, accountName: user.username,
+                text: container.text, link: container.linkAttachment ?? TextCounter.urls(in: container.text).first,
+                imageURL: container.imageURL, url: "https://www.threads.com/@\(user.username)/post/\(shortcode)", time: now))
         return .object(["id": mediaID])
     }
 
     func threadsObject(_ request: SandboxRequest, user: DemoAccount, id: String) -> SandboxResponse {
         if let container = containers[id], container.platform == .threads, container.ownerID == user.id {
-            let status = container.mediaType == "TEXT" && container.status == .finished && now.timeIntervalSince(container.createdAt) < 86400
+            let status =
+                container.mediaType == "TEXT" && container.status == .finished && now.timeIntervalSince(container.createdAt) < 86400
                 ? .finished : containerStatus(container)
             return .object(["id": id, "status": status.rawValue])
         }

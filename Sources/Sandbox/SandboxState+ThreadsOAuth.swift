@@ -14,18 +14,26 @@ extension SandboxState {
             return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid platform app"))
         }
         guard let redirect = p["redirect_uri"], app.redirectURIs.contains(redirect) else {
-            return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid redirect_uri: it does not match a valid OAuth redirect URI of the app."))
+            return .html(
+                .badRequest,
+                HTML.errorPage(platformName: "Threads", message: "Invalid redirect_uri: it does not match a valid OAuth redirect URI of the app."))
         }
         // scope and response_type are required (docs/platforms/threads.md, "Consent").
         let scopes = (p["scope"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard p["response_type"] == "code", !scopes.isEmpty, scopes.allSatisfy(Self.threadsScopes.contains), scopes.contains("threads_basic") else {
-            return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Invalid request: response_type=code and a comma-separated scope including threads_basic are required."))
+            return .html(
+                .badRequest,
+                HTML.errorPage(
+                    platformName: "Threads",
+                    message: "Invalid request: response_type=code and a comma-separated scope including threads_basic are required."))
         }
         let state = p["state"]
         if request.method == .get {
             let hidden = ["client_id", "redirect_uri", "scope", "response_type", "state"].compactMap { key in p[key].map { (key, $0) } }
-            return .html(HTML.consentPage(platformName: "Threads", appName: app.name, scopes: scopes, accounts: DemoData.threadsUsers,
-                                          action: "/\(request.host)/oauth/authorize", hidden: hidden))
+            return .html(
+                HTML.consentPage(
+                    platformName: "Threads", appName: app.name, scopes: scopes, accounts: DemoData.threadsUsers,
+                    action: "/\(request.host)/oauth/authorize", hidden: hidden))
         }
         func back(_ pairs: [(String, String)]) -> SandboxResponse {
             .redirect(FormCoding.appendQuery(to: redirect, pairs + (state.map { [("state", $0)] } ?? [])) + "#_")
@@ -36,8 +44,10 @@ extension SandboxState {
         guard let user = DemoData.threadsUsers.first(where: { $0.id == p["account"] }) else {
             return .html(.badRequest, HTML.errorPage(platformName: "Threads", message: "Unknown account"))
         }
-        let code = issueCode(AuthorizationCode(value: randomSecret(prefix: "AQ", bytes: 48), platform: .threads, clientID: clientID,
-            redirectURI: redirect, accountID: user.id, scopes: scopes, issuedAt: now, expiresAt: now.addingTimeInterval(600)))
+        let code = issueCode(
+            AuthorizationCode(
+                value: randomSecret(prefix: "AQ", bytes: 48), platform: .threads, clientID: clientID,
+                redirectURI: redirect, accountID: user.id, scopes: scopes, issuedAt: now, expiresAt: now.addingTimeInterval(600)))
         return back([("code", code.value)])
     }
 
@@ -55,14 +65,19 @@ extension SandboxState {
             return GraphError.response(code: 100, message: "Invalid verification code format.")
         }
         guard request.param("redirect_uri") == code.redirectURI else {
-            return GraphError.response(code: 100, subcode: 36008, message: "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request")
+            return GraphError.response(
+                code: 100, subcode: 36008,
+                message:
+                    "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request"
+            )
         }
         guard !code.used else { return GraphError.response(code: 100, subcode: 36009, message: "This authorization code has been used.") }
         guard now < code.expiresAt else { return GraphError.response(code: 100, subcode: 36007, message: "This authorization code has expired.") }
         code.used = true
         codes[value] = code
-        let token = issueToken(.threads, kind: .shortLivedUser, prefix: "THQV", clientID: clientID, accountID: code.accountID,
-                               scopes: code.scopes, lifetime: 3600)
+        let token = issueToken(
+            .threads, kind: .shortLivedUser, prefix: "THQV", clientID: clientID, accountID: code.accountID,
+            scopes: code.scopes, lifetime: 3600)
         return .object(["access_token": token.value, "user_id": Int(code.accountID) ?? 0])
     }
 
@@ -86,12 +101,14 @@ extension SandboxState {
         } else {
             guard old.kind == .shortLivedUser else { return GraphError.invalidParameter("Only a short-lived token can be exchanged") }
             guard let secret = request.param("client_secret"), let expected = app(.threads, clientID: old.clientID)?.clientSecret,
-                  PKCE.constantTimeEqual(expected, secret) else {
+                PKCE.constantTimeEqual(expected, secret)
+            else {
                 return GraphError.response(code: 1, message: "Error validating client secret.")
             }
         }
-        let token = issueToken(.threads, kind: .longLivedUser, prefix: "THQV", clientID: old.clientID, accountID: old.accountID,
-                               scopes: old.scopes, lifetime: 5_183_944)
+        let token = issueToken(
+            .threads, kind: .longLivedUser, prefix: "THQV", clientID: old.clientID, accountID: old.accountID,
+            scopes: old.scopes, lifetime: 5_183_944)
         return .object(["access_token": token.value, "token_type": "bearer", "expires_in": 5_183_944])
     }
 }

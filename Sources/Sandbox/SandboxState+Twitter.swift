@@ -3,7 +3,9 @@ import Foundation
 /// X API v2: identity, posting, post pages, errors and rate-limit headers (docs/platforms/twitter.md,
 /// "Identity" to "Rate limits").
 extension SandboxState {
-    static func problem(_ status: Int, _ title: String, _ detail: String, type: String = "about:blank", headers: [(String, String)] = []) -> SandboxResponse {
+    static func problem(
+        _ status: Int, _ title: String, _ detail: String, type: String = "about:blank", headers: [(String, String)] = []
+    ) -> SandboxResponse {
         .object(.init(code: status), ["title": title, "detail": detail, "type": type, "status": status], headers: headers)
     }
 
@@ -37,8 +39,10 @@ extension SandboxState {
             return post.map { .html(HTML.postPage(platformName: "X", post: $0)) }
                 ?? .html(.notFound, HTML.errorPage(platformName: "X", message: "Hmm...this page doesn't exist."))
         default:
-            return web ? .html(.notFound, HTML.errorPage(platformName: "X", message: "Hmm...this page doesn't exist."))
-                : Self.problem(404, "Not Found Error", "Sorry, that page does not exist.", type: "https://api.twitter.com/2/problems/resource-not-found")
+            return web
+                ? .html(.notFound, HTML.errorPage(platformName: "X", message: "Hmm...this page doesn't exist."))
+                : Self.problem(
+                    404, "Not Found Error", "Sorry, that page does not exist.", type: "https://api.twitter.com/2/problems/resource-not-found")
         }
     }
 
@@ -47,27 +51,33 @@ extension SandboxState {
         _ request: SandboxRequest, scopes: [String], limit: (name: String, count: Int), _ body: (IssuedToken) -> SandboxResponse
     ) -> SandboxResponse {
         guard let value = request.bearerToken, let token = tokens[value], token.platform == .twitter, token.kind == .access,
-              !token.revoked, !token.isExpired(at: now) else {
+            !token.revoked, !token.isExpired(at: now)
+        else {
             return Self.problem(401, "Unauthorized", "Unauthorized")
         }
         guard scopes.allSatisfy(token.scopes.contains) else {
-            return Self.problem(403, "Forbidden", "You are not permitted to perform this action.",
-                                type: "https://api.twitter.com/2/problems/client-forbidden")
+            return Self.problem(
+                403, "Forbidden", "You are not permitted to perform this action.",
+                type: "https://api.twitter.com/2/problems/client-forbidden")
         }
         let key = "twitter:\(limit.name):\(token.accountID)"
         var window = rateWindows[key] ?? RateWindow(limit: limit.count, length: 900, start: now, used: 0)
         let allowed = window.take(at: now)
         rateWindows[key] = window
-        var headers = [("x-rate-limit-limit", String(window.limit)), ("x-rate-limit-remaining", String(window.remaining)),
-                       ("x-rate-limit-reset", Timestamps.epoch(window.reset))]
+        var headers = [
+            ("x-rate-limit-limit", String(window.limit)), ("x-rate-limit-remaining", String(window.remaining)),
+            ("x-rate-limit-reset", Timestamps.epoch(window.reset)),
+        ]
         if limit.name == "tweets" {
             // 10,000 / 24 h per app (docs/platforms/twitter.md, "Rate limits").
             let appKey = "twitter:tweets24h:\(token.clientID)"
             var day = rateWindows[appKey] ?? RateWindow(limit: 10_000, length: 86_400, start: now, used: 0)
             if allowed { _ = day.take(at: now) }
             rateWindows[appKey] = day
-            headers += [("x-app-limit-24hour-limit", String(day.limit)), ("x-app-limit-24hour-remaining", String(day.remaining)),
-                        ("x-app-limit-24hour-reset", Timestamps.epoch(day.reset))]
+            headers += [
+                ("x-app-limit-24hour-limit", String(day.limit)), ("x-app-limit-24hour-remaining", String(day.remaining)),
+                ("x-app-limit-24hour-reset", Timestamps.epoch(day.reset)),
+            ]
         }
         guard allowed else { return Self.problem(429, "Too Many Requests", "Too Many Requests", headers: headers) }
         return body(token).adding(headers)
@@ -75,8 +85,12 @@ extension SandboxState {
 
     func twitterPost(_ request: SandboxRequest, token: IssuedToken) -> SandboxResponse {
         let invalid = { (message: String) in
-            SandboxResponse.object(.badRequest, ["title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
-                "type": "https://api.twitter.com/2/problems/invalid-request", "errors": [["message": message]]])
+            SandboxResponse.object(
+                .badRequest,
+                [
+                    "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
+                    "type": "https://api.twitter.com/2/problems/invalid-request", "errors": [["message": message]],
+                ])
         }
         guard request.contentType == "application/json" else { return invalid("Content-Type must be application/json") }
         guard let body = try? JSONDecoder().decode(TweetBody.self, from: request.body) else {
@@ -97,8 +111,10 @@ extension SandboxState {
         let id = newNumericID(prefix: "1870")
         var shown = text
         for url in TextCounter.urls(in: text) { shown = shown.replacingOccurrences(of: url, with: "https://t.co/" + randomSecret(bytes: 6)) }
-        record(SandboxPost(id: id, platform: .twitter, host: "x.com", account: user.id, accountName: user.username, text: text,
-                           link: TextCounter.urls(in: text).first, imageURL: nil, url: "https://x.com/\(user.username)/status/\(id)", time: now))
+        record(
+            SandboxPost(
+                id: id, platform: .twitter, host: "x.com", account: user.id, accountName: user.username, text: text,
+                link: TextCounter.urls(in: text).first, imageURL: nil, url: "https://x.com/\(user.username)/status/\(id)", time: now))
         return .object(.created, ["data": ["id": id, "text": shown, "edit_history_tweet_ids": [id]]])
     }
 
@@ -106,8 +122,12 @@ extension SandboxState {
         switch mode {
         case .expiredToken, .revokedToken: return Self.problem(401, "Unauthorized", "Unauthorized")
         case .rateLimit:
-            return Self.problem(429, "Too Many Requests", "Too Many Requests", headers: [
-                ("x-rate-limit-limit", "100"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", Timestamps.epoch(now.addingTimeInterval(900)))])
+            return Self.problem(
+                429, "Too Many Requests", "Too Many Requests",
+                headers: [
+                    ("x-rate-limit-limit", "100"), ("x-rate-limit-remaining", "0"),
+                    ("x-rate-limit-reset", Timestamps.epoch(now.addingTimeInterval(900))),
+                ])
         case .duplicate:
             return Self.problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
         case .creditsDepleted:

@@ -21,8 +21,9 @@ extension SandboxState {
                 return .object(.notFound, Self.twitterNotFound(id).merging(["status": 404]) { $1 })
             }
             guard self.posts[index].account == token.accountID else {
-                return Self.problem(403, "Forbidden", "You are not authorized to delete this Post.",
-                                    type: "https://api.x.com/2/problems/client-forbidden")
+                return Self.problem(
+                    403, "Forbidden", "You are not authorized to delete this Post.",
+                    type: "https://api.x.com/2/problems/client-forbidden")
             }
             self.posts.remove(at: index)
             return .object(["data": ["deleted": true]])
@@ -30,7 +31,9 @@ extension SandboxState {
     }
 
     static func twitterNotFound(_ id: String) -> [String: Any] {
-        ["value": id, "detail": "Could not find post with id: [\(id)].", "title": "Not Found Error", "resource_type": "tweet",
-         "parameter": "id", "resource_id": id, "type": "https://api.x.com/2/problems/resource-not-found"]
+        [
+            "value": id, "detail": "Could not find post with id: [\(id)].", "title": "Not Found Error", "resource_type": "tweet",
+            "parameter": "id", "resource_id": id, "type": "https://api.x.com/2/problems/resource-not-found",
+        ]
     }
 }

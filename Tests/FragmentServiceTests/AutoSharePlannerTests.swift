@@ -14,8 +14,9 @@ import Testing
         let jobs = MemoryAutoShareRepository()
         var ids: [String: Int64] = [:]
         for (user, account) in [("u1", "a"), ("u1", "gone"), ("u2", "feed"), ("u2", "off")] {
-            guard case .created(let connection) = try await connections.connect(
-                userID: user, platform: .mastodon, result: ConnectionRepositoryTests.result(account))
+            guard
+                case .created(let connection) = try await connections.connect(
+                    userID: user, platform: .mastodon, result: ConnectionRepositoryTests.result(account))
             else { throw HarnessFailure("connect did not create") }
             ids[account] = connection.id
         }

@@ -11,7 +11,9 @@ import Testing
 
 @Suite struct AutoShareTests {
     /// POSTs JSON with a Bearer token; returns status and body.
-    static func api(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String, json: String? = nil) async throws -> (HTTPResponse.Status, String) {
+    static func api(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String, json: String? = nil
+    ) async throws -> (HTTPResponse.Status, String) {
         try await client.execute(
             uri: uri, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
             body: json.map { ByteBuffer(string: $0) }
@@ -28,7 +30,9 @@ import Testing
 
             let (created, body) = try await Self.api(
                 client, .post, "/api/v1/rules", token: token,
-                json: #"{"connection_id":\#(connection),"mode":"auto","content_types":["blog_post"],"tags":["pottery"],"message_template":"New: {title} {hashtags}"}"#)
+                json:
+                    #"{"connection_id":\#(connection),"mode":"auto","content_types":["blog_post"],"tags":["pottery"],"message_template":"New: {title} {hashtags}"}"#
+            )
             #expect(created == .created)
             let rule = try JSONDecoder.api.decode(ShareRule.self, from: Data(body.utf8))
             #expect(rule.tagsMatch == "any" && rule.enabled)
@@ -46,11 +50,15 @@ import Testing
 
             let (invalid, problems) = try await Self.api(
                 client, .post, "/api/v1/rules", token: token,
-                json: #"{"connection_id":999,"mode":"sometimes","content_types":["podcast"],"delay_seconds":-1,"message_template":"{nope} "# + String(repeating: "x", count: 10) + #""}"#)
+                json: #"{"connection_id":999,"mode":"sometimes","content_types":["podcast"],"delay_seconds":-1,"message_template":"{nope} "#
+                    + String(repeating: "x", count: 10) + #""}"#)
             #expect(invalid == .unprocessableContent)
-            for field in ["connection_id", "mode", "content_types", "delay_seconds", "message_template"] { #expect(problems.contains(#""\#(field)""#)) }
+            for field in ["connection_id", "mode", "content_types", "delay_seconds", "message_template"] {
+                #expect(problems.contains(#""\#(field)""#))
+            }
             // Another person's connection is refused as if it did not exist.
-            let (foreign, foreignBody) = try await Self.api(client, .post, "/api/v1/rules", token: other, json: #"{"connection_id":\#(connection),"mode":"auto"}"#)
+            let (foreign, foreignBody) = try await Self.api(
+                client, .post, "/api/v1/rules", token: other, json: #"{"connection_id":\#(connection),"mode":"auto"}"#)
             #expect(foreign == .unprocessableContent && foreignBody.contains("not one of your connected accounts"))
             // A template that alone exceeds the platform's limit.
             let (long, longBody) = try await Self.api(
@@ -75,13 +83,18 @@ import Testing
             let mastodon = try #require(accounts.first { $0.platform == .mastodon }?.id)
             let x = try #require(accounts.first { $0.platform == .twitter }?.id)
             let token = try await TestEnvironment.token(sub: "user-1")
-            _ = try await Self.api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(mastodon),"mode":"auto","tags":["pottery"],"message_template":"{title} {hashtags}"}"#)
+            _ = try await Self.api(
+                client, .post, "/api/v1/rules", token: token,
+                json: #"{"connection_id":\#(mastodon),"mode":"auto","tags":["pottery"],"message_template":"{title} {hashtags}"}"#)
             // Matches nothing: the X rule wants events.
-            _ = try await Self.api(client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(x),"mode":"auto","content_types":["event"]}"#)
+            _ = try await Self.api(
+                client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(x),"mode":"auto","content_types":["event"]}"#)
 
             let body = PublishWebhookTests.body()
             for _ in 0..<2 {
-                try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) {
+                try await client.execute(
+                    uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
+                ) {
                     #expect($0.status == .accepted)
                 }
                 try await Self.runWorkers(deps)
@@ -102,7 +115,9 @@ import Testing
             let (_, mastodon, token) = try await AutoShareTests.mastodonWithAutoRule(flow, deps, client)
             try await deps.connections.markNeedsReconnect(id: mastodon, reason: "The access token was revoked")
             let body = PublishWebhookTests.body(eventID: "evt-9")
-            _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
+            _ = try await client.execute(
+                uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
+            ) { $0.status }
             try await Self.runWorkers(deps)
             let (_, jobs) = try await Self.api(client, .get, "/api/v1/auto-shares", token: token)
             #expect(jobs.contains(#""state":"waiting_reconnect""#))
@@ -152,7 +167,8 @@ extension JSONDecoder {
                 client, .post, "/api/v1/rules", token: token, json: #"{"connection_id":\#(id),"mode":"one_click","content_types":["event"]}"#)
             let (_, event, _) = try await ConnectFlowTests.get(client, "/social/share/?url=https%3A%2F%2Fe.example%2F1&title=Gig&type=event", session)
             #expect(event.contains(#"value="\#(id)" aria-describedby="count-\#(id)" checked"#) || event.contains(#"value="\#(id)" checked"#))
-            let (_, post, _) = try await ConnectFlowTests.get(client, "/social/share/?url=https%3A%2F%2Fb.example%2F1&title=Post&type=blog_post", session)
+            let (_, post, _) = try await ConnectFlowTests.get(
+                client, "/social/share/?url=https%3A%2F%2Fb.example%2F1&title=Post&type=blog_post", session)
             #expect(!post.contains("checked"))
         }
     }
@@ -170,7 +186,8 @@ extension JSONDecoder {
                     body: ByteBuffer(string: FormEncoding.encode([("_csrf", who.csrf)] + fields))
                 ) { ($0.status, String(buffer: $0.body), $0.headers[.location]) }
             }
-            let (bad, badBody, _) = try await post("/social/rules/", [("connection_id", "\(id)"), ("mode", "auto"), ("message_template", "{nope} <b>")], as: session)
+            let (bad, badBody, _) = try await post(
+                "/social/rules/", [("connection_id", "\(id)"), ("mode", "auto"), ("message_template", "{nope} <b>")], as: session)
             #expect(bad == .unprocessableContent)
             #expect(badBody.contains("unknown placeholder {nope}"))
             let (ok, _, location) = try await post(
@@ -200,15 +217,18 @@ extension JSONDecoder {
         try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
             let (session, mastodon, token) = try await AutoShareTests.mastodonWithAutoRule(flow, deps, client)
             let body = PublishWebhookTests.body(eventID: "evt-crash")
-            _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
+            _ = try await client.execute(
+                uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
+            ) { $0.status }
 
             // Resolve and plan, then "crash" mid-attempt: the job is claimed and its share is
             // recorded as pending, but the process dies before the platform answer is stored.
             await deps.resolver(configuration: try TestEnvironment.configuration(), logger: TestEnvironment.logger).drain()
             let job = try #require(try await deps.jobs.claimDue(limit: 1).first)
-            guard case .started = try await deps.shares.start(
-                connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
-                idempotencyKey: "auto-e\(job.eventID)-\(job.attempts)", shareAgain: false, origin: "auto")
+            guard
+                case .started = try await deps.shares.start(
+                    connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
+                    idempotencyKey: "auto-e\(job.eventID)-\(job.attempts)", shareAgain: false, origin: "auto")
             else { Issue.record("the interrupted attempt was not recorded"); return }
 
             // After the restart the job's lease has lapsed and it runs again, but the attempt is
@@ -243,12 +263,15 @@ extension JSONDecoder {
         try await ConnectFlow.with(apps: [PublishWebhookTests.blog]) { flow, deps, client in
             let (_, mastodon, token) = try await AutoShareTests.mastodonWithAutoRule(flow, deps, client)
             // A manual share of the same URL is being posted right now (recorded, not yet answered).
-            guard case .started(let manual) = try await deps.shares.start(
-                connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "manual-form-1",
-                shareAgain: false, origin: "manual")
+            guard
+                case .started(let manual) = try await deps.shares.start(
+                    connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "manual-form-1",
+                    shareAgain: false, origin: "manual")
             else { Issue.record("the manual share did not start"); return }
             let body = PublishWebhookTests.body(eventID: "evt-during-manual")
-            _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
+            _ = try await client.execute(
+                uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
+            ) { $0.status }
             try await AutoShareTests.runWorkers(deps)
 
             // The manual share is still pending (not made unconfirmed by the worker), nothing was posted twice.
@@ -274,9 +297,10 @@ extension JSONDecoder {
             let session = try await BrowserSession.signedIn(client, as: "user-1")
             try await SharePageTests.connectMastodon(flow, client, session)
             let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
-            guard case .started(let lost) = try await deps.shares.start(
-                connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "died-mid-post",
-                shareAgain: false, origin: "manual")
+            guard
+                case .started(let lost) = try await deps.shares.start(
+                    connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "died-mid-post",
+                    shareAgain: false, origin: "manual")
             else { Issue.record("the attempt did not start"); return }
             let memory = deps.shares
             await memory.backdate(id: lost.id, by: memory.pendingLease + 1)
@@ -300,9 +324,10 @@ extension JSONDecoder {
         try await TestDatabase.withDatabase { client in
             let c = try await TestDatabase.userWithConnection(client)
             let fresh = PostgresShareRepository(client: client, logger: TestDatabase.logger)
-            guard case .started(let first) = try await fresh.start(
-                connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k1", shareAgain: false,
-                origin: "manual")
+            guard
+                case .started(let first) = try await fresh.start(
+                    connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k1", shareAgain: false,
+                    origin: "manual")
             else { Issue.record("did not start"); return }
             // Within the lease nothing changes.
             #expect(try await fresh.expireStalePending() == 0)
@@ -313,9 +338,10 @@ extension JSONDecoder {
             #expect(live[c.id]?.id == first.id)
             #expect(live[c.id]?.status == .unconfirmed)
             #expect(live[c.id]?.errorMessage == ShareRecord.lostAttemptMessage)
-            guard case .alreadyShared(let earlier) = try await expired.start(
-                connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k2", shareAgain: false,
-                origin: "manual")
+            guard
+                case .alreadyShared(let earlier) = try await expired.start(
+                    connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k2", shareAgain: false,
+                    origin: "manual")
             else { Issue.record("an unconfirmed attempt did not block a second post"); return }
             #expect(earlier.status == .unconfirmed)
         }
@@ -332,9 +358,11 @@ extension JSONDecoder {
             try await PostgresContentAppRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
                 .save(PublishWebhookTests.blog)
             let event = try await PostgresPublishEventRepository(client: client, logger: TestDatabase.logger).record(
-                NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "A")).event
+                NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "A")
+            ).event
             try await Self.exhaust(
-                PostgresAutoShareRepository(client: client, logger: TestDatabase.logger, lease: 0), eventID: event.id, ruleID: rule.id, connectionID: c.id)
+                PostgresAutoShareRepository(client: client, logger: TestDatabase.logger, lease: 0), eventID: event.id, ruleID: rule.id,
+                connectionID: c.id)
         }
     }
 
@@ -343,7 +371,8 @@ extension JSONDecoder {
     private static func exhaust(
         _ jobs: some AutoShareRepository, eventID: Int64 = 1, ruleID: Int64 = 1, connectionID: Int64 = 1
     ) async throws {
-        _ = try await jobs.enqueue(eventID: eventID, ruleID: ruleID, connectionID: connectionID, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))
+        _ = try await jobs.enqueue(
+            eventID: eventID, ruleID: ruleID, connectionID: connectionID, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))
         for _ in 0..<AutoShareJob.maxAttempts {
             let claimed = try await jobs.claimDue(limit: 1)
             #expect(claimed.count == 1)
@@ -374,9 +403,10 @@ extension TestDatabase {
     static func userWithConnection(_ client: PostgresClient) async throws -> SocialConnection {
         try await client.query("INSERT INTO users (id) VALUES ('u1')")
         let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: logger)
-        guard case .created(let connection) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1"))
+        guard
+            case .created(let connection) = try await connections.connect(
+                userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1"))
         else { throw HarnessFailure("the connection was not created") }
         return connection
     }
 }
-

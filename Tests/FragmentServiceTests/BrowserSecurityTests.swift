@@ -16,7 +16,9 @@ import Testing
             }
             // A query comes back whole: `&`, `=`, `+` and percent signs are encoded once more.
             try await client.execute(uri: "/social/share/?url=https%3A%2F%2Fa.example%2F%3Fx%3D1&title=a+b", method: .get) { response in
-                #expect(response.headers[.location] == "/auth/login?next=%2Fsocial%2Fshare%2F%3Furl%3Dhttps%253A%252F%252Fa.example%252F%253Fx%253D1%26title%3Da%2Bb")
+                #expect(
+                    response.headers[.location]
+                        == "/auth/login?next=%2Fsocial%2Fshare%2F%3Furl%3Dhttps%253A%252F%252Fa.example%252F%253Fx%253D1%26title%3Da%2Bb")
             }
         }
     }

@@ -77,7 +77,9 @@ struct ConnectFlow: Sendable {
         return String(callback.dropFirst(Self.publicBase.count))
     }
 
-    func fetch(_ url: String, method: HTTPMethod = .GET, body: String? = nil, contentType: String? = nil) async throws -> (status: Int, body: String, location: String?) {
+    func fetch(
+        _ url: String, method: HTTPMethod = .GET, body: String? = nil, contentType: String? = nil
+    ) async throws -> (status: Int, body: String, location: String?) {
         var request = HTTPClientRequest(url: url)
         request.method = method
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }

@@ -9,7 +9,9 @@ import Testing
 
 @Suite struct ConnectFlowTests {
     /// GET through the service with the session cookie; returns status, body and Location.
-    static func get(_ client: some TestClientProtocol, _ uri: String, _ session: BrowserSession) async throws -> (HTTPResponse.Status, String, String?) {
+    static func get(
+        _ client: some TestClientProtocol, _ uri: String, _ session: BrowserSession
+    ) async throws -> (HTTPResponse.Status, String, String?) {
         try await client.execute(uri: uri, method: .get, headers: [.cookie: session.cookie]) {
             ($0.status, String(buffer: $0.body), $0.headers[.location])
         }
@@ -23,7 +25,8 @@ import Testing
         if let instance { fields.append(("instance", instance)) }
         return try await client.execute(
             uri: "/social/connect/\(platform)/", method: .post,
-            headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: FormEncoding.encode(fields))
+            headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: FormEncoding.encode(fields))
         ) { ($0.status, String(buffer: $0.body), $0.headers[.location]) }
     }
 
@@ -64,7 +67,8 @@ import Testing
             }
             try await client.execute(
                 uri: "/social/disconnect/\(connection.id)/", method: .post,
-                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(session.csrf)")
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(session.csrf)")
             ) { #expect($0.headers[.location] == "/social/?notice=disconnected&platform=mastodon") }
             #expect(try await deps.connections.connections(userID: "demo-ada").isEmpty)
             // The token was revoked at the instance too.
@@ -88,7 +92,8 @@ import Testing
             // The form without this session's token is refused.
             try await client.execute(
                 uri: "/social/connect/mastodon/", method: .post,
-                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "instance=evil.example")
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "instance=evil.example")
             ) { #expect($0.status == .forbidden) }
         }
     }
@@ -131,7 +136,8 @@ import Testing
                 uri: choosePath, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "_csrf=\(session.csrf)&account=200000000000001&account=200000000000002")
             ) { #expect($0.headers[.location] == "/social/?notice=connected&platform=facebook") }
-            #expect(try await deps.connections.connections(userID: "demo-ada").map(\.platformUserID).sorted() == ["200000000000001", "200000000000002"])
+            #expect(
+                try await deps.connections.connections(userID: "demo-ada").map(\.platformUserID).sorted() == ["200000000000001", "200000000000002"])
         }
     }
 

@@ -25,13 +25,16 @@ import Testing
         #expect(first.scopes == ["write:statuses", "read:accounts"])
 
         // The owner again: tokens updated, same row.
-        guard case .reconnected(let again) = try await repo.connect(userID: "u1", platform: .mastodon, result: result("1@mastodon.social", token: "access-2"))
+        guard
+            case .reconnected(let again) = try await repo.connect(
+                userID: "u1", platform: .mastodon, result: result("1@mastodon.social", token: "access-2"))
         else { Issue.record("reconnect did not update"); return }
         #expect(again.id == first.id)
         #expect(again.accessToken == "access-2")
 
         // Someone else: refused, nothing changed.
-        #expect(try await repo.connect(userID: "u2", platform: .mastodon, result: result("1@mastodon.social", token: "stolen")) == .ownedByAnotherUser)
+        #expect(
+            try await repo.connect(userID: "u2", platform: .mastodon, result: result("1@mastodon.social", token: "stolen")) == .ownedByAnotherUser)
         #expect(try await repo.connection(id: first.id, userID: "u1")?.accessToken == "access-2")
 
         // Another user's id is invisible and cannot be disconnected.
@@ -42,7 +45,9 @@ import Testing
         #expect(try await repo.disconnect(id: first.id, userID: "u1")?.accessToken == "access-2")
         #expect(try await repo.connections(userID: "u1").isEmpty)
         #expect(try await repo.disconnect(id: first.id, userID: "u1") == nil)
-        guard case .reconnected(let back) = try await repo.connect(userID: "u1", platform: .mastodon, result: result("1@mastodon.social", token: "access-3"))
+        guard
+            case .reconnected(let back) = try await repo.connect(
+                userID: "u1", platform: .mastodon, result: result("1@mastodon.social", token: "access-3"))
         else { Issue.record("reconnect after disconnect failed"); return }
         #expect(back.id == first.id)
         #expect(try await repo.connections(userID: "u1").map(\.accessToken) == ["access-3"])
@@ -76,8 +81,8 @@ import Testing
             let repo = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
             try await Self.exercise(repo)
             for try await (access, revoked) in try await client.query(
-                "SELECT access_token_enc, revoked_at IS NOT NULL FROM social_connections").decode((String?, Bool).self)
-            {
+                "SELECT access_token_enc, revoked_at IS NOT NULL FROM social_connections"
+            ).decode((String?, Bool).self) {
                 if let access { #expect(!access.contains("access")) } else { #expect(revoked) }
             }
         }

@@ -60,7 +60,8 @@ actor CountingPages: PageMetadataSource {
     @Test func thePageFillsWhatTheEventLeftOutAndTheEventsOwnValuesWin() async throws {
         let events = MemoryPublishEventRepository()
         let items = MemoryContentItemRepository()
-        _ = try await events.record(NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "From the app"))
+        _ = try await events.record(
+            NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "From the app"))
         await Self.worker(events, items, pages: CountingPages()).drain()
         let record = try #require(try await items.find(canonicalURL: "https://blog.rose-ash.example/a"))
         #expect(record.title == "From the app")

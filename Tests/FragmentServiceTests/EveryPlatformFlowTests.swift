@@ -50,10 +50,12 @@ import Testing
             #expect(page.contains(#"name="account" value="\#(connection.id)""#))
             try await client.execute(
                 uri: "/social/share/", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: FormEncoding.encode([
-                    ("_csrf", session.csrf), ("url", url), ("title", "Tea bowl"), ("image", image), ("type", "product"),
-                    ("idempotency_key", "every-platform-\(platform.rawValue)"), ("account", "\(connection.id)"), ("message", "Fresh from the kiln"),
-                ]))
+                body: ByteBuffer(
+                    string: FormEncoding.encode([
+                        ("_csrf", session.csrf), ("url", url), ("title", "Tea bowl"), ("image", image), ("type", "product"),
+                        ("idempotency_key", "every-platform-\(platform.rawValue)"), ("account", "\(connection.id)"),
+                        ("message", "Fresh from the kiln"),
+                    ]))
             ) { response in
                 let body = String(buffer: response.body)
                 #expect(body.contains("Published"), "\(platform): \(body.prefix(400))")

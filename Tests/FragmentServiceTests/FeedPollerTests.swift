@@ -20,7 +20,10 @@ actor FakeFeedSource: FeedSource {
         validatorsSeen.append(validators)
         if failing { throw CommandFailure(description: "feed answered HTTP 500") }
         if validators?.etag == etag { return nil }
-        return (ParsedFeed(format: .rss, title: "Blog", link: nil, description: nil, items: items, problems: []), FeedValidators(etag: etag, lastModified: nil))
+        return (
+            ParsedFeed(format: .rss, title: "Blog", link: nil, description: nil, items: items, problems: []),
+            FeedValidators(etag: etag, lastModified: nil)
+        )
     }
 }
 
@@ -30,8 +33,9 @@ actor FakeFeedSource: FeedSource {
         allowedOrigins: ["https://market.rose-ash.example"], feedURL: "https://market.rose-ash.example/feed.xml", feedContentType: "product")
 
     static func item(_ id: String, link: String = "https://market.rose-ash.example/p/", published: Date?) -> FeedItem {
-        FeedItem(id: id, link: link + id, title: "Item \(id)", summary: "About \(id)", contentHTML: nil, publishedAt: published, updatedAt: nil,
-                 author: nil, image: nil, categories: ["ceramics"])
+        FeedItem(
+            id: id, link: link + id, title: "Item \(id)", summary: "About \(id)", contentHTML: nil, publishedAt: published, updatedAt: nil,
+            author: nil, image: nil, categories: ["ceramics"])
     }
 
     @Test func newItemsBecomePublishEventsOnceAndHistoryIsIgnored() async throws {

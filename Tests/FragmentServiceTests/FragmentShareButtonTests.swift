@@ -124,8 +124,12 @@ import Testing
         let site = "https://a.example/"
         let longURL = site + String(repeating: "p", count: ShareParameters.maxURLLength - site.count)
         let cases: [([(String, String)], String?)] = [
-            ([("url", longURL), ("title", String(repeating: "t", count: 300)), ("description", String(repeating: "d", count: 1000)),
-              ("image", longURL)], nil),
+            (
+                [
+                    ("url", longURL), ("title", String(repeating: "t", count: 300)), ("description", String(repeating: "d", count: 1000)),
+                    ("image", longURL),
+                ], nil
+            ),
             ([("url", longURL + "p")], "url"),
             ([("url", site), ("title", String(repeating: "é", count: 301))], "title"),
             ([("url", site), ("description", String(repeating: "d", count: 1001))], "description"),

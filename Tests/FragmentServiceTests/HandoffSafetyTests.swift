@@ -43,7 +43,9 @@ import Testing
         try await app.test(.router) { client in
             let ada = try await BrowserSession.signedIn(client, as: "demo-ada")
             let token = try await TestEnvironment.token(sub: "mallory", name: "Mallory")
-            let page = try await client.execute(uri: "/auth/handoff?token=\(token)&next=%2Fsocial%2Fhistory%2F", method: .get, headers: [.cookie: ada.cookie]) {
+            let page = try await client.execute(
+                uri: "/auth/handoff?token=\(token)&next=%2Fsocial%2Fhistory%2F", method: .get, headers: [.cookie: ada.cookie]
+            ) {
                 response in
                 #expect(response.status == .ok)
                 #expect(response.headers[values: .setCookie].isEmpty)
@@ -100,7 +102,9 @@ import Testing
         let refused = tokens
         try await app.test(.router) { client in
             for token in refused {
-                try await client.execute(uri: "/auth/handoff?token=\(token)", method: .get) { #expect($0.status == .unauthorized, "\(token.prefix(40))") }
+                try await client.execute(uri: "/auth/handoff?token=\(token)", method: .get) {
+                    #expect($0.status == .unauthorized, "\(token.prefix(40))")
+                }
                 try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]) {
                     #expect($0.status == .unauthorized)
                 }

@@ -17,8 +17,12 @@ import Testing
             .connect(host: "127.0.0.1", port: port).get()
         if !bytes.isEmpty { try await channel.writeAndFlush(ByteBuffer(string: bytes)).get() }
         let closed = try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask { try await channel.closeFuture.get(); return true }
-            group.addTask { try await Task.sleep(for: limit); return false }
+            group.addTask {
+                try await channel.closeFuture.get(); return true
+            }
+            group.addTask {
+                try await Task.sleep(for: limit); return false
+            }
             let first = try await group.next() ?? false
             group.cancelAll()
             return first

@@ -43,7 +43,8 @@ import Testing
             var raw = ByteBuffer(string: "_csrf=\(visitor.csrf)&user_id=demo-ada&display_name=")
             raw.writeBytes([0xC3, 0x28])
             try await client.execute(
-                uri: "/auth/dev-login", method: .post, headers: [.cookie: visitor.cookie, .contentType: "application/x-www-form-urlencoded"], body: raw
+                uri: "/auth/dev-login", method: .post, headers: [.cookie: visitor.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: raw
             ) { Self.expectRefused($0, "raw bytes") }
         }
     }
@@ -65,14 +66,19 @@ import Testing
         let app = try await buildApplication(
             configuration: TestEnvironment.configuration(), dependencies: .inMemory(apps: [PublishWebhookTests.blog]), logger: TestEnvironment.logger)
         try await app.test(.router) { client in
-            let body = PublishWebhookTests.body(extra: #","description":"bad\u0000text""#).replacingOccurrences(of: "Kiln diaries", with: #"Kiln\u0000"#)
-            try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) {
+            let body = PublishWebhookTests.body(extra: #","description":"bad\u0000text""#).replacingOccurrences(
+                of: "Kiln diaries", with: #"Kiln\u0000"#)
+            try await client.execute(
+                uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
+            ) {
                 response in
                 Self.expectRefused(response, "webhook")
                 #expect(response.headers[.contentType] == "application/json")
             }
             let fine = PublishWebhookTests.body(extra: #","description":"two\nlines""#)
-            try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(fine), body: ByteBuffer(string: fine)) {
+            try await client.execute(
+                uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(fine), body: ByteBuffer(string: fine)
+            ) {
                 #expect($0.status == .accepted)
             }
         }

@@ -23,7 +23,9 @@ struct OpenAPIDocument: @unchecked Sendable {  // read-only after load
         guard let paths = root["paths"] as? [String: Any], let item = paths[path] as? [String: Any],
             let operation = item[method] as? [String: Any], let responses = operation["responses"] as? [String: Any]
         else { return ["\(method.uppercased()) \(path) is not documented"] }
-        guard let response = responses[String(status)] as? [String: Any] else { return ["status \(status) is not documented for \(method.uppercased()) \(path)"] }
+        guard let response = responses[String(status)] as? [String: Any] else {
+            return ["status \(status) is not documented for \(method.uppercased()) \(path)"]
+        }
         guard let schema = ((response["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] else {
             return body.isEmpty ? [] : ["\(status) is documented without a body"]
         }
@@ -44,9 +46,13 @@ struct OpenAPIDocument: @unchecked Sendable {  // read-only after load
             for key in schema["required"] as? [String] ?? [] where object[key] == nil { problems.append("\(path).\(key) is missing") }
             let properties = schema["properties"] as? [String: Any] ?? [:]
             for (key, child) in object {
-                if let childSchema = properties[key] { problems += check(child, against: childSchema, at: "\(path).\(key)") }
-                else if let extra = schema["additionalProperties"] { problems += check(child, against: extra, at: "\(path).\(key)") }
-                else if !properties.isEmpty { problems.append("\(path).\(key) is not documented") }
+                if let childSchema = properties[key] {
+                    problems += check(child, against: childSchema, at: "\(path).\(key)")
+                } else if let extra = schema["additionalProperties"] {
+                    problems += check(child, against: extra, at: "\(path).\(key)")
+                } else if !properties.isEmpty {
+                    problems.append("\(path).\(key) is not documented")
+                }
             }
         case "array":
             guard let array = value as? [Any] else { return ["\(path) is not an array"] }
@@ -101,7 +107,9 @@ struct OpenAPIDocument: @unchecked Sendable {  // read-only after load
             _ = try await call(.put, "/rules/\(id)", "/rules/{id}", json: #"{"connection_id":\#(connection),"mode":"x"}"#)
             _ = try await call(.get, "/rules/999999", "/rules/{id}")
             let body = PublishWebhookTests.body()
-            _ = try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) { $0.status }
+            _ = try await client.execute(
+                uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
+            ) { $0.status }
             _ = try await call(.put, "/rules/\(id)", "/rules/{id}", json: #"{"connection_id":\#(connection),"mode":"auto"}"#)
             try await AutoShareTests.runWorkers(deps)
             _ = try await call(.get, "/events", "/events")

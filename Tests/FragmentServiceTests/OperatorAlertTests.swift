@@ -20,15 +20,17 @@ import Testing
 
             let query = "url=\(FormEncoding.escape("https://blog.rose-ash.example/posts/kiln"))&title=Kiln"
             let (_, page, _) = try await ConnectFlowTests.get(client, "/social/share/?" + query, session)
-            #expect(page.contains("Posting to LinkedIn is paused until this service&#39;s operator updates its settings")
-                || page.contains("Posting to LinkedIn is paused until this service's operator updates its settings"))
+            #expect(
+                page.contains("Posting to LinkedIn is paused until this service&#39;s operator updates its settings")
+                    || page.contains("Posting to LinkedIn is paused until this service's operator updates its settings"))
 
             try await client.execute(
                 uri: "/social/share/", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: FormEncoding.encode([
-                    ("_csrf", session.csrf), ("url", "https://blog.rose-ash.example/posts/kiln"), ("title", "Kiln"),
-                    ("idempotency_key", "paused-linkedin-0001"), ("account", "\(connection.id)"),
-                ]))
+                body: ByteBuffer(
+                    string: FormEncoding.encode([
+                        ("_csrf", session.csrf), ("url", "https://blog.rose-ash.example/posts/kiln"), ("title", "Kiln"),
+                        ("idempotency_key", "paused-linkedin-0001"), ("account", "\(connection.id)"),
+                    ]))
             ) { response in
                 let body = String(buffer: response.body)
                 #expect(body.contains("Failed") && body.contains("paused"), "\(body.prefix(400))")

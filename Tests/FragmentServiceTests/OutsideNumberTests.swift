@@ -12,7 +12,9 @@ import Testing
 @Suite struct OutsideNumberTests {
     static let historyPages = 1...100_000
 
-    static func form(_ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)], as session: BrowserSession) async throws
+    static func form(
+        _ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)], as session: BrowserSession
+    ) async throws
         -> (HTTPResponse.Status, String)
     {
         try await client.execute(

@@ -27,8 +27,9 @@ private struct ScriptedLinkPlatform: SocialPlatform {
 @Suite struct PostLinkTests {
     static func share(answering link: String, allowHTTP: Bool = false) async throws -> (AccountShareOutcome, ShareRecord?) {
         let connections = MemoryConnectionRepository()
-        guard case .created(let connection) = try await connections.connect(
-            userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("1@mastodon.social"))
+        guard
+            case .created(let connection) = try await connections.connect(
+                userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("1@mastodon.social"))
         else { throw HarnessFailure("connect did not create") }
         let shares = MemoryShareRepository()
         let service = ShareService(
@@ -44,7 +45,8 @@ private struct ScriptedLinkPlatform: SocialPlatform {
 
     @Test(arguments: [
         "javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "https://evil.example/@ada/1",
-        "https://mastodon.social.evil.example/@ada/1", "http://mastodon.social/@ada/1", "https://user:pw@mastodon.social/@ada/1", "//mastodon.social/@ada/1",
+        "https://mastodon.social.evil.example/@ada/1", "http://mastodon.social/@ada/1", "https://user:pw@mastodon.social/@ada/1",
+        "//mastodon.social/@ada/1",
         "not a url at all",
     ])
     func aLinkThatIsNotOnTheInstanceIsNeitherStoredNorShown(link: String) async throws {
@@ -86,9 +88,10 @@ private struct ScriptedLinkPlatform: SocialPlatform {
             try await SharePageTests.connectMastodon(flow, client, session)
             let mastodon = try #require(try await deps.connections.connections(userID: "user-1").first?.id)
             // A row written before links were checked.
-            guard case .started(let record) = try await deps.shares.start(
-                connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
-                idempotencyKey: "old-row", shareAgain: false, origin: "manual")
+            guard
+                case .started(let record) = try await deps.shares.start(
+                    connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
+                    idempotencyKey: "old-row", shareAgain: false, origin: "manual")
             else { Issue.record("did not start"); return }
             _ = try await deps.shares.finish(id: record.id, result: .published(id: "1", url: "javascript:alert(document.cookie)"))
             let (_, history, _) = try await ConnectFlowTests.get(client, "/social/history/", session)

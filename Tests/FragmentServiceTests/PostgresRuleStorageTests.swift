@@ -11,10 +11,15 @@ struct PostgresRuleStorageTests {
     @Test func rulesAndAutoShareJobsPersistPerOwnerAndJobsAreUniquePerEventAndAccount() async throws {
         try await TestDatabase.withDatabase { client in
             try await client.query("INSERT INTO users (id) VALUES ('u1'), ('u2')")
-            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
-            guard case .created(let c) = try await connections.connect(userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("1@m.example")) else { return }
+            let connections = PostgresConnectionRepository(
+                client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            guard
+                case .created(let c) = try await connections.connect(
+                    userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("1@m.example"))
+            else { return }
             let rules = PostgresRuleRepository(client: client, logger: TestDatabase.logger)
-            var input = try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(c.id),"mode":"auto","tags":["pottery"],"tags_match":"all"}"#.utf8))
+            var input = try JSONDecoder().decode(
+                ShareRuleInput.self, from: Data(#"{"connection_id":\#(c.id),"mode":"auto","tags":["pottery"],"tags_match":"all"}"#.utf8))
             let rule = try #require(try await rules.save(input, id: nil, userID: "u1"))
             #expect(rule.tags == ["pottery"] && rule.tagsMatch == "all" && rule.messageTemplate == "{title}")
             #expect(try await rules.rule(id: rule.id, userID: "u2") == nil)
@@ -27,10 +32,12 @@ struct PostgresRuleStorageTests {
             try await PostgresContentAppRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
                 .save(PublishWebhookTests.blog)
             let event = try await PostgresPublishEventRepository(client: client, logger: TestDatabase.logger).record(
-                NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "A")).event
+                NewPublishEvent(appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a", title: "A")
+            ).event
             let jobs = PostgresAutoShareRepository(client: client, logger: TestDatabase.logger)
             #expect(try await jobs.enqueue(eventID: event.id, ruleID: rule.id, connectionID: c.id, userID: "u1", message: "A", runAfter: Date()))
-            #expect(try await jobs.enqueue(eventID: event.id, ruleID: rule.id, connectionID: c.id, userID: "u1", message: "A", runAfter: Date()) == false)
+            #expect(
+                try await jobs.enqueue(eventID: event.id, ruleID: rule.id, connectionID: c.id, userID: "u1", message: "A", runAfter: Date()) == false)
             let claimed = try await jobs.claimDue(limit: 5)
             #expect(claimed.count == 1)
             #expect(try await jobs.claimDue(limit: 5).isEmpty)
@@ -41,7 +48,9 @@ struct PostgresRuleStorageTests {
             #expect(try await jobs.jobs(userID: "u2", limit: 5).isEmpty)
 
             // Many jobs in one insert: the one already there is left alone, a missing message stays missing.
-            guard case .created(let d) = try await connections.connect(userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("2@m.example"))
+            guard
+                case .created(let d) = try await connections.connect(
+                    userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("2@m.example"))
             else { throw HarnessFailure("the second connection was not created") }
             let batch = [
                 NewAutoShareJob(eventID: event.id, ruleID: rule.id, connectionID: c.id, userID: "u1", message: "again", runAfter: Date()),

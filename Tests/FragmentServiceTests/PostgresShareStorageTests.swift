@@ -17,8 +17,11 @@ struct PostgresShareStorageTests {
     @Test func sharesFollowTheDedupAndIdempotencyRulesInTheDatabase() async throws {
         try await TestDatabase.withDatabase { client in
             try await client.query("INSERT INTO users (id) VALUES ('u1')")
-            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
-            guard case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1")) else {
+            let connections = PostgresConnectionRepository(
+                client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            guard
+                case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1"))
+            else {
                 Issue.record("no connection")
                 return
             }
@@ -47,7 +50,8 @@ struct PostgresShareStorageTests {
     @Test func concurrentRefreshesUnderTheRowLockSpendTheRefreshTokenOnce() async throws {
         try await TestDatabase.withDatabase { client in
             try await client.query("INSERT INTO users (id) VALUES ('u1')")
-            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            let connections = PostgresConnectionRepository(
+                client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
             var soon = ConnectionRepositoryTests.result("x1")
             soon.expiresAt = Date().addingTimeInterval(30)
             guard case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: soon) else { return }
@@ -57,7 +61,9 @@ struct PostgresShareStorageTests {
                     group.addTask {
                         try await connections.refreshLocked(id: c.id, userID: "u1", margin: 300, staleAccessToken: nil) { old throws(PlatformError) in
                             await counter.hit()
-                            return OAuthResult(platformUserID: old.platformUserID, accessToken: "fresh", refreshToken: "rotated", expiresAt: Date().addingTimeInterval(7200))
+                            return OAuthResult(
+                                platformUserID: old.platformUserID, accessToken: "fresh", refreshToken: "rotated",
+                                expiresAt: Date().addingTimeInterval(7200))
                         }
                     }
                 }

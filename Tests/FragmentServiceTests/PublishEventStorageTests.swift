@@ -51,7 +51,8 @@ struct MastodonAppStoreTests {
             let instance = URL(string: "https://mastodon.social")!
             #expect(try await store.app(for: instance) == nil)
             let app = MastodonAppCredentials(
-                instanceURL: instance, clientID: "cid", clientSecret: "client-secret-value", redirectURI: "http://x/cb", scopes: "write:statuses read:accounts")
+                instanceURL: instance, clientID: "cid", clientSecret: "client-secret-value", redirectURI: "http://x/cb",
+                scopes: "write:statuses read:accounts")
             try await store.save(app)
             #expect(try await store.app(for: instance) == app)
             for try await stored in try await client.query("SELECT client_secret_enc FROM mastodon_apps").decode(String.self) {

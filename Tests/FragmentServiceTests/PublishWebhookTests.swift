@@ -112,7 +112,10 @@ import Testing
                 (#"{"event_id":"e","content_type":"blog_post","url":"https://x","tags":"one"}"#, .badRequest, "tags"),
                 (Self.body(url: "https://evil.example/post"), .unprocessableContent, "registered origins"),
                 (Self.body(url: "javascript:alert(1)"), .unprocessableContent, "http(s)"),
-                (Self.body(extra: #","image":"file:///etc/passwd""#).replacingOccurrences(of: "blog_post", with: "podcast"), .unprocessableContent, "content_type"),
+                (
+                    Self.body(extra: #","image":"file:///etc/passwd""#).replacingOccurrences(of: "blog_post", with: "podcast"), .unprocessableContent,
+                    "content_type"
+                ),
             ] {
                 try await client.execute(uri: "/webhooks/publish", method: .post, headers: Self.headers(body), body: ByteBuffer(string: body)) {
                     response in
@@ -138,7 +141,8 @@ import Testing
             func send(_ eventID: String, secret: String) async throws -> HTTPResponse.Status {
                 let body = PublishWebhookTests.body(eventID: eventID)
                 return try await client.execute(
-                    uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body, secret: secret), body: ByteBuffer(string: body)
+                    uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body, secret: secret),
+                    body: ByteBuffer(string: body)
                 ) { $0.status }
             }
             let old = PublishWebhookTests.blog.signingSecret

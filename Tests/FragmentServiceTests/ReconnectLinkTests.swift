@@ -15,11 +15,15 @@ import Testing
             try await SharePageTests.connectMastodon(flow, client, session)
             let id = try #require(try await deps.connections.connections(userID: "demo-ada").first?.id)
             try await deps.connections.markNeedsReconnect(id: id, reason: "The access token was revoked")
-            let body = SharePageTests.form(session, [
-                ("url", "https://blog.rose-ash.example/posts/kiln"), ("title", "Kiln"), ("idempotency_key", "key-reconnect-0001"), ("account", "\(id)"),
-            ])
+            let body = SharePageTests.form(
+                session,
+                [
+                    ("url", "https://blog.rose-ash.example/posts/kiln"), ("title", "Kiln"), ("idempotency_key", "key-reconnect-0001"),
+                    ("account", "\(id)"),
+                ])
             let (status, page) = try await client.execute(
-                uri: "/social/share/", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: body
+                uri: "/social/share/", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: body
             ) { ($0.status, String(buffer: $0.body)) }
             #expect(status == .ok)
             #expect(page.contains(#"href="/social/connect/mastodon/?instance=mastodon.social""#))

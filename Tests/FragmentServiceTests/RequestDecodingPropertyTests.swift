@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func anyDelayInMinutesIsSecondsWithinAWeekOrRefused() async {
-        await propertyCheck(count: 1000, input: Soup.int, Soup.text(["1", "0", "-", "+", " ", "e3", "."], parts: 0...6), Gen.bool) { number, junk, useJunk in
+        await propertyCheck(count: 1000, input: Soup.int, Soup.text(["1", "0", "-", "+", " ", "e3", "."], parts: 0...6), Gen.bool) {
+            number, junk, useJunk in
             let seconds = ShareRuleInput.delaySeconds(minutes: useJunk ? junk : String(number))
             #expect(seconds == -1 || (0...604_800).contains(seconds))
             if !useJunk { #expect((seconds == -1) == !(0...10_080).contains(number), "\(number)") }

@@ -32,11 +32,15 @@ import Testing
     }
 
     @Test func resolvesASavedPageAndFeedToJSON() throws {
-        let page = try Self.run(["resolve", "--html", Self.fixtures.appendingPathComponent("html/blog-post.html").path, "--url", "https://journal.rose-ash.example/x"])
+        let page = try Self.run([
+            "resolve", "--html", Self.fixtures.appendingPathComponent("html/blog-post.html").path, "--url", "https://journal.rose-ash.example/x",
+        ])
         #expect(page.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(page.output.utf8)) as? [String: Any])
         #expect(json["title"] as? String == "Kiln diaries: firing the anagama")
-        let feed = try Self.run(["resolve", "--feed", Self.fixtures.appendingPathComponent("feeds/atom.xml").path, "--url", "https://events.example/feed.atom"])
+        let feed = try Self.run([
+            "resolve", "--feed", Self.fixtures.appendingPathComponent("feeds/atom.xml").path, "--url", "https://events.example/feed.atom",
+        ])
         #expect(feed.status == 0)
         #expect(feed.output.contains(#""format" : "atom""#))
     }

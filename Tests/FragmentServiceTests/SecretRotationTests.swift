@@ -27,8 +27,9 @@ struct SecretRotationTests {
             let both = try Fernet(keyList: "\(newKey),\(oldKey)")
             let report = try await SecretRotator(client: client, fernet: both, logger: TestDatabase.logger, batchSize: 3).rotate()
             #expect(report == .init(connections: 7, mastodonApps: 1, contentApps: 1))
-            #expect(try await PostgresContentAppRepository(client: client, fernet: try Fernet(keyList: newKey), logger: TestDatabase.logger)
-                .find(id: "blog")?.signingSecret == PublishWebhookTests.blog.signingSecret)
+            #expect(
+                try await PostgresContentAppRepository(client: client, fernet: try Fernet(keyList: newKey), logger: TestDatabase.logger)
+                    .find(id: "blog")?.signingSecret == PublishWebhookTests.blog.signingSecret)
 
             let onlyNew = try Fernet(keyList: newKey)
             let rows = try await client.query("SELECT platform_user_id, access_token_enc, refresh_token_enc FROM social_connections")

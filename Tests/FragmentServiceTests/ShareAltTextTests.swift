@@ -72,7 +72,9 @@ import Testing
             ]
             for (index, (extra, status)) in cases.enumerated() {
                 let body = PublishWebhookTests.body(eventID: "alt-\(index)", extra: extra)
-                try await client.execute(uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)) {
+                try await client.execute(
+                    uri: "/webhooks/publish", method: .post, headers: PublishWebhookTests.headers(body), body: ByteBuffer(string: body)
+                ) {
                     #expect($0.status == status, "\(extra.prefix(60))")
                 }
             }
@@ -98,9 +100,10 @@ struct ImageAltStorageTests {
             let apps = PostgresContentAppRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
             try await apps.save(PublishWebhookTests.blog)
             let events = PostgresPublishEventRepository(client: client, logger: TestDatabase.logger)
-            let stored = try await events.record(NewPublishEvent(
-                appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a",
-                imageURL: "https://blog.rose-ash.example/a.jpg", imageAlt: "A kiln at dusk"))
+            let stored = try await events.record(
+                NewPublishEvent(
+                    appID: "blog", eventID: "e1", contentType: "blog_post", url: "https://blog.rose-ash.example/a",
+                    imageURL: "https://blog.rose-ash.example/a.jpg", imageAlt: "A kiln at dusk"))
             #expect(stored.event.imageAlt == "A kiln at dusk")
             let items = PostgresContentItemRepository(client: client, logger: TestDatabase.logger)
             let id = try await items.upsert(ContentRecord.merge(event: stored.event, scraped: nil, app: nil))

@@ -38,10 +38,14 @@ import Testing
             connectionIDs: [sameForm, published, again, lost, fresh, fresh], userID: userID, url: url, title: "Kiln", message: "New",
             idempotencyKey: "form-2", shareAgain: [again], origin: "manual")
         #expect(starts.count == 5)
-        guard case .repeatedSubmission(let repeated) = starts[sameForm] else { throw HarnessFailure("same form: \(String(describing: starts[sameForm]))") }
+        guard case .repeatedSubmission(let repeated) = starts[sameForm] else {
+            throw HarnessFailure("same form: \(String(describing: starts[sameForm]))")
+        }
         #expect(repeated.id == earlierForm.id)
         #expect(repeated.status == .failed)
-        guard case .alreadyShared(let blocking) = starts[published] else { throw HarnessFailure("published: \(String(describing: starts[published]))") }
+        guard case .alreadyShared(let blocking) = starts[published] else {
+            throw HarnessFailure("published: \(String(describing: starts[published]))")
+        }
         #expect(blocking.id == live.id)
         #expect(blocking.postURL == "https://mastodon.social/@ada/1")
         guard case .started(let repost) = starts[again] else { throw HarnessFailure("share again: \(String(describing: starts[again]))") }
@@ -84,8 +88,10 @@ import Testing
         #expect(history.first(where: { $0.share.id == repost.id })?.share.status == .published)
         #expect(history.first(where: { $0.share.id == first.id })?.share.status == .failed)
         #expect(try await shares.finish([:]).isEmpty)
-        #expect(try await shares.start(
-            connectionIDs: [], userID: userID, url: url, title: nil, message: nil, idempotencyKey: "form-3", shareAgain: [], origin: "manual").isEmpty)
+        #expect(
+            try await shares.start(
+                connectionIDs: [], userID: userID, url: url, title: nil, message: nil, idempotencyKey: "form-3", shareAgain: [], origin: "manual"
+            ).isEmpty)
     }
 
     @Test func memoryRepositoryStartsAndFinishesAWholeOrderAtOnce() async throws {
@@ -99,10 +105,13 @@ import Testing
     func postgresRepositoryStartsAndFinishesAWholeOrderAtOnce() async throws {
         try await TestDatabase.withDatabase { client in
             try await client.query("INSERT INTO users (id) VALUES ('u1')")
-            let connections = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            let connections = PostgresConnectionRepository(
+                client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
             var ids: [Int64] = []
             for n in 1...5 {
-                guard case .created(let c) = try await connections.connect(userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("\(n)@mastodon.social"))
+                guard
+                    case .created(let c) = try await connections.connect(
+                        userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("\(n)@mastodon.social"))
                 else { throw HarnessFailure("connection \(n) not created") }
                 ids.append(c.id)
             }

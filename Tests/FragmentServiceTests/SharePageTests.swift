@@ -26,7 +26,8 @@ import Testing
             let session = try await BrowserSession.signedIn(client)
             try await Self.connectMastodon(flow, client, session)
             let id = try #require(try await deps.connections.connections(userID: "demo-ada").first?.id)
-            let query = "url=" + FormEncoding.escape("https://blog.rose-ash.example/posts/kiln?x=1&y=2") + "&title=" + FormEncoding.escape("Kiln " + Self.xss)
+            let query =
+                "url=" + FormEncoding.escape("https://blog.rose-ash.example/posts/kiln?x=1&y=2") + "&title=" + FormEncoding.escape("Kiln " + Self.xss)
                 + "&description=" + FormEncoding.escape(Self.xss)
             let (status, page, _) = try await ConnectFlowTests.get(client, "/social/share/?" + query, session)
             #expect(status == .ok)
@@ -36,7 +37,8 @@ import Testing
             #expect(page.firstMatch(of: /id="count-\d+"[^>]*>\d+ \/ 500</) != nil)
 
             let fields = [
-                ("url", "https://blog.rose-ash.example/posts/kiln?x=1&y=2"), ("title", "Kiln " + Self.xss), ("idempotency_key", "key-0123456789abcdef"),
+                ("url", "https://blog.rose-ash.example/posts/kiln?x=1&y=2"), ("title", "Kiln " + Self.xss),
+                ("idempotency_key", "key-0123456789abcdef"),
                 ("account", "\(id)"), ("message", "Fresh from the kiln " + Self.xss),
             ]
             try await client.execute(
@@ -90,8 +92,11 @@ import Testing
         try await app.test(.router) { client in
             let session = try await BrowserSession.signedIn(client)
             for (query, words) in [
-                ("", "&quot;url&quot; is required"), ("url=javascript%3Aalert(1)", "http or https"), ("url=https%3A%2F%2Fuser%3Apw%40evil.example%2F", "user name or password"), ("url=https%3A%2F%2Fa.example%2F&image=ftp%3A%2F%2Fx", "image"),
-                ("url=https%3A%2F%2Fa.example%2F&type=podcast", "type"), ("url=https%3A%2F%2Fa.example%2F&title=" + String(repeating: "t", count: 301), "title"),
+                ("", "&quot;url&quot; is required"), ("url=javascript%3Aalert(1)", "http or https"),
+                ("url=https%3A%2F%2Fuser%3Apw%40evil.example%2F", "user name or password"),
+                ("url=https%3A%2F%2Fa.example%2F&image=ftp%3A%2F%2Fx", "image"),
+                ("url=https%3A%2F%2Fa.example%2F&type=podcast", "type"),
+                ("url=https%3A%2F%2Fa.example%2F&title=" + String(repeating: "t", count: 301), "title"),
             ] {
                 let (status, body, _) = try await ConnectFlowTests.get(client, "/social/share/?" + query, session)
                 #expect(status == .badRequest, "\(query)")

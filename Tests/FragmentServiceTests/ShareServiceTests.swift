@@ -19,7 +19,8 @@ import Testing
         let request = ConnectRequest(
             redirectURI: ConnectFlow.publicBase + "/social/callback/\(platform.rawValue)/", state: RandomToken.make(),
             codeVerifier: client.usesPKCE ? RandomToken.make(bytes: 48) : nil, instanceURL: instance.map { URL(string: $0)! })
-        let authorize = SandboxRoute(sandboxURL: URL(string: "http://127.0.0.1:\(flow.sandboxPort)")).rewrite(try await client.authorizeURL(for: request))
+        let authorize = SandboxRoute(sandboxURL: URL(string: "http://127.0.0.1:\(flow.sandboxPort)")).rewrite(
+            try await client.authorizeURL(for: request))
         let callback = try await flow.consent(at: authorize.absoluteString, account: account)
         let code = try #require(URLComponents(string: callback)?.queryItems?.first { $0.name == "code" }?.value)
         var result = try #require(try await client.exchangeCode(code, for: request).first)
@@ -30,7 +31,8 @@ import Testing
         return connection.id
     }
 
-    static func withService(_ body: @Sendable (ConnectFlow, Service, MemoryConnectionRepository, PlatformRegistry) async throws -> Void) async throws {
+    static func withService(_ body: @Sendable (ConnectFlow, Service, MemoryConnectionRepository, PlatformRegistry) async throws -> Void) async throws
+    {
         try await ConnectFlow.with { flow, deps, _ in
             let connections = MemoryConnectionRepository()
             let service = ShareService(
@@ -39,18 +41,22 @@ import Testing
         }
     }
 
-    static func order(_ ids: [Int64], url: String = "https://blog.rose-ash.example/posts/kiln", key: String = RandomToken.make(), again: Set<Int64> = [])
+    static func order(
+        _ ids: [Int64], url: String = "https://blog.rose-ash.example/posts/kiln", key: String = RandomToken.make(), again: Set<Int64> = []
+    )
         -> ShareOrder
     {
         ShareOrder(
             userID: "demo-ada",
-            content: ShareContent(url: url, title: "Kiln diaries", description: "Firing the anagama", message: "New on the blog", idempotencyKey: key),
+            content: ShareContent(
+                url: url, title: "Kiln diaries", description: "Firing the anagama", message: "New on the blog", idempotencyKey: key),
             connectionIDs: ids, shareAgain: again)
     }
 
     @Test func sharesToSeveralPlatformsAtOnceAndNeverTwiceUnlessAskedTo() async throws {
         try await Self.withService { flow, service, connections, registry in
-            let mastodon = try await Self.connect(flow, registry, connections, platform: .mastodon, account: "109000000000000001", instance: "https://mastodon.social")
+            let mastodon = try await Self.connect(
+                flow, registry, connections, platform: .mastodon, account: "109000000000000001", instance: "https://mastodon.social")
             let x = try await Self.connect(flow, registry, connections, platform: .twitter, account: "1500000000000000001")
             let outcomes = await service.share(Self.order([mastodon, x]))
             #expect(outcomes.map(\.kind) == [.published, .published])
@@ -74,7 +80,8 @@ import Testing
 
     @Test func aDoubleSubmittedFormPostsOnce() async throws {
         try await Self.withService { flow, service, connections, registry in
-            let mastodon = try await Self.connect(flow, registry, connections, platform: .mastodon, account: "109000000000000001", instance: "https://mastodon.social")
+            let mastodon = try await Self.connect(
+                flow, registry, connections, platform: .mastodon, account: "109000000000000001", instance: "https://mastodon.social")
             let order = Self.order([mastodon], key: "form-123")
             async let first = service.share(order)
             async let second = service.share(order)
@@ -86,10 +93,12 @@ import Testing
 
     @Test func onePlatformFailingDoesNotHideTheOthers() async throws {
         try await Self.withService { flow, service, connections, registry in
-            let mastodon = try await Self.connect(flow, registry, connections, platform: .mastodon, account: "109000000000000001", instance: "https://mastodon.social")
+            let mastodon = try await Self.connect(
+                flow, registry, connections, platform: .mastodon, account: "109000000000000001", instance: "https://mastodon.social")
             let x = try await Self.connect(flow, registry, connections, platform: .twitter, account: "1500000000000000001")
             _ = try await flow.fetch(
-                "http://127.0.0.1:\(flow.sandboxPort)/_sandbox/failures", method: .POST, body: #"{"platform":"twitter","mode":"server_error","count":5}"#,
+                "http://127.0.0.1:\(flow.sandboxPort)/_sandbox/failures", method: .POST,
+                body: #"{"platform":"twitter","mode":"server_error","count":5}"#,
                 contentType: "application/json")
             let outcomes = await service.share(Self.order([mastodon, x, 9999]))
             #expect(outcomes[0].kind == .published)

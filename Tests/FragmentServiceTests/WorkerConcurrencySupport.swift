@@ -135,11 +135,18 @@ struct AutoShareBench {
         return ids
     }
 
-    func worker(concurrency: Int, perPlatform: Int)
-        -> AutoShareWorker<MemoryConnectionRepository, ObservedShares, MemoryAutoShareRepository, MemoryPublishEventRepository, MemoryContentItemRepository>
+    func worker(
+        concurrency: Int, perPlatform: Int
+    )
+        -> AutoShareWorker<
+            MemoryConnectionRepository, ObservedShares, MemoryAutoShareRepository, MemoryPublishEventRepository, MemoryContentItemRepository
+        >
     {
         let registry = PlatformRegistry(
-            Dictionary(uniqueKeysWithValues: PlatformName.allCases.map { name in (name, PlatformRegistry.Entry.available { [gate] in GatedPlatform(name: name, gate: gate) }) }))
+            Dictionary(
+                uniqueKeysWithValues: PlatformName.allCases.map { name in
+                    (name, PlatformRegistry.Entry.available { [gate] in GatedPlatform(name: name, gate: gate) })
+                }))
         let service = ShareService(connections: connections, shares: shares, registry: registry, logger: TestEnvironment.logger)
         return AutoShareWorker(
             shares: shares, jobs: jobs, events: events, items: items, service: service, signal: WakeSignal(),

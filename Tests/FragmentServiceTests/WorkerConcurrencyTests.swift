@@ -83,9 +83,11 @@ struct WorkerConcurrencyTests {
     @Test func whileOnePageIsSlowTheOtherEventsAreResolved() async throws {
         let slow = "https://blog.rose-ash.example/slow"
         let gate = Gate(holding: [slow])
-        let (events, worker) = try await Self.resolver(gate: gate, urls: [slow] + (0..<9).map { "https://blog.rose-ash.example/p\($0)" }, concurrency: 3)
+        let (events, worker) = try await Self.resolver(
+            gate: gate, urls: [slow] + (0..<9).map { "https://blog.rose-ash.example/p\($0)" }, concurrency: 3)
         async let drained: Void = worker.drain()
-        await gate.until { counts in counts.inFlight(slow) == 1 && (0..<9).allSatisfy { counts.finished("https://blog.rose-ash.example/p\($0)") == 1 } }
+        await gate.until { counts in counts.inFlight(slow) == 1 && (0..<9).allSatisfy { counts.finished("https://blog.rose-ash.example/p\($0)") == 1 }
+        }
         await gate.releaseAll()
         await drained
         #expect(try await events.recent(author: nil, limit: 20).allSatisfy { $0.state == .resolved })
@@ -106,12 +108,15 @@ struct WorkerConcurrencyTests {
     }
 
     /// One stored event per URL and a worker whose page fetches pass `gate`.
-    static func resolver(gate: Gate, urls: [String], concurrency: Int) async throws
+    static func resolver(
+        gate: Gate, urls: [String], concurrency: Int
+    ) async throws
         -> (MemoryPublishEventRepository, PublishEventWorker<MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository>)
     {
         let events = MemoryPublishEventRepository()
         for (index, url) in urls.enumerated() {
-            _ = try await events.record(NewPublishEvent(appID: "blog", eventID: "e\(index)", contentType: "blog_post", url: url, title: "Post \(index)"))
+            _ = try await events.record(
+                NewPublishEvent(appID: "blog", eventID: "e\(index)", contentType: "blog_post", url: url, title: "Post \(index)"))
         }
         let worker = PublishEventWorker(
             apps: MemoryContentAppRepository([PublishWebhookTests.blog]), events: events, items: MemoryContentItemRepository(),
@@ -127,20 +132,26 @@ struct PostgresAutoShareClaimTests {
             let x = try await TestDatabase.userWithConnection(client)
             let fernet = try Fernet(keyList: FernetKey.generate())
             let connections = PostgresConnectionRepository(client: client, fernet: fernet, logger: TestDatabase.logger)
-            guard case .created(let mastodon) = try await connections.connect(userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("m1"))
+            guard
+                case .created(let mastodon) = try await connections.connect(
+                    userID: "u1", platform: .mastodon, result: ConnectionRepositoryTests.result("m1"))
             else { throw HarnessFailure("the Mastodon connection was not created") }
             let rule = try #require(
                 try await PostgresRuleRepository(client: client, logger: TestDatabase.logger).save(
-                    try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(x.id),"mode":"auto"}"#.utf8)), id: nil, userID: "u1"))
+                    try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(x.id),"mode":"auto"}"#.utf8)), id: nil,
+                    userID: "u1"))
             try await PostgresContentAppRepository(client: client, fernet: fernet, logger: TestDatabase.logger).save(PublishWebhookTests.blog)
             let events = PostgresPublishEventRepository(client: client, logger: TestDatabase.logger)
             let jobs = PostgresAutoShareRepository(client: client, logger: TestDatabase.logger)
             for index in 0..<12 {
                 let event = try await events.record(
-                    NewPublishEvent(appID: "blog", eventID: "e\(index)", contentType: "blog_post", url: "https://blog.rose-ash.example/\(index)", title: "T")).event
+                    NewPublishEvent(
+                        appID: "blog", eventID: "e\(index)", contentType: "blog_post", url: "https://blog.rose-ash.example/\(index)", title: "T")
+                ).event
                 for connection in [x.id, mastodon.id] {
                     _ = try await jobs.enqueue(
-                        eventID: event.id, ruleID: rule.id, connectionID: connection, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))
+                        eventID: event.id, ruleID: rule.id, connectionID: connection, userID: "u1", message: nil,
+                        runAfter: Date().addingTimeInterval(-1))
                 }
             }
 
@@ -190,16 +201,20 @@ struct PostgresAutoShareLaneTests {
             }
             let rule = try #require(
                 try await PostgresRuleRepository(client: client, logger: TestDatabase.logger).save(
-                    try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(x.id),"mode":"auto"}"#.utf8)), id: nil, userID: "u1"))
+                    try JSONDecoder().decode(ShareRuleInput.self, from: Data(#"{"connection_id":\#(x.id),"mode":"auto"}"#.utf8)), id: nil,
+                    userID: "u1"))
             try await PostgresContentAppRepository(client: client, fernet: fernet, logger: TestDatabase.logger).save(PublishWebhookTests.blog)
             let events = PostgresPublishEventRepository(client: client, logger: TestDatabase.logger)
             let jobs = PostgresAutoShareRepository(client: client, logger: TestDatabase.logger)
             for index in 0..<2 {
                 let event = try await events.record(
-                    NewPublishEvent(appID: "blog", eventID: "e\(index)", contentType: "blog_post", url: "https://blog.rose-ash.example/\(index)", title: "T")).event
+                    NewPublishEvent(
+                        appID: "blog", eventID: "e\(index)", contentType: "blog_post", url: "https://blog.rose-ash.example/\(index)", title: "T")
+                ).event
                 for connection in [x.id] + mastodon {
                     _ = try await jobs.enqueue(
-                        eventID: event.id, ruleID: rule.id, connectionID: connection, userID: "u1", message: nil, runAfter: Date().addingTimeInterval(-1))
+                        eventID: event.id, ruleID: rule.id, connectionID: connection, userID: "u1", message: nil,
+                        runAfter: Date().addingTimeInterval(-1))
                 }
             }
             // One job of each lane: X, social.example (two spellings of one server), other.example.

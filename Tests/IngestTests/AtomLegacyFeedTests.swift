@@ -79,7 +79,8 @@ struct AtomLegacyFeedTests {
     func unknownEncodingLabelFallsBack() throws {
         func title(_ body: [UInt8], _ contentType: String?) throws -> String? {
             let head = Array(#"<?xml version="1.0" encoding="x-klingon"?><rss version="2.0"><channel><title>"#.utf8)
-            return try FeedParser.parse(data: head + body + Array("</title></channel></rss>".utf8), feedURL: Self.feedURL, contentType: contentType).title
+            return try FeedParser.parse(data: head + body + Array("</title></channel></rss>".utf8), feedURL: Self.feedURL, contentType: contentType)
+                .title
         }
         #expect(try title([0x63, 0x61, 0x66, 0xC3, 0xA9], nil) == "café")
         #expect(try title([0x63, 0x61, 0x66, 0xE9, 0x20, 0x80], nil) == "café €")

@@ -73,7 +73,9 @@ struct CharsetTests {
         #expect(CharsetResolver.resolve(bytes: meta, contentType: "text/html;charset=utf-8").source == .httpHeader)
         #expect(CharsetResolver.resolve(bytes: [0xEF, 0xBB, 0xBF] + meta, contentType: "text/html;charset=latin1").source == .byteOrderMark)
         #expect(CharsetResolver.resolve(bytes: Array("plain ✓".utf8), contentType: nil).source == .utf8Validity)
-        #expect(CharsetResolver.resolve(bytes: [0x41, 0xE9], contentType: nil) == .init(encoding: "WINDOWS-1252", source: .fallback, byteOrderMarkLength: 0))
+        #expect(
+            CharsetResolver.resolve(bytes: [0x41, 0xE9], contentType: nil)
+                == .init(encoding: "WINDOWS-1252", source: .fallback, byteOrderMarkLength: 0))
     }
 
     @Test("Unknown charset labels are ignored in favour of the next source")

@@ -13,15 +13,25 @@ private func withContentSite<T: Sendable>(_ body: @Sendable (Int) async throws -
     router.get("post") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: #"<html><head><title>T</title><meta property="og:title" content="Kiln diaries"><meta property="og:image" content="/img/k.jpg"></head></html>"#)))
+            body: .init(
+                byteBuffer: ByteBuffer(
+                    string:
+                        #"<html><head><title>T</title><meta property="og:title" content="Kiln diaries"><meta property="og:image" content="/img/k.jpg"></head></html>"#
+                )))
     }
     router.get("feed") { request, _ in
         if request.headers[.ifNoneMatch] == "\"v1\"" { return Response(status: .notModified, headers: [.eTag: "\"v1\""]) }
         return Response(
             status: .ok, headers: [.contentType: "application/rss+xml", .eTag: "\"v1\""],
-            body: .init(byteBuffer: ByteBuffer(string: #"<rss version="2.0"><channel><title>Blog</title><item><title>One</title><link>https://blog.example/one</link></item></channel></rss>"#)))
+            body: .init(
+                byteBuffer: ByteBuffer(
+                    string:
+                        #"<rss version="2.0"><channel><title>Blog</title><item><title>One</title><link>https://blog.example/one</link></item></channel></rss>"#
+                )))
     }
-    router.get("json") { _, _ in Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(string: "x"))) }
+    router.get("json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(string: "x")))
+    }
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     var logger = Logger(label: "site")
     logger.logLevel = .error
@@ -75,7 +85,9 @@ private func fetcher(allowingLoopback: Bool) -> (ContentFetcher, OutboundHTTP) {
             await #expect(throws: OutboundError.blockedAddress) { try await strict.metadata(for: URL(string: "http://127.0.0.1:\(port)/post")!) }
             try await strictHTTP.shutdown()
             let (fetcher, http) = fetcher(allowingLoopback: true)
-            await #expect(throws: OutboundError.unexpectedContentType) { try await fetcher.metadata(for: URL(string: "http://127.0.0.1:\(port)/json")!) }
+            await #expect(throws: OutboundError.unexpectedContentType) {
+                try await fetcher.metadata(for: URL(string: "http://127.0.0.1:\(port)/json")!)
+            }
             try await http.shutdown()
         }
     }

@@ -17,7 +17,8 @@ struct FeedCharsetTests {
 
     @Test("An ISO-8859-1 feed with windows-1252 bytes gives curly quotes, not C1 control characters")
     func latin1FeedIsWindows1252() throws {
-        let feed = try FeedParser.parse(data: Self.rss("ISO-8859-1", title: [0x93, 0x51, 0x94, 0x20, 0x85, 0x20, 0x80]), feedURL: Self.url, contentType: nil)
+        let feed = try FeedParser.parse(
+            data: Self.rss("ISO-8859-1", title: [0x93, 0x51, 0x94, 0x20, 0x85, 0x20, 0x80]), feedURL: Self.url, contentType: nil)
         #expect(feed.title == "“Q” … €")
     }
 
@@ -32,14 +33,16 @@ struct FeedCharsetTests {
     @Test("A windows-1251 feed with an undefined byte (0x98) keeps its Cyrillic text and the rest of the feed")
     func undefinedWindows1251Byte() throws {
         let cyrillic: [UInt8] = [0xC8, 0xED, 0xF2, 0xE5, 0xF0, 0xE5, 0xF1, 0xED, 0xFB, 0xE5]  // Интересные
-        let feed = try FeedParser.parse(data: Self.rss("windows-1251", title: cyrillic + [0x98, 0x20] + cyrillic), feedURL: Self.url, contentType: nil)
+        let feed = try FeedParser.parse(
+            data: Self.rss("windows-1251", title: cyrillic + [0x98, 0x20] + cyrillic), feedURL: Self.url, contentType: nil)
         #expect(feed.title == "Интересные\u{FFFD} Интересные")
         #expect(feed.items.first?.title == "Second")
     }
 
     @Test("UTF-8 bytes mislabelled windows-1251 are read as UTF-8: Интересные наблюдения… is not truncated to Р")
     func utf8MislabelledWindows1251() throws {
-        let feed = try FeedParser.parse(data: Self.rss("windows-1251", title: Array("Интересные наблюдения…".utf8)), feedURL: Self.url, contentType: nil)
+        let feed = try FeedParser.parse(
+            data: Self.rss("windows-1251", title: Array("Интересные наблюдения…".utf8)), feedURL: Self.url, contentType: nil)
         #expect(feed.title == "Интересные наблюдения…")
         #expect(feed.items.first?.title == "Second")
     }
@@ -47,7 +50,8 @@ struct FeedCharsetTests {
     @Test("An HTML page with an undefined byte keeps the rest of its title and its later meta tags")
     func htmlUndefinedByteIsReplaced() throws {
         let cyrillic: [UInt8] = [0xC8, 0xED, 0xF2, 0xE5, 0xF0, 0xE5, 0xF1, 0xED, 0xFB, 0xE5]
-        let html = Array(#"<html><head><meta charset="windows-1251"><title>"#.utf8) + cyrillic + [0x98, 0x20] + cyrillic
+        let html =
+            Array(#"<html><head><meta charset="windows-1251"><title>"#.utf8) + cyrillic + [0x98, 0x20] + cyrillic
             + Array(#"</title><meta name="description" content="after the byte"></head></html>"#.utf8)
         let metadata = try HTMLMetadataExtractor.extract(html: html, documentURL: Self.url, contentType: "text/html")
         #expect(metadata.title == "Интересные\u{FFFD} Интересные")

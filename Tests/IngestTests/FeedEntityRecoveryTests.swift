@@ -16,7 +16,8 @@ struct FeedEntityRecoveryTests {
 
     @Test("A bare & is read as text and later &amp;, &lt;, &gt; still decode")
     func bareAmpersandDoesNotCorruptLaterEntities() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0"><channel><title>Fish & Chips</title><link>http://e.example/</link>
             <item><title>Salt & vinegar</title><link>http://e.example/?id=2&amp;page=1</link>
@@ -35,7 +36,8 @@ struct FeedEntityRecoveryTests {
 
     @Test("HTML named entities decode in feed text: Caf&eacute; &amp; Bar is Café & Bar")
     func htmlNamedEntitiesDecode() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0"><channel><title>Caf&eacute; &amp; Bar</title>
             <item><title>Cr&egrave;me br&ucirc;l&eacute;e &mdash; &euro;4&hellip;</title><link>http://e.example/1</link>
@@ -50,7 +52,8 @@ struct FeedEntityRecoveryTests {
 
     @Test("An unknown entity stays as literal text; numeric references still decode; CDATA is left alone")
     func unknownEntityIsLiteral() throws {
-        let feed = try parse("""
+        let feed = try parse(
+            """
             <rss version="2.0"><channel><title>&bogus; &#233;&#x2014;&#150;</title>
             <item><title><![CDATA[Tom &amp; Jerry & co]]></title><link>http://e.example/1</link></item>
             </channel></rss>

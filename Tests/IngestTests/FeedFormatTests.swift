@@ -52,12 +52,14 @@ struct FeedFormatTests {
         #expect(feed.title == "Rose Ash Market")
         #expect(feed.link == "https://market.rose-ash.example/")
         #expect(feed.items.count == 2)
-        #expect(feed.items[0] == FeedItem(
-            id: "2041", link: "https://market.rose-ash.example/listings/celadon-bowl", title: "Celadon tea bowl",
-            summary: "A wood-fired celadon bowl.", contentHTML: "<p>Thrown on the kick wheel &amp; wood-fired.</p>",
-            publishedAt: Fixture.date("2024-05-10T13:00:00Z"), updatedAt: Fixture.date("2024-05-11T09:00:00Z"),
-            author: "Eira Lloyd, Sam Ibe", image: "https://market.rose-ash.example/photos/celadon-bowl.jpg",
-            categories: ["Bowls", "celadon"]))
+        #expect(
+            feed.items[0]
+                == FeedItem(
+                    id: "2041", link: "https://market.rose-ash.example/listings/celadon-bowl", title: "Celadon tea bowl",
+                    summary: "A wood-fired celadon bowl.", contentHTML: "<p>Thrown on the kick wheel &amp; wood-fired.</p>",
+                    publishedAt: Fixture.date("2024-05-10T13:00:00Z"), updatedAt: Fixture.date("2024-05-11T09:00:00Z"),
+                    author: "Eira Lloyd, Sam Ibe", image: "https://market.rose-ash.example/photos/celadon-bowl.jpg",
+                    categories: ["Bowls", "celadon"]))
     }
 
     @Test("JSON Feed fallbacks: external_url, content_text, banner_image, date_modified, feed authors; bad items reported")
@@ -71,9 +73,10 @@ struct FeedFormatTests {
         #expect(item.image == "https://cdn.rose-ash.example/jug-banner.jpg")
         #expect(item.publishedAt == Fixture.date("2024-05-01T00:00:00Z"))
         #expect(item.author == "Rose Ash Co-operative")
-        #expect(feed.problems == [
-            "Item 3 is not a JSON object and was skipped.", "Item 4 has no url, title or content and was skipped.",
-        ])
+        #expect(
+            feed.problems == [
+                "Item 3 is not a JSON object and was skipped.", "Item 4 has no url, title or content and was skipped.",
+            ])
     }
 
     @Test("A malformed RSS feed yields the items before the breakage plus a problem naming the line; a bare & is not the breakage")

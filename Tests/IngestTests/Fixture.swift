@@ -16,7 +16,8 @@ enum Fixture {
     /// An independent oracle for expected instants: Foundation's own ISO 8601 parser.
     static func date(_ text: String) -> Date {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.contains(".")
+        formatter.formatOptions =
+            text.contains(".")
             ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         guard let date = formatter.date(from: text) else { fatalError("bad test date \(text)") }
         return date

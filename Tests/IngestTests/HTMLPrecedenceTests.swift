@@ -20,9 +20,11 @@ struct HTMLPrecedenceTests {
         #expect(metadata.siteName == "Rose Ash Journal")
         #expect(metadata.type == "article")
         #expect(metadata.locale == "en_GB")
-        #expect(metadata.image == ContentImage(
-            url: "https://cdn.rose-ash.example/journal/anagama-door.jpg", width: 1200, height: 630,
-            alt: "The bricked-up kiln door glowing orange at night"))
+        #expect(
+            metadata.image
+                == ContentImage(
+                    url: "https://cdn.rose-ash.example/journal/anagama-door.jpg", width: 1200, height: 630,
+                    alt: "The bricked-up kiln door glowing orange at night"))
         #expect(metadata.publishedAt == Fixture.date("2024-05-14T08:30:00Z"))
         #expect(metadata.updatedAt == Fixture.date("2024-05-16T18:05:12.250Z"))
     }
@@ -66,8 +68,10 @@ struct HTMLPrecedenceTests {
         #expect(metadata.type == "article")
         #expect(metadata.locale == "en-US")
         #expect(metadata.url == "https://news.rose-ash.example/news/second-kiln")
-        #expect(metadata.image == ContentImage(
-            url: "https://news.rose-ash.example/images/kiln-site.jpg", width: 1600, height: 900, alt: "The proposed kiln site"))
+        #expect(
+            metadata.image
+                == ContentImage(
+                    url: "https://news.rose-ash.example/images/kiln-site.jpg", width: 1600, height: 900, alt: "The proposed kiln site"))
         #expect(metadata.publishedAt == Fixture.date("2024-03-02T18:00:00Z"))
         #expect(metadata.updatedAt == Fixture.date("2024-03-03T13:15:00.500Z"))
         #expect(metadata.tags == ["Kilns", "co-op", "TENMOKU", "glaze"])

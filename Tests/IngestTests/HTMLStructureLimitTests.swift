@@ -21,7 +21,8 @@ struct HTMLStructureLimitTests {
 
     @Test("Metadata after 300 nested elements is still read", arguments: ["div", "span", "font"])
     func deepNestingBeforeMetadata(_ element: String) throws {
-        let html = "<html><body>" + String(repeating: "<\(element) class=x>", count: 300) + Self.metadataTags
+        let html =
+            "<html><body>" + String(repeating: "<\(element) class=x>", count: 300) + Self.metadataTags
             + String(repeating: "</\(element)>", count: 300) + "</body></html>"
         let metadata = try extract(Array(html.utf8))
         #expect(metadata.title == "After the deep part")
@@ -90,7 +91,8 @@ struct HTMLStructureLimitTests {
 
     @Test("libxml2 prints nothing on standard error, even for bytes the declared encoding cannot decode")
     func noEncodingErrorsOnStandardError() throws {
-        let bytes: [UInt8] = Array("<html><head><title>Kiln ".utf8) + [0x81, 0x20, 0xFF, 0xFE, 0x82]
+        let bytes: [UInt8] =
+            Array("<html><head><title>Kiln ".utf8) + [0x81, 0x20, 0xFF, 0xFE, 0x82]
             + Array("</title><meta name=author content=Mara></head><body>".utf8)
             + [UInt8](repeating: 0xFF, count: 64) + Array("</body></html>".utf8)
         let printed = try StandardError.capture {

@@ -100,7 +100,8 @@ struct IngestPropertyTests {
     static let feedPieces = [
         "<?xml version=\"1.0\"?>", "<rss version=\"2.0\">", "<channel>", "</channel>", "</rss>", "<item>", "</item>", "<title>",
         "</title>", "<link>", "</link>", "<pubDate>", "</pubDate>", "<guid>", "</guid>", "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
-        "</feed>", "<entry>", "</entry>", "<updated>", "</updated>", "<published>", "</published>", "{\"version\":\"https://jsonfeed.org/version/1.1\",",
+        "</feed>", "<entry>", "</entry>", "<updated>", "</updated>", "<published>", "</published>",
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",",
         "\"items\":[{", "\"date_published\":\"", "\"url\":\"", "\"}]}", "Mon, 01 Jan ", " 00:00:00 GMT", "https://", "<![CDATA[", "]]>",
     ]
 
@@ -149,7 +150,9 @@ struct IngestPropertyTests {
         }
     }
 
-    static let urlPieces = ["https://", "http://", "javascript:", "//", "/", "..", ".", "?", "#", "%", "%2", "@", ":", "[", "]", "::1", "a.example", " "]
+    static let urlPieces = [
+        "https://", "http://", "javascript:", "//", "/", "..", ".", "?", "#", "%", "%2", "@", ":", "[", "]", "::1", "a.example", " ",
+    ]
 
     @Test("Resolved references are absolute http(s) URLs or nothing")
     func urlResolution() async {

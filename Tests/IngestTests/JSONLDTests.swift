@@ -11,10 +11,12 @@ struct JSONLDTests {
         let metadata = try HTMLMetadataExtractor.extract(
             html: Fixture.bytes("html/event.html"), documentURL: URL(string: "https://rose-ash.example/events/midsummer")!,
             contentType: nil)
-        #expect(metadata.event == EventDetails(
-            startDate: Fixture.date("2024-06-21T17:30:00Z"), endDate: Fixture.date("2024-06-21T21:00:00Z"),
-            locationName: "Rose Ash Pottery Yard",
-            address: "3 Cinder Lane, Hebden Bridge, West Yorkshire, HX7 8AA, GB"))
+        #expect(
+            metadata.event
+                == EventDetails(
+                    startDate: Fixture.date("2024-06-21T17:30:00Z"), endDate: Fixture.date("2024-06-21T21:00:00Z"),
+                    locationName: "Rose Ash Pottery Yard",
+                    address: "3 Cinder Lane, Hebden Bridge, West Yorkshire, HX7 8AA, GB"))
         #expect(metadata.type == "event")
         #expect(metadata.title == "Midsummer Kiln Opening")
         #expect(metadata.description == "Watch us unbrick the anagama and see the pots before anyone else.")
@@ -80,7 +82,8 @@ struct JSONLDTests {
 
     @Test("Only scripts typed application/ld+json are read")
     func otherScriptsIgnored() throws {
-        let html = #"<script>{"@type":"Article","headline":"no"}</script><script type="application/ld+json; charset=utf-8">{"@type":"Article","headline":"yes"}</script>"#
+        let html =
+            #"<script>{"@type":"Article","headline":"no"}</script><script type="application/ld+json; charset=utf-8">{"@type":"Article","headline":"yes"}</script>"#
         let metadata = try HTMLMetadataExtractor.extract(html: Array(html.utf8), documentURL: URL(string: "https://x.example/")!, contentType: nil)
         #expect(metadata.title == "yes")
     }

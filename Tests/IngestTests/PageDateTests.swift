@@ -20,7 +20,8 @@ struct PageDateTests {
 
     @Test("A <time datetime> inside the article wins over one in the page furniture before it")
     func timeInsideArticle() throws {
-        let metadata = try extract("""
+        let metadata = try extract(
+            """
             <title>t</title><body><nav>Updated <time datetime="2019-01-01T00:00:00Z">long ago</time></nav>
             <article><h1>Kiln</h1><p>Posted <time datetime="2024-05-02T08:30:00Z">2 May</time></p></article></body>
             """)
@@ -29,19 +30,21 @@ struct PageDateTests {
 
     @Test("A <time pubdate> wins over an earlier plain <time> in the same article")
     func timeWithPubdate() throws {
-        let metadata = try extract("""
+        let metadata = try extract(
+            """
             <title>t</title><article><p>Event on <time datetime="2030-01-01">1 Jan</time></p>
             <footer><time pubdate datetime="2024-05-03T12:00:00Z">3 May</time></footer></article>
             """)
         #expect(metadata.publishedAt == Fixture.date("2024-05-03T12:00:00Z"))
     }
 
-    @Test("Microdata itemprop=datePublished on a meta, a time or any element with content gives the published date",
-          arguments: [
-              #"<meta itemprop="datePublished" content="2024-05-04T09:00:00Z">"#,
-              #"<time itemprop="datePublished" datetime="2024-05-04T09:00:00Z">4 May</time>"#,
-              #"<span itemprop="datePublished" content="2024-05-04T09:00:00Z">4 May</span>"#,
-          ])
+    @Test(
+        "Microdata itemprop=datePublished on a meta, a time or any element with content gives the published date",
+        arguments: [
+            #"<meta itemprop="datePublished" content="2024-05-04T09:00:00Z">"#,
+            #"<time itemprop="datePublished" datetime="2024-05-04T09:00:00Z">4 May</time>"#,
+            #"<span itemprop="datePublished" content="2024-05-04T09:00:00Z">4 May</span>"#,
+        ])
     func microdataDatePublished(_ element: String) throws {
         let metadata = try extract(#"<title>t</title><div itemscope itemtype="https://schema.org/Article">"# + element + "</div>")
         #expect(metadata.publishedAt == Fixture.date("2024-05-04T09:00:00Z"))
@@ -49,7 +52,8 @@ struct PageDateTests {
 
     @Test("JSON-LD uploadDate of a VideoObject gives the published date, also beside a WebPage object")
     func jsonLDUploadDate() throws {
-        let metadata = try extract("""
+        let metadata = try extract(
+            """
             <title>t</title><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
               {"@type": "WebPage", "@id": "#page", "name": "Watch: opening the kiln"},
               {"@type": "VideoObject", "name": "Opening the kiln", "uploadDate": "2024-05-05T18:00:00Z"}]}</script>
@@ -61,12 +65,13 @@ struct PageDateTests {
         #expect(blankPublished.publishedAt == Fixture.date("2024-05-05T18:00:00Z"))
     }
 
-    @Test("A page with only a modified date keeps publishedAt empty and offers the modified date as its date",
-          arguments: [
-              #"<meta property="article:modified_time" content="2024-05-06T07:00:00Z">"#,
-              #"<meta itemprop="dateModified" content="2024-05-06T07:00:00Z">"#,
-              #"<time itemprop="dateModified" datetime="2024-05-06T07:00:00Z">6 May</time>"#,
-          ])
+    @Test(
+        "A page with only a modified date keeps publishedAt empty and offers the modified date as its date",
+        arguments: [
+            #"<meta property="article:modified_time" content="2024-05-06T07:00:00Z">"#,
+            #"<meta itemprop="dateModified" content="2024-05-06T07:00:00Z">"#,
+            #"<time itemprop="dateModified" datetime="2024-05-06T07:00:00Z">6 May</time>"#,
+        ])
     func modifiedDateOnly(_ element: String) throws {
         let metadata = try extract("<title>t</title>" + element)
         #expect(metadata.publishedAt == nil)
@@ -76,7 +81,8 @@ struct PageDateTests {
 
     @Test("An Open Graph published time still wins over meta date, microdata and <time>")
     func openGraphStillWins() throws {
-        let metadata = try extract("""
+        let metadata = try extract(
+            """
             <meta property="article:published_time" content="2024-05-07T00:00:00Z"><meta name="date" content="2020-01-01">
             <article><time itemprop="datePublished" datetime="2021-01-01">x</time></article>
             """)
@@ -88,7 +94,9 @@ struct PageDateTests {
 /// One page with the microdata, byline and canonical shapes tested here (also a fuzz seed).
 @Suite("Microdata and byline page")
 struct MicrodataBylinePageTests {
-    @Test("Microdata dates and author win over <time> in the page furniture, byl, a profile domain and a handle; og:url beats a canonical on another site")
+    @Test(
+        "Microdata dates and author win over <time> in the page furniture, byl, a profile domain and a handle; og:url beats a canonical on another site"
+    )
     func microdataBylinePage() throws {
         let metadata = try HTMLMetadataExtractor.extract(
             html: Fixture.bytes("html/microdata-byline.html"), documentURL: URL(string: "https://journal.rose-ash.example/firing-log-3?ref=x")!,

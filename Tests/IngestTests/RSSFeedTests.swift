@@ -68,10 +68,11 @@ struct RSSFeedTests {
         let feed = try parse("rss-namespaces.xml")
         #expect(feed.items.count == 4)
         #expect(feed.items[3].publishedAt == nil)
-        #expect(feed.problems == [
-            "Item 4: the date \"sometime last winter\" is not RFC 822 or ISO 8601; ignored.",
-            "Item 5 has no title, link, guid, description or date and was skipped.",
-        ])
+        #expect(
+            feed.problems == [
+                "Item 4: the date \"sometime last winter\" is not RFC 822 or ISO 8601; ignored.",
+                "Item 5 has no title, link, guid, description or date and was skipped.",
+            ])
     }
 
     @Test("An ISO-8859-1 feed is transcoded using its XML declaration, whatever the header says")
@@ -97,9 +98,12 @@ struct RSSFeedTests {
         let feed = try parse("rdf.xml")
         #expect(feed.format == .rdf)
         #expect(feed.title == "Rose Ash Archive")
-        #expect(feed.items == [FeedItem(
-            id: "https://rose-ash.example/archive/first-firing", link: "https://rose-ash.example/archive/first-firing",
-            title: "Our first firing", publishedAt: Fixture.date("2019-10-12T00:00:00Z"), author: "Mara Quill")])
+        #expect(
+            feed.items == [
+                FeedItem(
+                    id: "https://rose-ash.example/archive/first-firing", link: "https://rose-ash.example/archive/first-firing",
+                    title: "Our first firing", publishedAt: Fixture.date("2019-10-12T00:00:00Z"), author: "Mara Quill")
+            ])
         #expect(feed.problems.isEmpty)
     }
 }

@@ -10,7 +10,8 @@ import Testing
         let gif = Array("GIF89a".utf8) + [0x58, 0x02, 0x3B, 0x01, 0, 0, 0]
         #expect(ImageHeader(gif) == ImageHeader(format: .gif, width: 600, height: 315))
         // SOI, an APP0 segment of 16 bytes, then SOF0 with precision 8, height 630, width 1200.
-        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14)
+        let jpeg: [UInt8] =
+            [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14)
             + [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x02, 0x76, 0x04, 0xB0, 0x03]
         #expect(ImageHeader(jpeg) == ImageHeader(format: .jpeg, width: 1200, height: 630))
     }

@@ -9,8 +9,9 @@ import Testing
 
     func sharing(after mode: String, on path: String? = nil, timeout: Duration = .seconds(10)) async throws -> (ShareResult, posts: Int) {
         try await SandboxHarness.with(apps: S.apps) { sandbox in
-            let client = InstagramClient(app: S.facebookApp, transport: sandbox.transport, timeout: timeout,
-                                         polling: MetaContainerPolling(attempts: 15, interval: .milliseconds(300)))
+            let client = InstagramClient(
+                app: S.facebookApp, transport: sandbox.transport, timeout: timeout,
+                polling: MetaContainerPolling(attempts: 15, interval: .milliseconds(300)))
             let results = try await S.connect(client, redirect: S.instagramRedirect, account: S.ada, in: sandbox)
             let credentials = S.credentials(try #require(results.first))
             if let path {

@@ -8,8 +8,9 @@ import Testing
     static let image = "https://rose-ash.example/images/engine.jpg"
 
     func client(_ sandbox: SandboxHarness, timeout: Duration = .seconds(10)) -> InstagramClient {
-        InstagramClient(app: S.facebookApp, transport: sandbox.transport, timeout: timeout,
-                        polling: MetaContainerPolling(attempts: 15, interval: .milliseconds(300)))
+        InstagramClient(
+            app: S.facebookApp, transport: sandbox.transport, timeout: timeout,
+            polling: MetaContainerPolling(attempts: 15, interval: .milliseconds(300)))
     }
 
     func connectAda(_ sandbox: SandboxHarness) async throws -> StoredCredentials {
@@ -66,8 +67,9 @@ import Testing
 
     @Test func captionOverTheLimitIsRefusedWithoutACall() async {
         let client = InstagramClient(app: S.facebookApp, transport: NoCallTransport())
-        let result = await client.share(S.content(String(repeating: "a", count: 2200), image: Self.image),
-                                        using: StoredCredentials(platformUserID: S.enginesInstagram, accessToken: "t"))
+        let result = await client.share(
+            S.content(String(repeating: "a", count: 2200), image: Self.image),
+            using: StoredCredentials(platformUserID: S.enginesInstagram, accessToken: "t"))
         #expect(result.errorKind == .rejectedContent)
     }
 

@@ -16,8 +16,9 @@ import Testing
     static func request(state: String = "li-state") -> ConnectRequest { ConnectRequest(redirectURI: redirect, state: state) }
 
     static func stored(_ result: OAuthResult) -> StoredCredentials {
-        StoredCredentials(platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken,
-                          refreshToken: result.refreshToken, expiresAt: result.expiresAt, extraData: result.extraData)
+        StoredCredentials(
+            platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken,
+            refreshToken: result.refreshToken, expiresAt: result.expiresAt, extraData: result.extraData)
     }
 
     static func connect(_ client: LinkedInPlatform, _ sandbox: SandboxHarness) async throws -> StoredCredentials {
@@ -33,8 +34,9 @@ import Testing
     }
 
     static func content(_ message: String? = "Engines (and looms) #history [1] <3 a_b ~ @ada") -> ShareContent {
-        ShareContent(url: "https://blog.example/posts/1", title: "Engines and looms", description: "On the Analytical Engine",
-                     message: message, idempotencyKey: UUID().uuidString)
+        ShareContent(
+            url: "https://blog.example/posts/1", title: "Engines and looms", description: "On the Analytical Engine",
+            message: message, idempotencyKey: UUID().uuidString)
     }
 
     static func postCalls(_ sandbox: SandboxHarness) async throws -> Int {
@@ -83,8 +85,9 @@ import Testing
 
     @Test func approvedAppsGetARefreshTokenThatRefreshes() async throws {
         try await SandboxHarness.with(apps: [Self.app]) { sandbox in
-            _ = try await sandbox.request(.POST, "_sandbox/switches", headers: [("Content-Type", "application/json")],
-                                          body: #"{"linkedin_refresh_tokens": true}"#)
+            _ = try await sandbox.request(
+                .POST, "_sandbox/switches", headers: [("Content-Type", "application/json")],
+                body: #"{"linkedin_refresh_tokens": true}"#)
             let client = Self.client(sandbox)
             let credentials = try await Self.connect(client, sandbox)
             #expect(credentials.refreshToken != nil)

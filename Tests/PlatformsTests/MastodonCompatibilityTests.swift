@@ -40,7 +40,8 @@ import Testing
     @Test func onlyMastodonCountsALinkAs23AndAkkomasV1LimitIsRead() async {
         let mastodon = MastodonScriptedTransport { request in
             request.url.path == "/api/v2/instance"
-                ? MastodonScriptedTransport.json(200, #"{"api_versions":{"mastodon":7},"configuration":{"statuses":{"max_characters":500,"characters_reserved_per_url":23}}}"#)
+                ? MastodonScriptedTransport.json(
+                    200, #"{"api_versions":{"mastodon":7},"configuration":{"statuses":{"max_characters":500,"characters_reserved_per_url":23}}}"#)
                 : MastodonScriptedTransport.html(404)
         }
         #expect(await Self.client(mastodon).textRules(for: Self.credentials) == .mastodon(maxCharacters: 500, charactersPerURL: 23))
@@ -56,7 +57,8 @@ import Testing
 
     @Test func numericIdsAndMissingStatusURLStillPublishWithABuiltURL() async {
         let transport = MastodonScriptedTransport { request in
-            request.url.path == "/api/v1/statuses" ? MastodonScriptedTransport.json(200, #"{"id":42,"url":null}"#)
+            request.url.path == "/api/v1/statuses"
+                ? MastodonScriptedTransport.json(200, #"{"id":42,"url":null}"#)
                 : MastodonScriptedTransport.json(200, #"{"configuration":{"statuses":{"max_characters":500}}}"#)
         }
         let result = await Self.client(transport).share(
@@ -76,10 +78,12 @@ import Testing
 
     @Test func everyRequestIsUntrustedWithTheConfiguredTimeoutAndTheIdempotencyKey() async {
         let transport = MastodonScriptedTransport { request in
-            request.url.path == "/api/v1/statuses" ? MastodonScriptedTransport.json(200, #"{"id":"1","url":"https://social.example/@ada/1"}"#)
+            request.url.path == "/api/v1/statuses"
+                ? MastodonScriptedTransport.json(200, #"{"id":"1","url":"https://social.example/@ada/1"}"#)
                 : MastodonScriptedTransport.html(404)
         }
-        _ = await Self.client(transport).share(ShareContent(url: "https://blog.example/1", title: "T", idempotencyKey: "key-9"), using: Self.credentials)
+        _ = await Self.client(transport).share(
+            ShareContent(url: "https://blog.example/1", title: "T", idempotencyKey: "key-9"), using: Self.credentials)
         // Software detection (NodeInfo, v2, v1) and text rules (v2, v1); detection is asked again
         // when it learnt nothing (the share's own look-up); then the post.
         #expect(transport.requests.count == 9)

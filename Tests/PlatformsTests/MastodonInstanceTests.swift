@@ -18,10 +18,12 @@ import Testing
         #expect(try MastodonInstance.normalize(input).absoluteString == expected)
     }
 
-    @Test(arguments: ["", "   ", "http://", "user@", "a b", "javascript:alert(1)", "https://user:pw@mastodon.social",
-                      "ftp://mastodon.social", "@ada@", "bad_host!.example", "example.com:99999",
-                      // Found by the property test: an empty or invalid IPv6 literal once passed as a host.
-                      "[]", "[]/]99999999999999999999", "https://[:]/", "[1:2:3]"])
+    @Test(arguments: [
+        "", "   ", "http://", "user@", "a b", "javascript:alert(1)", "https://user:pw@mastodon.social",
+        "ftp://mastodon.social", "@ada@", "bad_host!.example", "example.com:99999",
+        // Found by the property test: an empty or invalid IPv6 literal once passed as a host.
+        "[]", "[]/]99999999999999999999", "https://[:]/", "[1:2:3]",
+    ])
     func malformedOrUnsafeInstanceInputsAreRefused(input: String) {
         #expect(throws: PlatformError.self) { try MastodonInstance.normalize(input) }
         do { _ = try MastodonInstance.normalize(input) } catch { #expect(error.code == .invalidInstance) }

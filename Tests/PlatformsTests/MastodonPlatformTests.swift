@@ -10,7 +10,9 @@ import Testing
     static let ada = "109000000000000001"
     static let grace = "109000000000000002"
 
-    static func client(_ sandbox: SandboxHarness, store: MemoryMastodonAppStore = MemoryMastodonAppStore(), timeout: Duration = .seconds(10)) -> MastodonPlatform {
+    static func client(
+        _ sandbox: SandboxHarness, store: MemoryMastodonAppStore = MemoryMastodonAppStore(), timeout: Duration = .seconds(10)
+    ) -> MastodonPlatform {
         MastodonPlatform(appStore: store, transport: sandbox.transport, clientName: "Rose Ash Test", timeout: timeout)
     }
 
@@ -23,7 +25,8 @@ import Testing
         let request = request()
         let query = try await sandbox.consent(at: try await client.authorizeURL(for: request), account: account)
         let result = try #require(try await client.exchangeCode(try Self.code(query), for: request).first)
-        return StoredCredentials(platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken, extraData: result.extraData)
+        return StoredCredentials(
+            platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken, extraData: result.extraData)
     }
 
     /// The callback's `code`, or a failure naming what came back instead.
@@ -117,9 +120,10 @@ import Testing
     @Test func invalidClientAtTheTokenStepForgetsTheAppAndTheNextConnectRegistersAgain() async throws {
         try await SandboxHarness.with { sandbox in
             let store = MemoryMastodonAppStore()
-            try await store.save(MastodonAppCredentials(
-                instanceURL: Self.instance, clientID: "forgotten", clientSecret: "gone", redirectURI: Self.redirect,
-                scopes: "write:statuses read:accounts"))
+            try await store.save(
+                MastodonAppCredentials(
+                    instanceURL: Self.instance, clientID: "forgotten", clientSecret: "gone", redirectURI: Self.redirect,
+                    scopes: "write:statuses read:accounts"))
             let client = Self.client(sandbox, store: store)
             await #expect(throws: PlatformError.self) { try await client.exchangeCode("any-code", for: Self.request()) }
             #expect(try await store.app(for: Self.instance) == nil)
@@ -146,8 +150,9 @@ import Testing
 
     @Test func textOverTheInstanceLimitIsRefusedBeforeAnyPost() async throws {
         try await SandboxHarness.with { sandbox in
-            _ = try await sandbox.request(.POST, "_sandbox/instances", headers: [("Content-Type", "application/json")],
-                                          body: #"{"host":"mastodon.social","max_characters":40}"#)
+            _ = try await sandbox.request(
+                .POST, "_sandbox/instances", headers: [("Content-Type", "application/json")],
+                body: #"{"host":"mastodon.social","max_characters":40}"#)
             let client = Self.client(sandbox)
             let credentials = try await Self.connect(client, sandbox)
             #expect(await client.textRules(for: credentials).limit == 40)

@@ -24,7 +24,9 @@ final class MastodonScriptedTransport: PlatformTransport, @unchecked Sendable { 
     func send(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
         lock.withLock { log.append(request) }
         if let answer = script(request) { return answer }
-        guard let forward else { throw TransportError(kind: .connectionFailed, mayHaveReachedServer: false, description: "no script for \(request.url.path)") }
+        guard let forward else {
+            throw TransportError(kind: .connectionFailed, mayHaveReachedServer: false, description: "no script for \(request.url.path)")
+        }
         return try await forward.send(request)
     }
 

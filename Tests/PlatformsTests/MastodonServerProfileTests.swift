@@ -17,7 +17,8 @@ import Testing
         let authorize = try await client.authorizeURL(for: request)
         let query = try await sandbox.consent(at: authorize, account: T.ada)
         let result = try #require(try await client.exchangeCode(try T.code(query), for: request).first)
-        return StoredCredentials(platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken, extraData: result.extraData)
+        return StoredCredentials(
+            platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken, extraData: result.extraData)
     }
 
     @Test func aTakaheServerConnectsWithPlainReadAndShares() async throws {

@@ -6,8 +6,9 @@ import Testing
 /// Error-envelope classification for codes the sandbox cannot produce (it throttles only with code 4).
 @Suite struct MetaGraphErrorTests {
     func api(_ code: Int, subcode: Int? = nil, status: Int = 400, endpoint: String = "graph.facebook.com/v26.0/1/feed") -> MetaGraphError {
-        MetaGraphError(.api(code: code, subcode: subcode, message: "m", userMessage: nil, isTransient: false), platform: .facebook,
-                       status: status, endpoint: endpoint)
+        MetaGraphError(
+            .api(code: code, subcode: subcode, message: "m", userMessage: nil, isTransient: false), platform: .facebook,
+            status: status, endpoint: endpoint)
     }
 
     @Test(arguments: [4, 17, 32, 613, 80001, 9])
@@ -39,9 +40,12 @@ import Testing
     }
 
     @Test func usageHeadersGiveRetryAfterFromBusinessUseCaseMinutes() {
-        let response = PlatformHTTPResponse(status: 400, headers: [
-            "X-Business-Use-Case-Usage": #"{"1":[{"type":"pages","call_count":100,"total_cputime":20,"total_time":30,"estimated_time_to_regain_access":7}]}"#,
-        ], body: Data())
+        let response = PlatformHTTPResponse(
+            status: 400,
+            headers: [
+                "X-Business-Use-Case-Usage":
+                    #"{"1":[{"type":"pages","call_count":100,"total_cputime":20,"total_time":30,"estimated_time_to_regain_access":7}]}"#
+            ], body: Data())
         let usage = MetaUsage(response)
         #expect(usage?.percentUsed == 100)
         #expect(usage?.minutesToRegainAccess == 7)

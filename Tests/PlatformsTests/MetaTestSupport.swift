@@ -24,10 +24,12 @@ enum MetaTestSupport {
     /// The Facebook app (which also serves Instagram via Facebook Login) and the Threads app.
     static var apps: [RegisteredApp] {
         [
-            RegisteredApp(platform: .facebook, clientID: facebookApp.appID, clientSecret: facebookApp.appSecret,
-                          redirectURIs: [facebookRedirect, instagramRedirect], name: "Rose Ash"),
-            RegisteredApp(platform: .threads, clientID: threadsApp.appID, clientSecret: threadsApp.appSecret,
-                          redirectURIs: [threadsRedirect], name: "Rose Ash"),
+            RegisteredApp(
+                platform: .facebook, clientID: facebookApp.appID, clientSecret: facebookApp.appSecret,
+                redirectURIs: [facebookRedirect, instagramRedirect], name: "Rose Ash"),
+            RegisteredApp(
+                platform: .threads, clientID: threadsApp.appID, clientSecret: threadsApp.appSecret,
+                redirectURIs: [threadsRedirect], name: "Rose Ash"),
         ]
     }
 
@@ -47,8 +49,9 @@ enum MetaTestSupport {
 
     /// Stored credentials as the service would keep them for `result`.
     static func credentials(_ result: OAuthResult, issuedAt: Date? = Date()) -> StoredCredentials {
-        StoredCredentials(platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken,
-                          refreshToken: result.refreshToken, expiresAt: result.expiresAt, issuedAt: issuedAt, extraData: result.extraData)
+        StoredCredentials(
+            platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken,
+            refreshToken: result.refreshToken, expiresAt: result.expiresAt, issuedAt: issuedAt, extraData: result.extraData)
     }
 
     /// `authorizeURL` with its `scope` replaced, as if the person unticked permissions in the dialog.
@@ -72,7 +75,8 @@ enum MetaTestSupport {
     }
 
     static func content(_ message: String? = "Worth a read", image: String? = nil) -> ShareContent {
-        ShareContent(url: "https://rose-ash.example/articles/\(UUID().uuidString.prefix(8))", title: "Notes on the Engine",
-                     imageURL: image, message: message, idempotencyKey: UUID().uuidString)
+        ShareContent(
+            url: "https://rose-ash.example/articles/\(UUID().uuidString.prefix(8))", title: "Notes on the Engine",
+            imageURL: image, message: message, idempotencyKey: UUID().uuidString)
     }
 }

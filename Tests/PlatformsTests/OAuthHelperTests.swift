@@ -30,12 +30,15 @@ import Testing
     }
 
     static func failure(_ status: Int, _ body: String, refreshing: Bool = false) -> PlatformError {
-        OAuthErrorResponse.error(from: PlatformHTTPResponse(status: status, headers: [:], body: Data(body.utf8)), platform: .twitter, refreshing: refreshing)
+        OAuthErrorResponse.error(
+            from: PlatformHTTPResponse(status: status, headers: [:], body: Data(body.utf8)), platform: .twitter, refreshing: refreshing)
     }
 
     @Test func tokenEndpointErrorsMapToActionableCodes() {
         #expect(Self.failure(400, #"{"error":"invalid_grant"}"#).code == .invalidGrant)
-        #expect(Self.failure(400, #"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#, refreshing: true).code == .invalidGrant)
+        #expect(
+            Self.failure(400, #"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#, refreshing: true).code
+                == .invalidGrant)
         #expect(Self.failure(401, #"{"error":"invalid_client"}"#).code == .misconfigured)
         #expect(Self.failure(400, #"{"error":"invalid_scope"}"#).code == .permissionMissing)
         #expect(Self.failure(400, #"{"error":"unsupported_grant_type"}"#).code == .misconfigured)

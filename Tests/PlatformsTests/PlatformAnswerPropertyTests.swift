@@ -89,7 +89,10 @@ import Testing
         }
     }
 
-    static let instancePieces = ["https://", "http://", "ftp://", "@", "ada", "mastodon.social", ".", "-", ":", "443", "99999999999999999999", "/", "?", "#", "[", "]", "::1", "xn--", " ", "%20"]
+    static let instancePieces = [
+        "https://", "http://", "ftp://", "@", "ada", "mastodon.social", ".", "-", ":", "443", "99999999999999999999", "/", "?", "#", "[", "]", "::1",
+        "xn--", " ", "%20",
+    ]
 
     @Test func instanceNormalisationGivesABareHTTPSOriginOrARefusal() async {
         await propertyCheck(count: 1000, input: Soup.text(Self.instancePieces, parts: 0...10)) { text in

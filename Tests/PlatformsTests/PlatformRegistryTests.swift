@@ -30,7 +30,9 @@ private final class Counter: @unchecked Sendable {
     @Test func platformsAreBuiltLazilyOnceAndUnavailableOnesSayWhatTheyNeed() {
         let builds = Counter()
         let registry = PlatformRegistry([
-            .mastodon: .available { builds.increment(); return StubPlatform(name: .mastodon) },
+            .mastodon: .available {
+                builds.increment(); return StubPlatform(name: .mastodon)
+            },
             .twitter: .unavailable(needs: "SOCIAL_TWITTER_CLIENT_ID and SOCIAL_TWITTER_CLIENT_SECRET"),
         ])
         #expect(builds.count == 0)

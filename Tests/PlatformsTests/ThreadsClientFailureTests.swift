@@ -7,10 +7,13 @@ import Testing
 @Suite struct ThreadsClientFailureTests {
     typealias S = MetaTestSupport
 
-    func sharing(after mode: String, on path: String? = nil, latency: Double? = nil, timeout: Duration = .seconds(10)) async throws -> (ShareResult, posts: Int) {
+    func sharing(
+        after mode: String, on path: String? = nil, latency: Double? = nil, timeout: Duration = .seconds(10)
+    ) async throws -> (ShareResult, posts: Int) {
         try await SandboxHarness.with(apps: S.apps) { sandbox in
-            let client = ThreadsClient(app: S.threadsApp, transport: sandbox.transport, timeout: timeout,
-                                       polling: MetaContainerPolling(attempts: 5, interval: .milliseconds(300)))
+            let client = ThreadsClient(
+                app: S.threadsApp, transport: sandbox.transport, timeout: timeout,
+                polling: MetaContainerPolling(attempts: 5, interval: .milliseconds(300)))
             let results = try await S.connect(client, redirect: S.threadsRedirect, account: S.adaThreads, in: sandbox)
             let credentials = S.credentials(try #require(results.first))
             if let path {

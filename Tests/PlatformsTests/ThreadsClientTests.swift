@@ -7,8 +7,9 @@ import Testing
     typealias S = MetaTestSupport
 
     func client(_ sandbox: SandboxHarness, timeout: Duration = .seconds(10), now: @escaping @Sendable () -> Date = { Date() }) -> ThreadsClient {
-        ThreadsClient(app: S.threadsApp, transport: sandbox.transport, timeout: timeout,
-                      polling: MetaContainerPolling(attempts: 5, interval: .milliseconds(300)), now: now)
+        ThreadsClient(
+            app: S.threadsApp, transport: sandbox.transport, timeout: timeout,
+            polling: MetaContainerPolling(attempts: 5, interval: .milliseconds(300)), now: now)
     }
 
     func connectAda(_ sandbox: SandboxHarness) async throws -> StoredCredentials {
@@ -51,15 +52,17 @@ import Testing
             #expect(posts.first?["id"] as? String == result.platformPostID)
             // The API is reached on its current host, graph.threads.com (https://developers.facebook.com/docs/threads).
             let recorded = try await sandbox.request(.GET, "_sandbox/requests?platform=threads")
-            let hosts = Set(((try JSONSerialization.jsonObject(with: Data(recorded.body.utf8)) as? [[String: Any]]) ?? []).compactMap { $0["host"] as? String })
+            let hosts = Set(
+                ((try JSONSerialization.jsonObject(with: Data(recorded.body.utf8)) as? [[String: Any]]) ?? []).compactMap { $0["host"] as? String })
             #expect(hosts.contains("graph.threads.com") && !hosts.contains("graph.threads.net"))
         }
     }
 
     @Test func refreshOfATokenYoungerThan24HoursIsRefusedWithoutACall() async {
         let client = ThreadsClient(app: S.threadsApp, transport: NoCallTransport())
-        let young = StoredCredentials(platformUserID: S.adaThreads, accessToken: "t", expiresAt: Date().addingTimeInterval(86400 * 59),
-                                      issuedAt: Date().addingTimeInterval(-3600))
+        let young = StoredCredentials(
+            platformUserID: S.adaThreads, accessToken: "t", expiresAt: Date().addingTimeInterval(86400 * 59),
+            issuedAt: Date().addingTimeInterval(-3600))
         let error = await #expect(throws: PlatformError.self) { try await client.refresh(young) }
         #expect(error?.code == .refreshNotSupported)
     }

@@ -15,9 +15,11 @@ import Testing
             let headers = [("Authorization", "Bearer \(credentials.accessToken)"), ("Content-Type", "application/x-www-form-urlencoded")]
             // 250 posts published straight through the API (the profile's whole day).
             for n in 0..<250 {
-                let created = try await sandbox.request(.POST, "graph.threads.com/v1.0/\(userID)/threads", headers: headers, body: "media_type=TEXT&text=Post+\(n)")
+                let created = try await sandbox.request(
+                    .POST, "graph.threads.com/v1.0/\(userID)/threads", headers: headers, body: "media_type=TEXT&text=Post+\(n)")
                 let id = try #require(SandboxHarness.firstMatch(#""id"\s*:\s*"([0-9]+)""#, in: created.body), "\(created.body)")
-                let published = try await sandbox.request(.POST, "graph.threads.com/v1.0/\(userID)/threads_publish", headers: headers, body: "creation_id=\(id)")
+                let published = try await sandbox.request(
+                    .POST, "graph.threads.com/v1.0/\(userID)/threads_publish", headers: headers, body: "creation_id=\(id)")
                 #expect(published.status == 200)
             }
             let publishesBefore = try await Self.publishes(sandbox)

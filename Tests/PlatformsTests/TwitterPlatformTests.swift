@@ -18,8 +18,9 @@ import Testing
     }
 
     static func stored(_ result: OAuthResult) -> StoredCredentials {
-        StoredCredentials(platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken,
-                          refreshToken: result.refreshToken, expiresAt: result.expiresAt, extraData: result.extraData)
+        StoredCredentials(
+            platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken,
+            refreshToken: result.refreshToken, expiresAt: result.expiresAt, extraData: result.extraData)
     }
 
     static func connect(_ client: TwitterPlatform, _ sandbox: SandboxHarness) async throws -> StoredCredentials {

@@ -6,8 +6,10 @@ import Testing
 /// scripts/extract_spec_schemas.py into Fixtures/specs; provenance in Fixtures/specs/README.md).
 @Suite("Conformance with the Mastodon and X OpenAPI schemas")
 struct ConformanceTests {
-    static func expectConforms(_ validator: SchemaValidator, _ reply: SandboxClient.Reply, _ schema: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectConforms(
+        _ validator: SchemaValidator, _ reply: SandboxClient.Reply, _ schema: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let problems = validator.problems(reply.body, against: schema)
         #expect(problems.isEmpty, "\(schema): \(problems.prefix(8))", sourceLocation: sourceLocation)
     }
@@ -31,25 +33,31 @@ struct ConformanceTests {
         try await withSandbox { sandbox in
             Self.expectConforms(v, try await sandbox.get("mastodon.social/api/v2/instance"), "Instance")
             Self.expectConforms(v, try await sandbox.get("mastodon.social/api/v1/instance"), "V1Instance")
-            let app = try await sandbox.postForm("mastodon.social/api/v1/apps", [
-                ("client_name", "Rose Ash"), ("redirect_uris", MastodonTests.redirect), ("scopes", "write:statuses read:accounts")])
+            let app = try await sandbox.postForm(
+                "mastodon.social/api/v1/apps",
+                [
+                    ("client_name", "Rose Ash"), ("redirect_uris", MastodonTests.redirect), ("scopes", "write:statuses read:accounts"),
+                ])
             Self.expectConforms(v, app, "CredentialApplication")
             let clientID = try #require(app.json["client_id"] as? String)
             let code = try await MastodonTests.code(sandbox, host: "mastodon.social", clientID: clientID)
-            let token = try await MastodonTests.token(sandbox, host: "mastodon.social",
+            let token = try await MastodonTests.token(
+                sandbox, host: "mastodon.social",
                 app: (clientID, try #require(app.json["client_secret"] as? String)), code: code)
             let bearer = [("Authorization", "Bearer \(try #require(token.json["access_token"] as? String))")]
             Self.expectConforms(v, try await sandbox.get("mastodon.social/api/v1/apps/verify_credentials", headers: bearer), "Application")
             let me = try await sandbox.get("mastodon.social/api/v1/accounts/verify_credentials", headers: bearer)
             Self.expectConforms(v, me, "CredentialAccount")
-            let status = try await sandbox.postForm("mastodon.social/api/v1/statuses",
+            let status = try await sandbox.postForm(
+                "mastodon.social/api/v1/statuses",
                 [("status", "Hello #sandbox https://rose.example/a"), ("language", "en")], headers: bearer)
             Self.expectConforms(v, status, "Status")
             #expect((status.json["tags"] as? [[String: Any]])?.first?["name"] as? String == "sandbox")
             let bad = try await sandbox.get("mastodon.social/api/v1/accounts/verify_credentials", headers: [("Authorization", "Bearer x")])
             #expect(bad.status == 401)
             Self.expectConforms(v, bad, "Error")
-            let tooLong = try await sandbox.postForm("mastodon.social/api/v1/statuses",
+            let tooLong = try await sandbox.postForm(
+                "mastodon.social/api/v1/statuses",
                 [("status", String(repeating: "a", count: 501))], headers: bearer)
             Self.expectConforms(v, tooLong, "Error")
             Self.expectConforms(v, try await sandbox.get("mastodon.social/api/v1/statuses/1", headers: bearer), "Error")
@@ -60,8 +68,10 @@ struct ConformanceTests {
     func x() async throws {
         let v = try SchemaValidator.load("x")
         try await withSandbox { sandbox in
-            let minted = try await sandbox.postJSON("_sandbox/tokens",
-                #"{"platform": "twitter", "account": "1500000000000000001", "client_id": "c", "scopes": ["tweet.read", "tweet.write", "users.read"]}"#)
+            let minted = try await sandbox.postJSON(
+                "_sandbox/tokens",
+                #"{"platform": "twitter", "account": "1500000000000000001", "client_id": "c", "scopes": ["tweet.read", "tweet.write", "users.read"]}"#
+            )
             let bearer = [("Authorization", "Bearer \(try #require(minted.json["access_token"] as? String))")]
             Self.expectConforms(v, try await sandbox.get("api.x.com/2/users/me", headers: bearer), "GetUsersMeResponse")
             let created = try await sandbox.postJSON("api.x.com/2/tweets", #"{"text": "conformance"}"#, headers: bearer)

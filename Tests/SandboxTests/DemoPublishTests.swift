@@ -52,12 +52,14 @@ import Testing
                 let signature = try #require(entry.headers["x-rose-ash-signature"])
                 #expect(signature.hasPrefix("sha256="))
                 let mac = try #require(Self.bytes(hex: signature.dropFirst(7)))
-                #expect(HMAC<SHA256>.isValidAuthenticationCode(
-                    mac, authenticating: Array("\(timestamp).".utf8) + entry.body,
-                    using: SymmetricKey(data: Array("blog-secret".utf8))))
-                #expect(!HMAC<SHA256>.isValidAuthenticationCode(
-                    mac, authenticating: Array("\(timestamp + 1).".utf8) + entry.body,
-                    using: SymmetricKey(data: Array("blog-secret".utf8))))
+                #expect(
+                    HMAC<SHA256>.isValidAuthenticationCode(
+                        mac, authenticating: Array("\(timestamp).".utf8) + entry.body,
+                        using: SymmetricKey(data: Array("blog-secret".utf8))))
+                #expect(
+                    !HMAC<SHA256>.isValidAuthenticationCode(
+                        mac, authenticating: Array("\(timestamp + 1).".utf8) + entry.body,
+                        using: SymmetricKey(data: Array("blog-secret".utf8))))
 
                 let json = try #require(try JSONSerialization.jsonObject(with: Data(entry.body)) as? [String: Any])
                 let slug = String(location.dropFirst("/posts/".count))

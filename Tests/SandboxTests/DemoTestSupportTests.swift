@@ -7,7 +7,7 @@ import NIOHTTP1
 import ServiceLifecycle
 import Sandbox
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Helpers for the demo-app suites (kept in a `Demo*Tests.swift` file so they live beside them):
@@ -94,7 +94,8 @@ final class FeedCollector: NSObject, XMLParserDelegate {
     private var title = ""
     private var link = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         if name == "item" { inItem = true; title = ""; link = "" }
         text = ""
     }

@@ -7,10 +7,15 @@ struct FacebookTests {
     static let redirect = TestApps.callback("facebook")
     static let scopes = "pages_show_list,pages_manage_posts,pages_read_engagement"
 
-    static func code(_ sandbox: SandboxClient, account: String = "10000000000000001", scopes: String = scopes,
-                     redirect: String = redirect) async throws -> String {
-        let page = try await sandbox.get("www.facebook.com/v26.0/dialog/oauth" + sandbox.query([
-            ("client_id", "1111"), ("redirect_uri", redirect), ("state", "fs"), ("response_type", "code"), ("scope", scopes)]))
+    static func code(
+        _ sandbox: SandboxClient, account: String = "10000000000000001", scopes: String = scopes,
+        redirect: String = redirect
+    ) async throws -> String {
+        let page = try await sandbox.get(
+            "www.facebook.com/v26.0/dialog/oauth"
+                + sandbox.query([
+                    ("client_id", "1111"), ("redirect_uri", redirect), ("state", "fs"), ("response_type", "code"), ("scope", scopes),
+                ]))
         #expect(page.status == 200)
         #expect(page.body.contains("Ada Lovelace"))
         let reply = try await sandbox.consent(page, account: account)
@@ -20,18 +25,26 @@ struct FacebookTests {
         return try #require(reply.locationQuery["code"])
     }
 
-    static func exchange(_ sandbox: SandboxClient, code: String, secret: String = "fb-secret", redirect: String = redirect) async throws -> SandboxClient.Reply {
-        try await sandbox.get("graph.facebook.com/v26.0/oauth/access_token" + sandbox.query([
-            ("client_id", "1111"), ("redirect_uri", redirect), ("client_secret", secret), ("code", code)]))
+    static func exchange(
+        _ sandbox: SandboxClient, code: String, secret: String = "fb-secret", redirect: String = redirect
+    ) async throws -> SandboxClient.Reply {
+        try await sandbox.get(
+            "graph.facebook.com/v26.0/oauth/access_token"
+                + sandbox.query([
+                    ("client_id", "1111"), ("redirect_uri", redirect), ("client_secret", secret), ("code", code),
+                ]))
     }
 
     /// Short-lived → long-lived user token.
     static func longLived(_ sandbox: SandboxClient, scopes: String = scopes, redirect: String = redirect) async throws -> String {
         let short = try await exchange(sandbox, code: try await code(sandbox, scopes: scopes, redirect: redirect), redirect: redirect)
         #expect(short.json["expires_in"] as? Int == 3600)
-        let long = try await sandbox.get("graph.facebook.com/v26.0/oauth/access_token" + sandbox.query([
-            ("grant_type", "fb_exchange_token"), ("client_id", "1111"), ("client_secret", "fb-secret"),
-            ("fb_exchange_token", try #require(short.json["access_token"] as? String))]))
+        let long = try await sandbox.get(
+            "graph.facebook.com/v26.0/oauth/access_token"
+                + sandbox.query([
+                    ("grant_type", "fb_exchange_token"), ("client_id", "1111"), ("client_secret", "fb-secret"),
+                    ("fb_exchange_token", try #require(short.json["access_token"] as? String)),
+                ]))
         #expect(long.json["expires_in"] as? Int == 5_183_944)
         return try #require(long.json["access_token"] as? String)
     }
@@ -50,8 +63,11 @@ struct FacebookTests {
 
             try await sandbox.advanceClock(61 * 86400)
             #expect(try await sandbox.get("graph.facebook.com/v26.0/me?access_token=\(user)").json["error"] != nil)
-            let post = try await sandbox.postForm("graph.facebook.com/v26.0/200000000000001/feed", [
-                ("message", "New on the blog"), ("link", "https://rose.example/p/1"), ("access_token", pageToken)])
+            let post = try await sandbox.postForm(
+                "graph.facebook.com/v26.0/200000000000001/feed",
+                [
+                    ("message", "New on the blog"), ("link", "https://rose.example/p/1"), ("access_token", pageToken),
+                ])
             #expect(post.status == 200)
             let id = try #require(post.json["id"] as? String)
             #expect(id.hasPrefix("200000000000001_"))
@@ -60,8 +76,9 @@ struct FacebookTests {
             #expect(stored.first?["text"] as? String == "New on the blog")
             #expect(stored.first?["link"] as? String == "https://rose.example/p/1")
 
-            let permalink = try await sandbox.get("graph.facebook.com/v26.0/\(id)?fields=permalink_url",
-                                                  headers: [("Authorization", "Bearer \(pageToken)")])
+            let permalink = try await sandbox.get(
+                "graph.facebook.com/v26.0/\(id)?fields=permalink_url",
+                headers: [("Authorization", "Bearer \(pageToken)")])
             let url = try #require(permalink.json["permalink_url"] as? String)
             #expect(url == "https://www.facebook.com/200000000000001/posts/\(id.split(separator: "_")[1])")
             #expect(try await sandbox.get(String(url.dropFirst(8))).body.contains("New on the blog"))
@@ -82,8 +99,11 @@ struct FacebookTests {
             try await sandbox.advanceClock(3601)
             let me = try await sandbox.get("graph.facebook.com/v26.0/me?access_token=\(token)")
             #expect((me.json["error"] as? [String: Any])?["error_subcode"] as? Int == 463)
-            let exchange = try await sandbox.get("graph.facebook.com/v26.0/oauth/access_token" + sandbox.query([
-                ("grant_type", "fb_exchange_token"), ("client_id", "1111"), ("client_secret", "fb-secret"), ("fb_exchange_token", token)]))
+            let exchange = try await sandbox.get(
+                "graph.facebook.com/v26.0/oauth/access_token"
+                    + sandbox.query([
+                        ("grant_type", "fb_exchange_token"), ("client_id", "1111"), ("client_secret", "fb-secret"), ("fb_exchange_token", token),
+                    ]))
             #expect((exchange.json["error"] as? [String: Any])?["code"] as? Int == 190)
         }
     }
@@ -107,8 +127,11 @@ struct FacebookTests {
     @Test("deny redirects with Facebook's error parameters")
     func deny() async throws {
         try await withSandbox { sandbox in
-            let page = try await sandbox.get("www.facebook.com/v26.0/dialog/oauth" + sandbox.query([
-                ("client_id", "1111"), ("redirect_uri", Self.redirect), ("state", "d"), ("scope", Self.scopes)]))
+            let page = try await sandbox.get(
+                "www.facebook.com/v26.0/dialog/oauth"
+                    + sandbox.query([
+                        ("client_id", "1111"), ("redirect_uri", Self.redirect), ("state", "d"), ("scope", Self.scopes),
+                    ]))
             let reply = try await sandbox.consent(page, account: "10000000000000002", decision: "deny")
             #expect(reply.locationQuery["error"] == "access_denied")
             #expect(reply.locationQuery["error_reason"] == "user_denied")

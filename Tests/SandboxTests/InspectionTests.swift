@@ -35,8 +35,9 @@ struct InspectionTests {
     @Test("requests are recorded with secrets masked; reset clears posts and requests")
     func requestsAndReset() async throws {
         try await withSandbox { sandbox in
-            _ = try await sandbox.postForm("api.x.com/2/oauth2/token", [("grant_type", "refresh_token"), ("refresh_token", "secret-value")],
-                                           headers: [SandboxClient.basic("x-client", "x-secret")])
+            _ = try await sandbox.postForm(
+                "api.x.com/2/oauth2/token", [("grant_type", "refresh_token"), ("refresh_token", "secret-value")],
+                headers: [SandboxClient.basic("x-client", "x-secret")])
             let recorded = try await sandbox.get("_sandbox/requests?platform=twitter").jsonArray
             let last = try #require(recorded.last)
             #expect(last["path"] as? String == "/2/oauth2/token")
@@ -50,11 +51,14 @@ struct InspectionTests {
     @Test("apps registered through the inspection API are accepted; unknown ones are not")
     func registerApp() async throws {
         try await withSandbox(SandboxConfiguration(port: 0)) { sandbox in
-            let query = sandbox.query([("response_type", "code"), ("client_id", "new-app"), ("redirect_uri", "https://t.example/cb"),
+            let query = sandbox.query([
+                ("response_type", "code"), ("client_id", "new-app"), ("redirect_uri", "https://t.example/cb"),
                 ("scope", "tweet.read users.read"), ("state", "s"), ("code_challenge", String(repeating: "c", count: 43)),
-                ("code_challenge_method", "plain")])
+                ("code_challenge_method", "plain"),
+            ])
             #expect(try await sandbox.get("x.com/i/oauth2/authorize" + query).status == 400)
-            let registered = try await sandbox.postJSON("_sandbox/apps",
+            let registered = try await sandbox.postJSON(
+                "_sandbox/apps",
                 #"{"platform":"twitter","client_id":"new-app","redirect_uris":["https://t.example/cb"]}"#)
             #expect(registered.status == 200)
             #expect(try await sandbox.get("x.com/i/oauth2/authorize" + query).status == 200)
@@ -64,11 +68,14 @@ struct InspectionTests {
     @Test("minted tokens can be already expired, and failure rules expire after count requests")
     func mintedTokensAndCounts() async throws {
         try await withSandbox { sandbox in
-            let minted = try await sandbox.postJSON("_sandbox/tokens",
-                #"{"platform":"twitter","account":"1500000000000000001","client_id":"x-client","scopes":["tweet.read","users.read"],"expires_in":-1}"#)
+            let minted = try await sandbox.postJSON(
+                "_sandbox/tokens",
+                #"{"platform":"twitter","account":"1500000000000000001","client_id":"x-client","scopes":["tweet.read","users.read"],"expires_in":-1}"#
+            )
             let token = try #require(minted.json["access_token"] as? String)
             #expect(try await sandbox.get("api.x.com/2/users/me", headers: [("Authorization", "Bearer \(token)")]).status == 401)
-            let fresh = try await sandbox.postJSON("_sandbox/tokens",
+            let fresh = try await sandbox.postJSON(
+                "_sandbox/tokens",
                 #"{"platform":"twitter","account":"1500000000000000001","client_id":"x-client","scopes":["tweet.read","users.read"]}"#)
             let bearer = [("Authorization", "Bearer \(fresh.json["access_token"] as? String ?? "")")]
             try await sandbox.fail("twitter", "server_error", count: 2)

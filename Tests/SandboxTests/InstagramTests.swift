@@ -28,18 +28,24 @@ struct InstagramTests {
             let noImage = try await sandbox.postForm("graph.facebook.com/v26.0/\(ig)/media", [("caption", "text only"), ("access_token", token)])
             #expect(Self.error(noImage)["code"] as? Int == 100)
 
-            let create = try await sandbox.postForm("graph.facebook.com/v26.0/\(ig)/media", [
-                ("image_url", "https://rose.example/img/1.jpg"), ("caption", "New post https://rose.example/p/1"), ("access_token", token)])
+            let create = try await sandbox.postForm(
+                "graph.facebook.com/v26.0/\(ig)/media",
+                [
+                    ("image_url", "https://rose.example/img/1.jpg"), ("caption", "New post https://rose.example/p/1"), ("access_token", token),
+                ])
             let container = try #require(create.json["id"] as? String)
-            let early = try await sandbox.postForm("graph.facebook.com/v26.0/\(ig)/media_publish", [("creation_id", container), ("access_token", token)])
+            let early = try await sandbox.postForm(
+                "graph.facebook.com/v26.0/\(ig)/media_publish", [("creation_id", container), ("access_token", token)])
             #expect(Self.error(early)["error_subcode"] as? Int == 2_207_027)
             try await sandbox.advanceClock(2)
             let status = try await sandbox.get("graph.facebook.com/v26.0/\(container)?fields=status_code,status&access_token=\(token)")
             #expect(status.json["status_code"] as? String == "FINISHED")
 
-            let publish = try await sandbox.postForm("graph.facebook.com/v26.0/\(ig)/media_publish", [("creation_id", container), ("access_token", token)])
+            let publish = try await sandbox.postForm(
+                "graph.facebook.com/v26.0/\(ig)/media_publish", [("creation_id", container), ("access_token", token)])
             let media = try #require(publish.json["id"] as? String)
-            let twice = try await sandbox.postForm("graph.facebook.com/v26.0/\(ig)/media_publish", [("creation_id", container), ("access_token", token)])
+            let twice = try await sandbox.postForm(
+                "graph.facebook.com/v26.0/\(ig)/media_publish", [("creation_id", container), ("access_token", token)])
             #expect(twice.status == 400)
             #expect(try await sandbox.posts("instagram").count == 1)
 
@@ -63,11 +69,16 @@ struct InstagramTests {
             let path = "graph.facebook.com/v26.0/\(ig)/media"
             let png = try await sandbox.postForm(path, [("image_url", "https://rose.example/a.png"), ("access_token", token)])
             #expect(Self.error(png)["error_subcode"] as? Int == 2_207_005)
-            let long = try await sandbox.postForm(path, [("image_url", "https://rose.example/a.jpg"),
-                                                         ("caption", String(repeating: "c", count: 2201)), ("access_token", token)])
+            let long = try await sandbox.postForm(
+                path,
+                [
+                    ("image_url", "https://rose.example/a.jpg"),
+                    ("caption", String(repeating: "c", count: 2201)), ("access_token", token),
+                ])
             #expect(Self.error(long)["code"] as? Int == 100)
             let tags = (1...31).map { "#t\($0)" }.joined(separator: " ")
-            let hashtags = try await sandbox.postForm(path, [("image_url", "https://rose.example/a.jpg"), ("caption", tags), ("access_token", token)])
+            let hashtags = try await sandbox.postForm(
+                path, [("image_url", "https://rose.example/a.jpg"), ("caption", tags), ("access_token", token)])
             #expect(hashtags.status == 400)
         }
     }

@@ -8,15 +8,22 @@ struct LinkedInTests {
     static let headers = [("LinkedIn-Version", "202601"), ("X-Restli-Protocol-Version", "2.0.0")]
 
     static func code(_ sandbox: SandboxClient, scope: String = "openid profile w_member_social") async throws -> SandboxClient.Reply {
-        let page = try await sandbox.get("www.linkedin.com/oauth/v2/authorization" + sandbox.query([
-            ("response_type", "code"), ("client_id", "li-client"), ("redirect_uri", redirect), ("state", "ls"), ("scope", scope)]))
+        let page = try await sandbox.get(
+            "www.linkedin.com/oauth/v2/authorization"
+                + sandbox.query([
+                    ("response_type", "code"), ("client_id", "li-client"), ("redirect_uri", redirect), ("state", "ls"), ("scope", scope),
+                ]))
         #expect(page.status == 200)
         return try await sandbox.consent(page, account: "ada7Lv3xQ")
     }
 
     static func exchange(_ sandbox: SandboxClient, code: String, secret: String = "li-secret") async throws -> SandboxClient.Reply {
-        try await sandbox.postForm("www.linkedin.com/oauth/v2/accessToken", [
-            ("grant_type", "authorization_code"), ("code", code), ("client_id", "li-client"), ("client_secret", secret), ("redirect_uri", redirect)])
+        try await sandbox.postForm(
+            "www.linkedin.com/oauth/v2/accessToken",
+            [
+                ("grant_type", "authorization_code"), ("code", code), ("client_id", "li-client"), ("client_secret", secret),
+                ("redirect_uri", redirect),
+            ])
     }
 
     static func connect(_ sandbox: SandboxClient) async throws -> String {
@@ -42,7 +49,8 @@ struct LinkedInTests {
             let me = try await sandbox.get("api.linkedin.com/v2/userinfo", headers: bearer)
             #expect(me.json["sub"] as? String == "ada7Lv3xQ")
 
-            let post = try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(#"New \\(escaped\\) post"#), headers: bearer + Self.headers)
+            let post = try await sandbox.postJSON(
+                "api.linkedin.com/rest/posts", Self.article(#"New \\(escaped\\) post"#), headers: bearer + Self.headers)
             #expect(post.status == 201)
             #expect(post.body.isEmpty)
             let urn = try #require(post.header("x-restli-id"))
@@ -53,8 +61,11 @@ struct LinkedInTests {
             #expect(stored.first?["url"] as? String == "https://www.linkedin.com/feed/update/\(urn)/")
             #expect(try await sandbox.get("www.linkedin.com/feed/update/\(urn)/").body.contains("New (escaped) post"))
 
-            let revoke = try await sandbox.postForm("www.linkedin.com/oauth/v2/revoke", [
-                ("client_id", "li-client"), ("client_secret", "li-secret"), ("token", String(bearer[0].1.dropFirst(7)))])
+            let revoke = try await sandbox.postForm(
+                "www.linkedin.com/oauth/v2/revoke",
+                [
+                    ("client_id", "li-client"), ("client_secret", "li-secret"), ("token", String(bearer[0].1.dropFirst(7))),
+                ])
             #expect(revoke.status == 200)
             let after = try await sandbox.get("api.linkedin.com/v2/userinfo", headers: bearer)
             #expect(after.status == 401)
@@ -70,7 +81,8 @@ struct LinkedInTests {
             let noVersion = try await sandbox.postJSON(path, Self.article("a"), headers: bearer + [("X-Restli-Protocol-Version", "2.0.0")])
             #expect(noVersion.status == 400)
             #expect(noVersion.json["code"] as? String == "VERSION_MISSING")
-            let sunset = try await sandbox.postJSON(path, Self.article("a"), headers: bearer + [("LinkedIn-Version", "202401"), ("X-Restli-Protocol-Version", "2.0.0")])
+            let sunset = try await sandbox.postJSON(
+                path, Self.article("a"), headers: bearer + [("LinkedIn-Version", "202401"), ("X-Restli-Protocol-Version", "2.0.0")])
             #expect(sunset.status == 426)
             let noRestli = try await sandbox.postJSON(path, Self.article("a"), headers: bearer + [("LinkedIn-Version", "202601")])
             #expect(noRestli.status == 400)
@@ -89,8 +101,11 @@ struct LinkedInTests {
     func tokenRules() async throws {
         try await withSandbox { sandbox in
             let code = try #require(try await Self.code(sandbox).locationQuery["code"])
-            let basic = try await sandbox.postForm("www.linkedin.com/oauth/v2/accessToken", [
-                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Self.redirect)],
+            let basic = try await sandbox.postForm(
+                "www.linkedin.com/oauth/v2/accessToken",
+                [
+                    ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Self.redirect),
+                ],
                 headers: [SandboxClient.basic("li-client", "li-secret")])
             #expect(basic.status == 401)
             #expect(try await Self.exchange(sandbox, code: code, secret: "bad").status == 401)
@@ -105,12 +120,19 @@ struct LinkedInTests {
     @Test("deny redirects with user_cancelled_authorize; unapproved scopes are refused")
     func denyAndScopes() async throws {
         try await withSandbox { sandbox in
-            let page = try await sandbox.get("www.linkedin.com/oauth/v2/authorization" + sandbox.query([
-                ("response_type", "code"), ("client_id", "li-client"), ("redirect_uri", Self.redirect), ("state", "d"), ("scope", "openid profile")]))
+            let page = try await sandbox.get(
+                "www.linkedin.com/oauth/v2/authorization"
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", "li-client"), ("redirect_uri", Self.redirect), ("state", "d"),
+                        ("scope", "openid profile"),
+                    ]))
             let denied = try await sandbox.consent(page, account: "grc9Hpr2W", decision: "deny")
             #expect(denied.locationQuery["error"] == "user_cancelled_authorize")
-            let scope = try await sandbox.get("www.linkedin.com/oauth/v2/authorization" + sandbox.query([
-                ("response_type", "code"), ("client_id", "li-client"), ("redirect_uri", Self.redirect), ("scope", "w_organization_social")]))
+            let scope = try await sandbox.get(
+                "www.linkedin.com/oauth/v2/authorization"
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", "li-client"), ("redirect_uri", Self.redirect), ("scope", "w_organization_social"),
+                    ]))
             #expect(scope.locationQuery["error"] == "unauthorized_scope_error")
         }
     }
@@ -158,18 +180,22 @@ struct LinkedInImagesTests {
             #expect(urn.hasPrefix("urn:li:image:") && upload.hasPrefix("https://www.linkedin.com/dms-uploads/"))
 
             #expect(try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(thumbnail: urn), headers: headers).status == 422)
-            #expect(try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(thumbnail: "https://rose.example/card.png"), headers: headers).status == 422)
+            #expect(
+                try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(thumbnail: "https://rose.example/card.png"), headers: headers)
+                    .status == 422)
 
             let path = String(upload.dropFirst("https://".count))
             #expect(try await sandbox.send(.PUT, path, headers: [("Authorization", "Bearer \(token)")], body: "<svg/>").status == 400)
             #expect(try await sandbox.send(.PUT, path, body: "GIF89a\u{3}\u{0}\u{2}\u{0}").status == 401)
-            #expect(try await sandbox.send(.PUT, path, headers: [("Authorization", "Bearer \(token)")], body: "GIF89a\u{3}\u{0}\u{2}\u{0}").status == 201)
+            #expect(
+                try await sandbox.send(.PUT, path, headers: [("Authorization", "Bearer \(token)")], body: "GIF89a\u{3}\u{0}\u{2}\u{0}").status == 201)
             let status = try await sandbox.get("api.linkedin.com/rest/images/\(urn)", headers: headers)
             #expect(status.json["status"] as? String == "AVAILABLE")
 
             let posted = try await sandbox.postJSON("api.linkedin.com/rest/posts", Self.article(thumbnail: urn), headers: headers)
             #expect(posted.status == 201)
-            let posts = try #require(try JSONSerialization.jsonObject(with: Data(try await sandbox.get("_sandbox/posts").body.utf8)) as? [[String: Any]])
+            let posts = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await sandbox.get("_sandbox/posts").body.utf8)) as? [[String: Any]])
             #expect(posts.last?["thumbnail"] as? String == urn && posts.last?["thumbnail_bytes"] as? Int == 10)
         }
     }

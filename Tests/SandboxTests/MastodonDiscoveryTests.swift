@@ -17,13 +17,19 @@ struct MastodonDiscoveryTests {
             }
             // Follow app_registration_endpoint exactly as named, then the authorize endpoint.
             let register = try #require(metadata.json["app_registration_endpoint"] as? String)
-            let app = try await sandbox.postForm(String(register.dropFirst(sandbox.base.count + 1)), [
-                ("client_name", "Plain"), ("redirect_uris", MastodonTests.redirect), ("scopes", "read")])
+            let app = try await sandbox.postForm(
+                String(register.dropFirst(sandbox.base.count + 1)),
+                [
+                    ("client_name", "Plain"), ("redirect_uris", MastodonTests.redirect), ("scopes", "read"),
+                ])
             #expect(app.status == 200)
             let authorize = try #require(metadata.json["authorization_endpoint"] as? String)
-            let page = try await sandbox.get(String(authorize.dropFirst(sandbox.base.count + 1)) + sandbox.query([
-                ("response_type", "code"), ("client_id", try #require(app.json["client_id"] as? String)),
-                ("redirect_uri", MastodonTests.redirect)]))
+            let page = try await sandbox.get(
+                String(authorize.dropFirst(sandbox.base.count + 1))
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", try #require(app.json["client_id"] as? String)),
+                        ("redirect_uri", MastodonTests.redirect),
+                    ]))
             #expect(page.status == 200)
         }
     }

@@ -51,7 +51,8 @@ struct MastodonPostingTests {
             let blank = try await sandbox.postForm("mastodon.social/api/v1/statuses", [("status", "  ")], headers: bearer)
             #expect(blank.status == 422)
             #expect(blank.json["error"] as? String == "Validation failed: Text can't be blank")
-            let minted = try await sandbox.postJSON("_sandbox/tokens",
+            let minted = try await sandbox.postJSON(
+                "_sandbox/tokens",
                 #"{"platform":"mastodon","account":"109000000000000001","client_id":"x","scopes":["read"],"instance":"mastodon.social"}"#)
             let readOnly = [("Authorization", "Bearer \(minted.json["access_token"] as? String ?? "")")]
             let denied = try await sandbox.postForm("mastodon.social/api/v1/statuses", [("status", "hi")], headers: readOnly)

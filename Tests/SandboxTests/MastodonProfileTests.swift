@@ -11,7 +11,8 @@ struct MastodonProfileTests {
     /// Mints a token through the inspection API and returns the bearer header.
     static func bearer(_ sandbox: SandboxClient, host: String, scopes: [String]) async throws -> [(String, String)] {
         let list = scopes.map { "\"\($0)\"" }.joined(separator: ",")
-        let reply = try await sandbox.postJSON("_sandbox/tokens",
+        let reply = try await sandbox.postJSON(
+            "_sandbox/tokens",
             #"{"platform": "mastodon", "account": "\#(ada)", "client_id": "c", "scopes": [\#(list)], "instance": "\#(host)"}"#)
         return [("Authorization", "Bearer \(try #require(reply.json["access_token"] as? String))")]
     }
@@ -30,8 +31,10 @@ struct MastodonProfileTests {
     @Test("instance version strings, api_versions only on Mastodon, Akkoma has no v2 instance")
     func instanceVersions() async throws {
         try await withSandbox { sandbox in
-            let expected = ["mastodon.social": "4.5.0", "takahe.example": "0.11.0", "gts.example": "3.5.3+0.20.1",
-                            "pleroma.example": "2.7.2 (compatible; Pleroma 2.9.1)", "akkoma.example": "2.7.2 (compatible; Akkoma 3.16.0)"]
+            let expected = [
+                "mastodon.social": "4.5.0", "takahe.example": "0.11.0", "gts.example": "3.5.3+0.20.1",
+                "pleroma.example": "2.7.2 (compatible; Pleroma 2.9.1)", "akkoma.example": "2.7.2 (compatible; Akkoma 3.16.0)",
+            ]
             for (host, version) in expected {
                 let v1 = try await sandbox.get("\(host)/api/v1/instance")
                 #expect(v1.status == 200)
@@ -57,9 +60,11 @@ struct MastodonProfileTests {
     @Test("NodeInfo names the software and its version, linked from /.well-known/nodeinfo")
     func nodeInfo() async throws {
         try await withSandbox { sandbox in
-            for (host, name, version) in [("mastodon.social", "mastodon", "4.5.0"), ("takahe.example", "takahe", "0.11.0"),
-                                          ("gts.example", "gotosocial", "0.20.1"), ("pleroma.example", "pleroma", "2.9.1"),
-                                          ("akkoma.example", "akkoma", "3.16.0")] {
+            for (host, name, version) in [
+                ("mastodon.social", "mastodon", "4.5.0"), ("takahe.example", "takahe", "0.11.0"),
+                ("gts.example", "gotosocial", "0.20.1"), ("pleroma.example", "pleroma", "2.9.1"),
+                ("akkoma.example", "akkoma", "3.16.0"),
+            ] {
                 let links = try await sandbox.get("\(host)/.well-known/nodeinfo")
                 let first = try #require((links.json["links"] as? [[String: Any]])?.first)
                 let href = try #require(first["href"] as? String)
@@ -144,11 +149,13 @@ struct MastodonProfileTests {
     func pleromaGlobalIdempotency() async throws {
         try await withSandbox { sandbox in
             let ada = try await Self.bearer(sandbox, host: "pleroma.example", scopes: ["read", "write"])
-            let blank = try await sandbox.postForm("pleroma.example/api/v1/statuses", [("status", " ")],
-                                                   headers: ada + [("Idempotency-Key", "shared")])
+            let blank = try await sandbox.postForm(
+                "pleroma.example/api/v1/statuses", [("status", " ")],
+                headers: ada + [("Idempotency-Key", "shared")])
             #expect(blank.status == 422)
-            let retried = try await sandbox.postForm("pleroma.example/api/v1/statuses", [("status", "now with text")],
-                                                     headers: ada + [("Idempotency-Key", "shared")])
+            let retried = try await sandbox.postForm(
+                "pleroma.example/api/v1/statuses", [("status", "now with text")],
+                headers: ada + [("Idempotency-Key", "shared")])
             #expect(retried.status == 422)
             #expect(retried.header("idempotent-replayed") == "true")
             #expect(try await sandbox.posts("mastodon").isEmpty)
@@ -159,9 +166,11 @@ struct MastodonProfileTests {
     func counting() async throws {
         try await withSandbox { sandbox in
             let url = "https://rose.example/" + String(repeating: "x", count: 60)  // 81 characters
-            for (host, status, error) in [("takahe.example", 400, "Status is too long"),
-                                          ("gts.example", 400, "Bad Request: text with spoiler exceed max chars (50)"),
-                                          ("pleroma.example", 422, "The status is over the character limit")] {
+            for (host, status, error) in [
+                ("takahe.example", 400, "Status is too long"),
+                ("gts.example", 400, "Bad Request: text with spoiler exceed max chars (50)"),
+                ("pleroma.example", 422, "The status is over the character limit"),
+            ] {
                 _ = try await sandbox.postJSON("_sandbox/instances", #"{"host": "\#(host)", "max_characters": 50}"#)
                 let headers = try await Self.bearer(sandbox, host: host, scopes: ["read", "write"])
                 let over = try await sandbox.postForm("\(host)/api/v1/statuses", [("status", url)], headers: headers)
@@ -173,7 +182,8 @@ struct MastodonProfileTests {
             #expect(try await sandbox.postForm("mastodon.social/api/v1/statuses", [("status", url)], headers: headers).status == 200)
             // Takahē does not count the content warning.
             let takahe = try await Self.bearer(sandbox, host: "takahe.example", scopes: ["write"])
-            let cw = try await sandbox.postForm("takahe.example/api/v1/statuses",
+            let cw = try await sandbox.postForm(
+                "takahe.example/api/v1/statuses",
                 [("status", String(repeating: "a", count: 50)), ("spoiler_text", "cw")], headers: takahe)
             #expect(cw.status == 200)
         }
@@ -190,8 +200,11 @@ struct MastodonProfileTests {
                 if host == "pleroma.example" {
                     #expect(token.json["expires_in"] as? Int == 3_155_760_000)
                     let refresh = try #require(token.json["refresh_token"] as? String)
-                    let renewed = try await sandbox.postForm("\(host)/oauth/token", [
-                        ("grant_type", "refresh_token"), ("refresh_token", refresh), ("client_id", app.0), ("client_secret", app.1)])
+                    let renewed = try await sandbox.postForm(
+                        "\(host)/oauth/token",
+                        [
+                            ("grant_type", "refresh_token"), ("refresh_token", refresh), ("client_id", app.0), ("client_secret", app.1),
+                        ])
                     #expect(renewed.status == 200)
                     #expect(renewed.json["access_token"] as? String != nil)
                 } else {

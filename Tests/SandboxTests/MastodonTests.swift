@@ -9,17 +9,24 @@ struct MastodonTests {
 
     /// Registers an app on `host` and returns (client_id, client_secret).
     static func register(_ sandbox: SandboxClient, host: String = "mastodon.social") async throws -> (String, String) {
-        let reply = try await sandbox.postForm("\(host)/api/v1/apps", [
-            ("client_name", "Rose Ash"), ("redirect_uris", redirect), ("scopes", "write:statuses read:accounts")])
+        let reply = try await sandbox.postForm(
+            "\(host)/api/v1/apps",
+            [
+                ("client_name", "Rose Ash"), ("redirect_uris", redirect), ("scopes", "write:statuses read:accounts"),
+            ])
         #expect(reply.status == 200)
         return (try #require(reply.json["client_id"] as? String), try #require(reply.json["client_secret"] as? String))
     }
 
     /// Runs consent and returns the code.
-    static func code(_ sandbox: SandboxClient, host: String, clientID: String, account: String = "109000000000000001",
-                     pkce: Bool = true) async throws -> String {
-        var q = [("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirect),
-                 ("scope", "write:statuses read:accounts"), ("state", "s1")]
+    static func code(
+        _ sandbox: SandboxClient, host: String, clientID: String, account: String = "109000000000000001",
+        pkce: Bool = true
+    ) async throws -> String {
+        var q = [
+            ("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirect),
+            ("scope", "write:statuses read:accounts"), ("state", "s1"),
+        ]
         if pkce { q += [("code_challenge", PKCE.s256(verifier)), ("code_challenge_method", "S256")] }
         let page = try await sandbox.get("\(host)/oauth/authorize" + sandbox.query(q))
         #expect(page.status == 200)
@@ -30,10 +37,15 @@ struct MastodonTests {
         return try #require(redirectReply.locationQuery["code"])
     }
 
-    static func token(_ sandbox: SandboxClient, host: String, app: (String, String), code: String, verifier: String = verifier) async throws -> SandboxClient.Reply {
-        try await sandbox.postForm("\(host)/oauth/token", [
-            ("grant_type", "authorization_code"), ("code", code), ("client_id", app.0), ("client_secret", app.1),
-            ("redirect_uri", redirect), ("code_verifier", verifier)])
+    static func token(
+        _ sandbox: SandboxClient, host: String, app: (String, String), code: String, verifier: String = verifier
+    ) async throws -> SandboxClient.Reply {
+        try await sandbox.postForm(
+            "\(host)/oauth/token",
+            [
+                ("grant_type", "authorization_code"), ("code", code), ("client_id", app.0), ("client_secret", app.1),
+                ("redirect_uri", redirect), ("code_verifier", verifier),
+            ])
     }
 
     @Test("full flow: register, consent, token without expiry, identity, post, view, revoke")
@@ -51,7 +63,8 @@ struct MastodonTests {
             #expect(me.json["username"] as? String == "ada")
             #expect(me.header("X-RateLimit-Reset")?.hasSuffix("Z") == true)
 
-            let status = try await sandbox.postForm("mastodon.social/api/v1/statuses",
+            let status = try await sandbox.postForm(
+                "mastodon.social/api/v1/statuses",
                 [("status", "Hello https://rose.example/a"), ("visibility", "public")], headers: bearer)
             #expect(status.status == 200)
             let url = try #require(status.json["url"] as? String)
@@ -66,8 +79,11 @@ struct MastodonTests {
             #expect(view.status == 200)
             #expect(view.body.contains("Hello https://rose.example/a"))
 
-            let revoke = try await sandbox.postForm("mastodon.social/oauth/revoke", [
-                ("client_id", app.0), ("client_secret", app.1), ("token", String(bearer[0].1.dropFirst(7)))])
+            let revoke = try await sandbox.postForm(
+                "mastodon.social/oauth/revoke",
+                [
+                    ("client_id", app.0), ("client_secret", app.1), ("token", String(bearer[0].1.dropFirst(7))),
+                ])
             #expect(revoke.status == 200)
             let after = try await sandbox.get("mastodon.social/api/v1/accounts/verify_credentials", headers: bearer)
             #expect(after.status == 401)
@@ -78,8 +94,11 @@ struct MastodonTests {
     func instancesAreIsolated() async throws {
         try await withSandbox { sandbox in
             let app = try await Self.register(sandbox, host: "one.example")
-            let other = try await sandbox.get("two.example/oauth/authorize" + sandbox.query([
-                ("response_type", "code"), ("client_id", app.0), ("redirect_uri", Self.redirect)]))
+            let other = try await sandbox.get(
+                "two.example/oauth/authorize"
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", app.0), ("redirect_uri", Self.redirect),
+                    ]))
             #expect(other.status == 401)
             let code = try await Self.code(sandbox, host: "one.example", clientID: app.0)
             let token = try await Self.token(sandbox, host: "one.example", app: app, code: code)
@@ -109,9 +128,12 @@ struct MastodonTests {
             #expect(try await Self.token(sandbox, host: host, app: app, code: c3).status == 400)
 
             let c4 = try await Self.code(sandbox, host: host, clientID: app.0)
-            let mismatch = try await sandbox.postForm("\(host)/oauth/token", [
-                ("grant_type", "authorization_code"), ("code", c4), ("client_id", app.0), ("client_secret", app.1),
-                ("redirect_uri", "https://rose.example/other/"), ("code_verifier", Self.verifier)])
+            let mismatch = try await sandbox.postForm(
+                "\(host)/oauth/token",
+                [
+                    ("grant_type", "authorization_code"), ("code", c4), ("client_id", app.0), ("client_secret", app.1),
+                    ("redirect_uri", "https://rose.example/other/"), ("code_verifier", Self.verifier),
+                ])
             #expect(mismatch.json["error"] as? String == "invalid_grant")
 
             let badSecret = try await Self.token(sandbox, host: host, app: (app.0, "nope"), code: c4)
@@ -124,8 +146,11 @@ struct MastodonTests {
     func deny() async throws {
         try await withSandbox { sandbox in
             let app = try await Self.register(sandbox)
-            let page = try await sandbox.get("mastodon.social/oauth/authorize" + sandbox.query([
-                ("response_type", "code"), ("client_id", app.0), ("redirect_uri", Self.redirect), ("scope", "write:statuses"), ("state", "z")]))
+            let page = try await sandbox.get(
+                "mastodon.social/oauth/authorize"
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", app.0), ("redirect_uri", Self.redirect), ("scope", "write:statuses"), ("state", "z"),
+                    ]))
             let reply = try await sandbox.consent(page, account: "109000000000000001", decision: "deny")
             #expect(reply.locationQuery["error"] == "access_denied")
             #expect(reply.locationQuery["state"] == "z")

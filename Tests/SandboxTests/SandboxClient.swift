@@ -30,8 +30,10 @@ struct SandboxClient: Sendable {
     /// Base URL of an emulated host, e.g. `http://127.0.0.1:1234/api.x.com`.
     func url(_ hostAndPath: String) -> String { base + "/" + hostAndPath }
 
-    func send(_ method: HTTPMethod, _ hostAndPath: String, headers: [(String, String)] = [], body: String? = nil,
-              timeout: TimeAmount = .seconds(10)) async throws -> Reply {
+    func send(
+        _ method: HTTPMethod, _ hostAndPath: String, headers: [(String, String)] = [], body: String? = nil,
+        timeout: TimeAmount = .seconds(10)
+    ) async throws -> Reply {
         var request = HTTPClientRequest(url: url(hostAndPath))
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -56,8 +58,10 @@ struct SandboxClient: Sendable {
     func encode(_ form: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return form.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
-            .joined(separator: "&")
+        return form.map {
+            "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }
+        .joined(separator: "&")
     }
 
     func query(_ pairs: [(String, String)]) -> String { "?" + encode(pairs) }
@@ -78,8 +82,9 @@ struct SandboxClient: Sendable {
 
     static func firstMatch(_ pattern: String, in text: String) -> String? {
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range(at: 1), in: text) else { return nil }
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { return nil }
         return String(text[range])
     }
 

@@ -7,9 +7,12 @@ struct ThreadsTests {
     static let redirect = TestApps.callback("threads")
 
     static func code(_ sandbox: SandboxClient, host: String = "threads.com") async throws -> String {
-        let page = try await sandbox.get("\(host)/oauth/authorize" + sandbox.query([
-            ("client_id", "2222"), ("redirect_uri", redirect), ("scope", "threads_basic,threads_content_publish"),
-            ("response_type", "code"), ("state", "ts")]))
+        let page = try await sandbox.get(
+            "\(host)/oauth/authorize"
+                + sandbox.query([
+                    ("client_id", "2222"), ("redirect_uri", redirect), ("scope", "threads_basic,threads_content_publish"),
+                    ("response_type", "code"), ("state", "ts"),
+                ]))
         #expect(page.status == 200)
         let reply = try await sandbox.consent(page, account: "26000000000000001")
         #expect(reply.header("Location")?.hasSuffix("#_") == true)
@@ -17,15 +20,22 @@ struct ThreadsTests {
     }
 
     static func exchange(_ sandbox: SandboxClient, code: String, secret: String = "th-secret") async throws -> SandboxClient.Reply {
-        try await sandbox.postForm("graph.threads.net/oauth/access_token", [
-            ("client_id", "2222"), ("client_secret", secret), ("code", code), ("grant_type", "authorization_code"), ("redirect_uri", redirect)])
+        try await sandbox.postForm(
+            "graph.threads.net/oauth/access_token",
+            [
+                ("client_id", "2222"), ("client_secret", secret), ("code", code), ("grant_type", "authorization_code"), ("redirect_uri", redirect),
+            ])
     }
 
     static func longLived(_ sandbox: SandboxClient) async throws -> String {
         let short = try await exchange(sandbox, code: try await code(sandbox))
         #expect(short.json["user_id"] as? Int == 26_000_000_000_000_001)
-        let long = try await sandbox.get("graph.threads.net/access_token" + sandbox.query([
-            ("grant_type", "th_exchange_token"), ("client_secret", "th-secret"), ("access_token", try #require(short.json["access_token"] as? String))]))
+        let long = try await sandbox.get(
+            "graph.threads.net/access_token"
+                + sandbox.query([
+                    ("grant_type", "th_exchange_token"), ("client_secret", "th-secret"),
+                    ("access_token", try #require(short.json["access_token"] as? String)),
+                ]))
         #expect(long.json["expires_in"] as? Int == 5_183_944)
         return try #require(long.json["access_token"] as? String)
     }
@@ -36,13 +46,20 @@ struct ThreadsTests {
             let token = try await Self.longLived(sandbox)
             let me = try await sandbox.get("graph.threads.net/v1.0/me?fields=id,username,name&access_token=\(token)")
             #expect(me.json["username"] as? String == "ada.threads")
-            let create = try await sandbox.postForm("graph.threads.net/v1.0/me/threads", [
-                ("media_type", "TEXT"), ("text", "New on the blog"), ("link_attachment", "https://rose.example/p/1"), ("access_token", token)])
+            let create = try await sandbox.postForm(
+                "graph.threads.net/v1.0/me/threads",
+                [
+                    ("media_type", "TEXT"), ("text", "New on the blog"), ("link_attachment", "https://rose.example/p/1"), ("access_token", token),
+                ])
             let container = try #require(create.json["id"] as? String)
-            let publish = try await sandbox.postForm("graph.threads.net/v1.0/26000000000000001/threads_publish" + sandbox.query([
-                ("creation_id", container), ("access_token", token)]), [])
+            let publish = try await sandbox.postForm(
+                "graph.threads.net/v1.0/26000000000000001/threads_publish"
+                    + sandbox.query([
+                        ("creation_id", container), ("access_token", token),
+                    ]), [])
             let media = try #require(publish.json["id"] as? String)
-            let again = try await sandbox.postForm("graph.threads.net/v1.0/me/threads_publish", [("creation_id", container), ("access_token", token)])
+            let again = try await sandbox.postForm(
+                "graph.threads.net/v1.0/me/threads_publish", [("creation_id", container), ("access_token", token)])
             #expect(again.status == 400)
             let permalink = try await sandbox.get("graph.threads.net/v1.0/\(media)?fields=id,permalink&access_token=\(token)")
             let url = try #require(permalink.json["permalink"] as? String)
@@ -73,8 +90,12 @@ struct ThreadsTests {
             let links = (1...6).map { "https://rose.example/\($0)" }.joined(separator: " ")
             let six = try await sandbox.postForm(path, [("media_type", "TEXT"), ("text", links), ("access_token", token)])
             #expect(((six.json["error"] as? [String: Any])?["message"] as? String)?.contains("THREADS_API__LINK_LIMIT_EXCEEDED") == true)
-            let image = try await sandbox.postForm(path, [("media_type", "IMAGE"), ("image_url", "https://rose.example/a.jpg"),
-                                                          ("link_attachment", "https://rose.example/"), ("access_token", token)])
+            let image = try await sandbox.postForm(
+                path,
+                [
+                    ("media_type", "IMAGE"), ("image_url", "https://rose.example/a.jpg"),
+                    ("link_attachment", "https://rose.example/"), ("access_token", token),
+                ])
             #expect(image.status == 400)
         }
     }

@@ -9,12 +9,17 @@ struct TwitterTests {
     static let basic = SandboxClient.basic("x-client", "x-secret")
     static let scopes = "tweet.read tweet.write users.read offline.access"
 
-    static func code(_ sandbox: SandboxClient, host: String = "x.com", account: String = "1500000000000000001",
-                     method: String = "S256") async throws -> String {
+    static func code(
+        _ sandbox: SandboxClient, host: String = "x.com", account: String = "1500000000000000001",
+        method: String = "S256"
+    ) async throws -> String {
         let challenge = method == "S256" ? PKCE.s256(verifier) : verifier
-        let page = try await sandbox.get("\(host)/i/oauth2/authorize" + sandbox.query([
-            ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", redirect), ("scope", scopes),
-            ("state", "st"), ("code_challenge", challenge), ("code_challenge_method", method)]))
+        let page = try await sandbox.get(
+            "\(host)/i/oauth2/authorize"
+                + sandbox.query([
+                    ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", redirect), ("scope", scopes),
+                    ("state", "st"), ("code_challenge", challenge), ("code_challenge_method", method),
+                ]))
         #expect(page.status == 200)
         #expect(page.body.contains("ada_x"))
         let reply = try await sandbox.consent(page, account: account)
@@ -23,10 +28,15 @@ struct TwitterTests {
         return try #require(reply.locationQuery["code"])
     }
 
-    static func exchange(_ sandbox: SandboxClient, code: String, verifier: String = verifier,
-                         auth: [(String, String)] = [basic]) async throws -> SandboxClient.Reply {
-        try await sandbox.postForm("api.x.com/2/oauth2/token", [
-            ("code", code), ("grant_type", "authorization_code"), ("redirect_uri", redirect), ("code_verifier", verifier)],
+    static func exchange(
+        _ sandbox: SandboxClient, code: String, verifier: String = verifier,
+        auth: [(String, String)] = [basic]
+    ) async throws -> SandboxClient.Reply {
+        try await sandbox.postForm(
+            "api.x.com/2/oauth2/token",
+            [
+                ("code", code), ("grant_type", "authorization_code"), ("redirect_uri", redirect), ("code_verifier", verifier),
+            ],
             headers: auth)
     }
 
@@ -63,19 +73,22 @@ struct TwitterTests {
             #expect(view.status == 200 && view.body.contains("https://rose.example/p/1"))
             #expect(try await sandbox.get("twitter.com/i/web/status/\(id)").status == 200)
 
-            let rotated = try await sandbox.postForm("api.x.com/2/oauth2/token",
+            let rotated = try await sandbox.postForm(
+                "api.x.com/2/oauth2/token",
                 [("grant_type", "refresh_token"), ("refresh_token", refresh)], headers: [Self.basic])
             #expect(rotated.status == 200)
             let newRefresh = try #require(rotated.json["refresh_token"] as? String)
             #expect(newRefresh != refresh)
-            let reuse = try await sandbox.postForm("api.x.com/2/oauth2/token",
+            let reuse = try await sandbox.postForm(
+                "api.x.com/2/oauth2/token",
                 [("grant_type", "refresh_token"), ("refresh_token", refresh)], headers: [Self.basic])
             #expect(reuse.status == 400)
             #expect(reuse.json["error_description"] as? String == "Value passed for the token was invalid.")
 
             let newAccess = try #require(rotated.json["access_token"] as? String)
-            let revoke = try await sandbox.postForm("api.x.com/2/oauth2/revoke", [("token", newAccess), ("token_type_hint", "access_token")],
-                                                    headers: [Self.basic])
+            let revoke = try await sandbox.postForm(
+                "api.x.com/2/oauth2/revoke", [("token", newAccess), ("token_type_hint", "access_token")],
+                headers: [Self.basic])
             #expect(revoke.status == 200)
             #expect(try await sandbox.get("api.x.com/2/users/me", headers: [("Authorization", "Bearer \(newAccess)")]).status == 401)
         }
@@ -107,14 +120,20 @@ struct TwitterTests {
             try await sandbox.advanceClock(31)
             #expect(try await Self.exchange(sandbox, code: late).status == 400)
 
-            let mismatch = try await sandbox.postForm("api.x.com/2/oauth2/token", [
-                ("code", try await Self.code(sandbox)), ("grant_type", "authorization_code"),
-                ("redirect_uri", "https://rose.example/elsewhere/"), ("code_verifier", Self.verifier)], headers: [Self.basic])
+            let mismatch = try await sandbox.postForm(
+                "api.x.com/2/oauth2/token",
+                [
+                    ("code", try await Self.code(sandbox)), ("grant_type", "authorization_code"),
+                    ("redirect_uri", "https://rose.example/elsewhere/"), ("code_verifier", Self.verifier),
+                ], headers: [Self.basic])
             #expect(mismatch.status == 400)
 
-            let bodyAuth = try await sandbox.postForm("api.x.com/2/oauth2/token", [
-                ("code", try await Self.code(sandbox)), ("grant_type", "authorization_code"), ("redirect_uri", Self.redirect),
-                ("code_verifier", Self.verifier), ("client_id", "x-client"), ("client_secret", "x-secret")])
+            let bodyAuth = try await sandbox.postForm(
+                "api.x.com/2/oauth2/token",
+                [
+                    ("code", try await Self.code(sandbox)), ("grant_type", "authorization_code"), ("redirect_uri", Self.redirect),
+                    ("code_verifier", Self.verifier), ("client_id", "x-client"), ("client_secret", "x-secret"),
+                ])
             #expect(bodyAuth.status == 401)
             #expect(bodyAuth.json["error"] as? String == "invalid_client")
             let badSecret = try await Self.exchange(sandbox, code: try await Self.code(sandbox), auth: [SandboxClient.basic("x-client", "nope")])
@@ -125,12 +144,18 @@ struct TwitterTests {
     @Test("authorize without PKCE or with an unregistered redirect URI shows an error instead of redirecting")
     func authorizeValidation() async throws {
         try await withSandbox { sandbox in
-            let noPKCE = try await sandbox.get("x.com/i/oauth2/authorize" + sandbox.query([
-                ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", Self.redirect), ("scope", Self.scopes), ("state", "s")]))
+            let noPKCE = try await sandbox.get(
+                "x.com/i/oauth2/authorize"
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", Self.redirect), ("scope", Self.scopes), ("state", "s"),
+                    ]))
             #expect(noPKCE.status == 400)
-            let badRedirect = try await sandbox.get("twitter.com/i/oauth2/authorize" + sandbox.query([
-                ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", "https://evil.example/cb"), ("scope", Self.scopes),
-                ("state", "s"), ("code_challenge", "abc"), ("code_challenge_method", "plain")]))
+            let badRedirect = try await sandbox.get(
+                "twitter.com/i/oauth2/authorize"
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", "https://evil.example/cb"), ("scope", Self.scopes),
+                        ("state", "s"), ("code_challenge", "abc"), ("code_challenge_method", "plain"),
+                    ]))
             #expect(badRedirect.status == 400)
             #expect(badRedirect.header("Location") == nil)
         }
@@ -139,9 +164,12 @@ struct TwitterTests {
     @Test("deny redirects with error=access_denied")
     func deny() async throws {
         try await withSandbox { sandbox in
-            let page = try await sandbox.get("x.com/i/oauth2/authorize" + sandbox.query([
-                ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", Self.redirect), ("scope", Self.scopes),
-                ("state", "s"), ("code_challenge", PKCE.s256(Self.verifier)), ("code_challenge_method", "S256")]))
+            let page = try await sandbox.get(
+                "x.com/i/oauth2/authorize"
+                    + sandbox.query([
+                        ("response_type", "code"), ("client_id", "x-client"), ("redirect_uri", Self.redirect), ("scope", Self.scopes),
+                        ("state", "s"), ("code_challenge", PKCE.s256(Self.verifier)), ("code_challenge_method", "S256"),
+                    ]))
             let reply = try await sandbox.consent(page, account: "1500000000000000002", decision: "deny")
             #expect(reply.locationQuery["error"] == "access_denied")
         }

@@ -25,7 +25,10 @@ import Testing
         #expect(BoundedNumber.int(nil as String?, in: 0...10) == nil)
     }
 
-    static let specialDoubles: [Double] = [.nan, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 9.223372036854775807e18, -9.223372036854775808e18, 0.5, -0.5, 1e-300]
+    static let specialDoubles: [Double] = [
+        .nan, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 9.223372036854775807e18, -9.223372036854775808e18, 0.5,
+        -0.5, 1e-300,
+    ]
 
     @Test func doublesAreClampedOrRefusedNeverTrapped() async {
         await propertyCheck(count: 1000, input: Gen.double(in: -1e30...1e30), Gen<Double?>.element(of: Self.specialDoubles), Soup.int, Soup.int) {

@@ -27,7 +27,9 @@ import Testing
             Issue.record("configuration accepted")
         } catch {
             let text = error.description
-            for name in ["DATABASE_URL", "SOCIAL_ENCRYPTION_KEY", "SOCIAL_SESSION_SECRET", "SOCIAL_IDENTITY_SECRET", "SOCIAL_PORT", "PUBLIC_BASE_URL"] {
+            for name in [
+                "DATABASE_URL", "SOCIAL_ENCRYPTION_KEY", "SOCIAL_SESSION_SECRET", "SOCIAL_IDENTITY_SECRET", "SOCIAL_PORT", "PUBLIC_BASE_URL",
+            ] {
                 #expect(text.contains(name), "missing \(name)")
             }
         }

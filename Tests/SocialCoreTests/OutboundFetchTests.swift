@@ -104,7 +104,8 @@ struct OutboundFetchTests {
     @Test("a refused name tells people only what they typed; the resolved address is for the log")
     func refusedNameHidesTheResolvedAddress() async throws {
         try await withClient { http, server, _ in
-            let error = try #require(await expectError(.blockedAddress) { _ = try await http.send(untrusted("http://internal.test:\(server.port)/ok")) })
+            let error = try #require(
+                await expectError(.blockedAddress) { _ = try await http.send(untrusted("http://internal.test:\(server.port)/ok")) })
             #expect(error.description.contains("internal.test"))
             #expect(error.description.contains("cannot be reached from here"))
             #expect(!error.description.contains("10.0.0.1"))

@@ -57,4 +57,3 @@ struct OutboundSandboxRouteTests {
         #expect(SandboxRoute.direct.platformURL(real) == real)
     }
 }
-

@@ -141,7 +141,9 @@ struct OutboundTestServer {
 
     private struct JournalMiddleware: RouterMiddleware {
         let journal: Journal
-        func handle(_ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response) async throws -> Response {
+        func handle(
+            _ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response
+        ) async throws -> Response {
             journal.record(request)
             return try await next(request, context)
         }

@@ -30,10 +30,14 @@ extension AppDependencies {
     /// The background work `serve` runs beside the server: the resolver, the auto-sharer, and
     /// feed polling (with `feeds`, when there is one).
     func workers(configuration: AppConfiguration, feeds: (any FeedSource)?, logger: Logger) -> [any Service] {
-        var workers: [any Service] = [resolver(configuration: configuration, logger: logger), autoSharer(configuration: configuration, logger: logger)]
+        var workers: [any Service] = [
+            resolver(configuration: configuration, logger: logger), autoSharer(configuration: configuration, logger: logger),
+        ]
         if let feeds {
             workers.append(
-                FeedPoller(apps: apps, events: events, source: feeds, signal: eventSignal, logger: logger, interval: .seconds(configuration.feedPollSeconds)))
+                FeedPoller(
+                    apps: apps, events: events, source: feeds, signal: eventSignal, logger: logger, interval: .seconds(configuration.feedPollSeconds))
+            )
         }
         return workers
     }

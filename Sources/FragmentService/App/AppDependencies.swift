@@ -47,7 +47,8 @@ where
             users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
             events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: connections,
             states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }),
-            rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(connections: { await connections.server(of: $0) }), sessions: MemorySessionRepository(), pages: nil,
+            rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(connections: { await connections.server(of: $0) }),
+            sessions: MemorySessionRepository(), pages: nil,
             registry: registry)
     }
 }

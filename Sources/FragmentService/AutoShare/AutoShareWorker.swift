@@ -13,7 +13,10 @@ import ServiceLifecycle
 /// concurrently through a `WorkPool`: up to `concurrency` in all, `perPlatform` per lane (the API
 /// server they post to: one per platform, one per Mastodon server); jobs claimed together for
 /// the same event go out as one share order.
-struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository, Items: ContentItemRepository>: Service {
+struct AutoShareWorker<
+    Connections: ConnectionRepository, Shares: ShareRepository, Jobs: AutoShareRepository, Events: PublishEventRepository,
+    Items: ContentItemRepository
+>: Service {
     let shares: Shares
     let jobs: Jobs
     let events: Events
@@ -126,7 +129,8 @@ struct AutoShareWorker<Connections: ConnectionRepository, Shares: ShareRepositor
             // Each job frees its slot as soon as it is settled: a slow account of the group holds
             // only its own server's slot.
             let byConnection = Dictionary(
-                group.jobs.enumerated().map { ($0.element.connectionID, (index: $0.offset, job: $0.element)) }, uniquingKeysWith: { first, _ in first })
+                group.jobs.enumerated().map { ($0.element.connectionID, (index: $0.offset, job: $0.element)) },
+                uniquingKeysWith: { first, _ in first })
             let order = ShareOrder(
                 userID: first.userID, content: first.content(event: event, record: record), connectionIDs: group.jobs.map(\.connectionID),
                 origin: "auto")

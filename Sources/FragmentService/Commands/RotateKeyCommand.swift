@@ -17,6 +17,8 @@ struct RotateKeyCommand: AsyncParsableCommand {
         let report = try await options.withDatabase(configuration, logger: logger) { client in
             try await SecretRotator(client: client, fernet: configuration.fernet, logger: logger, batchSize: batchSize).rotate()
         }
-        print("re-encrypted \(report.connections) connections, \(report.mastodonApps) Mastodon app secrets and \(report.contentApps) content app signing secrets")
+        print(
+            "re-encrypted \(report.connections) connections, \(report.mastodonApps) Mastodon app secrets and \(report.contentApps) content app signing secrets"
+        )
     }
 }

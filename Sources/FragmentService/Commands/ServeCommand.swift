@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
                     let pending = try await runner.pending()
                     guard pending.isEmpty else {
                         throw MigrationError(
-                            description: "the database is behind: \(pending.map(\.name).joined(separator: ", ")) not applied. Run `social-service migrate` (or `make run`) first."
+                            description:
+                                "the database is behind: \(pending.map(\.name).joined(separator: ", ")) not applied. Run `social-service migrate` (or `make run`) first."
                         )
                     }
                 }

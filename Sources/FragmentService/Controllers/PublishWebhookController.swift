@@ -78,7 +78,9 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         else {
             throw HTTPError(
                 .unauthorized,
-                message: "Sign the request: \(WebhookSignature.appHeader), \(WebhookSignature.timestampHeader) and \(WebhookSignature.signatureHeader) are required.")
+                message:
+                    "Sign the request: \(WebhookSignature.appHeader), \(WebhookSignature.timestampHeader) and \(WebhookSignature.signatureHeader) are required."
+            )
         }
         guard let timestamp = Int(timestampText), abs(Date().timeIntervalSince1970 - Double(timestamp)) <= WebhookSignature.tolerance else {
             throw HTTPError(.unauthorized, message: "The timestamp is missing or more than 5 minutes away from now; check the sender's clock.")

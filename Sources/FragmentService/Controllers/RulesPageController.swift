@@ -32,7 +32,8 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
             messageTemplate: (form["message_template"] ?? "").isEmpty ? nil : form["message_template"], enabled: form["enabled"] != nil)
         let problems = try await RuleValidator(connections: connections, registry: registry).problems(input, userID: context.userID)
         guard problems.isEmpty else {
-            return try await render(context, problems: problems, saved: false, status: .unprocessableContent).response(from: request, context: context)
+            return try await render(context, problems: problems, saved: false, status: .unprocessableContent).response(
+                from: request, context: context)
         }
         _ = try await rules.save(input, id: nil, userID: context.userID)
         return Response(status: .seeOther, headers: [.location: "/social/rules/?saved=1"])
@@ -61,7 +62,9 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
         return rule
     }
 
-    private func render(_ context: SignedInContext, problems: [String: String], saved: Bool, status: HTTPResponse.Status = .ok) async throws -> HTMLPage {
+    private func render(
+        _ context: SignedInContext, problems: [String: String], saved: Bool, status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLPage {
         let accounts = try await connections.connections(userID: context.userID)
         let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
         let rows = try await rules.rules(userID: context.userID).map { rule in
@@ -77,11 +80,14 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
                 criteria: criteria.isEmpty ? "all content" : criteria.joined(separator: "; "), template: rule.messageTemplate, enabled: rule.enabled)
         }
         let user = try await users.find(id: context.userID)
-        var layout = LayoutModel.signedIn(title: "Share rules", userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/rules/")
+        var layout = LayoutModel.signedIn(
+            title: "Share rules", userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/rules/")
         layout.nav = layout.nav.map { .init(label: $0.label, href: $0.href, current: $0.href == "/social/rules/") }
         let model = RulesPageModel(
             layout: layout, rows: rows, hasRows: !rows.isEmpty,
-            connections: accounts.map { .init(id: $0.id, label: "\($0.platform.displayName) · \($0.displayName ?? $0.username ?? $0.platformUserID)", selected: false) },
+            connections: accounts.map {
+                .init(id: $0.id, label: "\($0.platform.displayName) · \($0.displayName ?? $0.username ?? $0.platformUserID)", selected: false)
+            },
             hasConnections: !accounts.isEmpty, problems: problems.sorted { $0.key < $1.key }.map { .init(field: $0.key, message: $0.value) },
             hasProblems: !problems.isEmpty, saved: saved)
         return HTMLPage(html: try views.render(model, template: "rules"), status: status)

@@ -91,7 +91,9 @@ struct ShareController<
         var request = request
         let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         let params = try parameters { form[$0] }
-        let message = form["message"].map { String($0.prefix(5000)) }.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let message = form["message"].map { String($0.prefix(5000)) }.flatMap {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0
+        }
         let key = form["idempotency_key"].flatMap { (16...100).contains($0.count) ? $0 : nil } ?? RandomToken.make()
         let named = form.all("account")
         guard named.count <= ShareOrder.accountLimit else {
@@ -182,8 +184,12 @@ struct ShareController<
     }
 
     /// How the platform would count this post for the account, and why it cannot take it.
-    static func check(_ content: ShareContent, for connection: SocialConnection, registry: PlatformRegistry) async -> (count: Int, limit: Int, reason: String?) {
-        guard let platform = registry.platform(connection.platform) else { return (0, 0, "\(connection.platform.displayName) is not available here.") }
+    static func check(
+        _ content: ShareContent, for connection: SocialConnection, registry: PlatformRegistry
+    ) async -> (count: Int, limit: Int, reason: String?) {
+        guard let platform = registry.platform(connection.platform) else {
+            return (0, 0, "\(connection.platform.displayName) is not available here.")
+        }
         let rules = await platform.textRules(for: connection.credentials)
         let text = platform.postText(for: content)
         let count = rules.count(text)

@@ -21,7 +21,8 @@ extension SocialController {
             results = try await platform.exchangeCode(code, for: connectRequest(name, state))
         } catch {
             // An operator must see why connects fail (a server that refuses our scopes, say), not only the person.
-            context.logger.warning("connect failed at the token or identity step", metadata: ["platform": "\(name.rawValue)", "error": "\(error.description)"])
+            context.logger.warning(
+                "connect failed at the token or identity step", metadata: ["platform": "\(name.rawValue)", "error": "\(error.description)"])
             let notice = SocialPageModel.Notice(text: "\(name.displayName) did not connect: \(error.description)", isError: true)
             return try await renderPanel(context: context, notice: notice, status: .badGateway).response(from: request, context: context)
         }
@@ -43,8 +44,11 @@ extension SocialController {
             pending.platform == name
         else { throw HTTPError(.notFound, message: "This choice has expired. Please connect again.") }
         let model = ChooseAccountsModel(
-            layout: try await layout(context, title: "Choose accounts"), platformName: name.displayName, action: "/social/connect/\(name.rawValue)/choose/\(id)/",
-            accounts: pending.results.map { .init(id: $0.platformUserID, name: $0.displayName ?? $0.username ?? $0.platformUserID, username: $0.username) })
+            layout: try await layout(context, title: "Choose accounts"), platformName: name.displayName,
+            action: "/social/connect/\(name.rawValue)/choose/\(id)/",
+            accounts: pending.results.map {
+                .init(id: $0.platformUserID, name: $0.displayName ?? $0.username ?? $0.platformUserID, username: $0.username)
+            })
         return HTMLPage(html: try views.render(model, template: "choose_accounts"))
     }
 

@@ -110,8 +110,10 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             url = try await platform.authorizeURL(for: connectRequest(name, state))
         } catch {
             if name == .mastodon {
-                return try await mastodonForm(context: context, typed: instance?.host ?? "", next: next, error: error.description, status: .badGateway)
-                    .response(from: request, context: context)
+                return try await mastodonForm(
+                    context: context, typed: instance?.host ?? "", next: next, error: error.description, status: .badGateway
+                )
+                .response(from: request, context: context)
             }
             throw HTTPError(.badGateway, message: error.description)
         }

@@ -14,7 +14,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             if (300..<400).contains(error.status.code) { throw error }
-            return try respond(request, context: context, status: error.status, message: error.body ?? error.status.reasonPhrase, headers: error.headers)
+            return try respond(
+                request, context: context, status: error.status, message: error.body ?? error.status.reasonPhrase, headers: error.headers)
         } catch let error as any HTTPResponseError {
             return try error.response(from: request, context: context)
         } catch {

@@ -29,10 +29,13 @@ actor MemoryAutoShareRepository: AutoShareRepository {
 
     func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob] {
         var found: [Int64: (platform: PlatformName, instanceURL: String?)?] = [:]
-        for id in Set(rows.filter { $0.state != "done" && $0.runAfter <= Date() }.map(\.connectionID)) { found.updateValue(await connections(id), forKey: id) }
+        for id in Set(rows.filter { $0.state != "done" && $0.runAfter <= Date() }.map(\.connectionID)) {
+            found.updateValue(await connections(id), forKey: id)
+        }
         // Nothing below suspends, so the claim is atomic like the SQL statement; a job added while
         // platforms were looked up waits for the next claim.
-        for index in rows.indices where rows[index].state != "done" && rows[index].runAfter <= Date() && rows[index].attempts >= AutoShareJob.maxAttempts {
+        for index in rows.indices
+        where rows[index].state != "done" && rows[index].runAfter <= Date() && rows[index].attempts >= AutoShareJob.maxAttempts {
             rows[index].state = "done"
             rows[index].outcome = "failed"
             rows[index].detail = AutoShareJob.exhaustedDetail

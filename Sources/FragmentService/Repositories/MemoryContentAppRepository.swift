@@ -17,7 +17,10 @@ actor MemoryContentAppRepository: ContentAppRepository {
     func feedSubscriptions() async throws -> [FeedSubscription] {
         apps.values.sorted { $0.id < $1.id }.compactMap { app in
             guard let feed = app.feedURL else { return nil }
-            return polls[app.id].map { FeedSubscription(app: app, feedURL: feed, etag: $0.etag, lastModified: $0.lastModified, registeredAt: registeredAt, polledAt: $0.polledAt) }
+            return polls[app.id].map {
+                FeedSubscription(
+                    app: app, feedURL: feed, etag: $0.etag, lastModified: $0.lastModified, registeredAt: registeredAt, polledAt: $0.polledAt)
+            }
                 ?? FeedSubscription(app: app, feedURL: feed, etag: nil, lastModified: nil, registeredAt: registeredAt, polledAt: nil)
         }
     }

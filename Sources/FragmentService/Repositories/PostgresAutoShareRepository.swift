@@ -10,7 +10,8 @@ struct PostgresAutoShareRepository: AutoShareRepository {
     var lease: TimeInterval = 300
 
     /// `AutoShareJob.lane` of the connection `c`, in SQL (a code constant, no input in it).
-    private static let laneSQL = "CASE WHEN c.platform = 'mastodon' THEN 'mastodon ' || lower(coalesce(c.extra_data->>'instance_url', '')) ELSE c.platform END"
+    private static let laneSQL =
+        "CASE WHEN c.platform = 'mastodon' THEN 'mastodon ' || lower(coalesce(c.extra_data->>'instance_url', '')) ELSE c.platform END"
 
     /// Every column `jobs` decodes, in its order; spliced into queries as SQL (a code constant).
     private static let columns = """

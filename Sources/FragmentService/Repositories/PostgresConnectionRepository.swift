@@ -24,18 +24,18 @@ struct PostgresConnectionRepository: ConnectionRepository {
         // One statement: insert, or update only when the row is the same person's or was
         // disconnected; a live row of someone else returns nothing and is left untouched.
         let query: PostgresQuery = """
-                INSERT INTO social_connections (user_id, platform, platform_user_id, platform_username, display_name,
-                    access_token_enc, refresh_token_enc, token_expires_at, scopes, extra_data)
-                VALUES (\(userID), \(platform.rawValue), \(r.platformUserID), \(r.username), \(r.displayName), \(access), \(refresh),
-                    \(r.expiresAt), \(scopes), \(extra)::jsonb)
-                ON CONFLICT (platform, platform_user_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-                    platform_username = EXCLUDED.platform_username, display_name = EXCLUDED.display_name,
-                    access_token_enc = EXCLUDED.access_token_enc, refresh_token_enc = EXCLUDED.refresh_token_enc,
-                    token_expires_at = EXCLUDED.token_expires_at, scopes = EXCLUDED.scopes, extra_data = EXCLUDED.extra_data,
-                    status = 'active', last_error = NULL, last_error_at = NULL, revoked_at = NULL, updated_at = now()
-                WHERE social_connections.user_id = EXCLUDED.user_id OR social_connections.revoked_at IS NOT NULL
-                RETURNING id, (xmax = 0) AS inserted
-                """
+            INSERT INTO social_connections (user_id, platform, platform_user_id, platform_username, display_name,
+                access_token_enc, refresh_token_enc, token_expires_at, scopes, extra_data)
+            VALUES (\(userID), \(platform.rawValue), \(r.platformUserID), \(r.username), \(r.displayName), \(access), \(refresh),
+                \(r.expiresAt), \(scopes), \(extra)::jsonb)
+            ON CONFLICT (platform, platform_user_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+                platform_username = EXCLUDED.platform_username, display_name = EXCLUDED.display_name,
+                access_token_enc = EXCLUDED.access_token_enc, refresh_token_enc = EXCLUDED.refresh_token_enc,
+                token_expires_at = EXCLUDED.token_expires_at, scopes = EXCLUDED.scopes, extra_data = EXCLUDED.extra_data,
+                status = 'active', last_error = NULL, last_error_at = NULL, revoked_at = NULL, updated_at = now()
+            WHERE social_connections.user_id = EXCLUDED.user_id OR social_connections.revoked_at IS NOT NULL
+            RETURNING id, (xmax = 0) AS inserted
+            """
         let rows = try await client.query(query, logger: logger)
         var stored: (id: Int64, inserted: Bool)?
         for try await row in rows.decode((Int64, Bool).self) { stored = row }

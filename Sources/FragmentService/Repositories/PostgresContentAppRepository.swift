@@ -11,7 +11,8 @@ struct PostgresContentAppRepository: ContentAppRepository {
 
     func find(id: String) async throws -> ContentApp? {
         let rows = try await client.query(
-            "SELECT id, display_name, signing_secret_enc, allowed_origins, feed_url, feed_content_type FROM content_apps WHERE id = \(id)", logger: logger)
+            "SELECT id, display_name, signing_secret_enc, allowed_origins, feed_url, feed_content_type FROM content_apps WHERE id = \(id)",
+            logger: logger)
         for try await row in rows.decode((String, String, String, [String], String?, String).self) { return try app(row) }
         return nil
     }

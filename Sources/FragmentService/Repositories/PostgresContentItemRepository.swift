@@ -41,7 +41,8 @@ struct PostgresContentItemRepository: ContentItemRepository {
     }
 
     /// Every column of a record, in the order `records` decodes them (a code constant).
-    private static let columns = "canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at, fetched_at, image_alt"
+    private static let columns =
+        "canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at, fetched_at, image_alt"
 
     private func records(_ query: PostgresQuery) async throws -> [(id: Int64, record: ContentRecord)] {
         var result: [(id: Int64, record: ContentRecord)] = []
@@ -49,9 +50,12 @@ struct PostgresContentItemRepository: ContentItemRepository {
             .decode((String, String?, String?, String?, String?, String?, String?, [String], Date?, Date?, String?, Int64).self)
         {
             result.append(
-                (c.11, ContentRecord(
-                    canonicalURL: c.0, contentType: c.1, title: c.2, description: c.3, imageURL: c.4, imageAlt: c.10, siteName: c.5, author: c.6,
-                    tags: c.7, publishedAt: c.8, fetchedAt: c.9)))
+                (
+                    c.11,
+                    ContentRecord(
+                        canonicalURL: c.0, contentType: c.1, title: c.2, description: c.3, imageURL: c.4, imageAlt: c.10, siteName: c.5, author: c.6,
+                        tags: c.7, publishedAt: c.8, fetchedAt: c.9)
+                ))
         }
         return result
     }

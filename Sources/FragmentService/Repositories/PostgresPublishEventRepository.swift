@@ -93,12 +93,16 @@ struct PostgresPublishEventRepository: PublishEventRepository {
         let rows = try await client.query(query, logger: logger)
         for try await row in rows {
             let c = try row.decode(
-                (Int64, String, String, String, String, String, String?, String?, String?, [String], String?, Date?, String, String?, Int, Int64?, Date, Date?,
-                    String?).self)
+                (
+                    Int64, String, String, String, String, String, String?, String?, String?, [String], String?, Date?, String, String?, Int, Int64?,
+                    Date, Date?,
+                    String?
+                ).self)
             result.append(
                 PublishEvent(
                     id: c.0, appID: c.1, eventID: c.2, source: c.3, contentType: c.4, url: c.5, title: c.6, description: c.7,
-                    imageURL: c.8, imageAlt: c.18, tags: c.9, authorUserID: c.10, publishedAt: c.11, state: try PublishEvent.State(stored: c.12, column: "event state"),
+                    imageURL: c.8, imageAlt: c.18, tags: c.9, authorUserID: c.10, publishedAt: c.11,
+                    state: try PublishEvent.State(stored: c.12, column: "event state"),
                     stateDetail: c.13, attempts: c.14, contentItemID: c.15, receivedAt: c.16, resolvedAt: c.17))
         }
         return result

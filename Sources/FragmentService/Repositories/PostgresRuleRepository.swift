@@ -56,7 +56,8 @@ struct PostgresRuleRepository: RuleRepository {
         // The author's rules come by `share_rules_user_idx`; events without an author (polled
         // feeds) are few, and so are the rules that name an app.
         if let author {
-            return try await select("SELECT \(unescaped: Self.columns) FROM share_rules WHERE enabled AND mode = 'auto' AND user_id = \(author) ORDER BY id")
+            return try await select(
+                "SELECT \(unescaped: Self.columns) FROM share_rules WHERE enabled AND mode = 'auto' AND user_id = \(author) ORDER BY id")
         }
         return try await select(
             "SELECT \(unescaped: Self.columns) FROM share_rules WHERE enabled AND mode = 'auto' AND \(appID) = ANY (source_apps) ORDER BY id")
@@ -69,9 +70,12 @@ struct PostgresRuleRepository: RuleRepository {
             .decode((Int64, Int64, String, [String], [String], [String], String, Int, String, Bool, Date, Date, String).self)
         {
             result.append(
-                (c.12, ShareRule(
-                    id: c.0, connectionID: c.1, mode: c.2, contentTypes: c.3, sourceApps: c.4, tags: c.5, tagsMatch: c.6, delaySeconds: c.7,
-                    messageTemplate: c.8, enabled: c.9, createdAt: c.10, updatedAt: c.11)))
+                (
+                    c.12,
+                    ShareRule(
+                        id: c.0, connectionID: c.1, mode: c.2, contentTypes: c.3, sourceApps: c.4, tags: c.5, tagsMatch: c.6, delaySeconds: c.7,
+                        messageTemplate: c.8, enabled: c.9, createdAt: c.10, updatedAt: c.11)
+                ))
         }
         return result
     }

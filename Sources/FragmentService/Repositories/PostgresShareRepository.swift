@@ -182,7 +182,8 @@ struct PostgresShareRepository: ShareRepository {
         return ShareRecord(
             id: try r[0].decode(Int64.self, context: .default), connectionID: try r[1].decode(Int64.self, context: .default),
             userID: try r[2].decode(String.self, context: .default), url: try r[3].decode(String.self, context: .default),
-            title: try text(4), message: try text(5), status: try ShareStatus(stored: try r[6].decode(String.self, context: .default), column: "share status"),
+            title: try text(4), message: try text(5),
+            status: try ShareStatus(stored: try r[6].decode(String.self, context: .default), column: "share status"),
             postID: try text(7), postURL: try text(8), errorKind: try text(9), errorMessage: try text(10),
             repeatOf: try r[11].decode(Int64?.self, context: .default), origin: try r[12].decode(String.self, context: .default),
             createdAt: try r[13].decode(Date.self, context: .default))

@@ -42,10 +42,14 @@ struct ShareRuleInput: Decodable, Sendable {
         if let types = contentTypes, types.contains(where: { !PublishEventPayload.contentTypes.contains($0) }) {
             problems["content_types"] = "may only contain blog_post, event and product"
         }
-        if let apps = sourceApps, apps.count > 20 || apps.contains(where: { $0.range(of: #"^[a-z0-9][a-z0-9_-]{0,62}$"#, options: .regularExpression) == nil }) {
+        if let apps = sourceApps,
+            apps.count > 20 || apps.contains(where: { $0.range(of: #"^[a-z0-9][a-z0-9_-]{0,62}$"#, options: .regularExpression) == nil })
+        {
             problems["source_apps"] = "must be content app ids (lowercase letters, digits, - and _), at most 20"
         }
-        if let tags, tags.count > 20 || tags.contains(where: { $0.isEmpty || $0.count > 100 }) { problems["tags"] = "at most 20 tags of 1–100 characters" }
+        if let tags, tags.count > 20 || tags.contains(where: { $0.isEmpty || $0.count > 100 }) {
+            problems["tags"] = "at most 20 tags of 1–100 characters"
+        }
         if let tagsMatch, !["any", "all"].contains(tagsMatch) { problems["tags_match"] = "must be any or all" }
         if let delay = delaySeconds, !(0...604_800).contains(delay) { problems["delay_seconds"] = "must be from 0 to 604800 (7 days)" }
         if let template = messageTemplate {

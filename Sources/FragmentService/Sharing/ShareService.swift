@@ -162,7 +162,10 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
             if result.platformPostURL == nil {
                 logger.warning(
                     "dropped a post link the platform answered with: not an https URL on its own host",
-                    metadata: ["platform": "\(connection.platform.rawValue)", "connection": "\(connection.id)", "scheme": "\(URL(string: link)?.scheme ?? "-")"])
+                    metadata: [
+                        "platform": "\(connection.platform.rawValue)", "connection": "\(connection.id)",
+                        "scheme": "\(URL(string: link)?.scheme ?? "-")",
+                    ])
             }
         }
         if result.errorKind == .serviceSetup {
@@ -213,7 +216,8 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         }
     }
 
-    private func refresh(_ connection: SocialConnection, platform: any SocialPlatform, stale: String?) async -> Result<SocialConnection, ShareFailure> {
+    private func refresh(_ connection: SocialConnection, platform: any SocialPlatform, stale: String?) async -> Result<SocialConnection, ShareFailure>
+    {
         do {
             let fresh = try await connections.refreshLocked(
                 id: connection.id, userID: connection.userID, margin: refreshMargin, staleAccessToken: stale
@@ -222,11 +226,13 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         } catch let error as PlatformError {
             switch error.code {
             case .invalidGrant, .refreshNotSupported, .permissionMissing:
-                return .failure(ShareFailure(.failed(.needsReconnect, "Reconnect this \(connection.platform.displayName) account: \(error.description)")))
+                return .failure(
+                    ShareFailure(.failed(.needsReconnect, "Reconnect this \(connection.platform.displayName) account: \(error.description)")))
             case .rateLimited:
                 return .failure(ShareFailure(.failed(.rateLimited, error.description, retryAfter: error.retryAfter)))
             default:
-                return .failure(ShareFailure(.failed(.transient, "Could not renew access to \(connection.platform.displayName): \(error.description)")))
+                return .failure(
+                    ShareFailure(.failed(.transient, "Could not renew access to \(connection.platform.displayName): \(error.description)")))
             }
         } catch {
             return .failure(ShareFailure(.failed(.transient, "Could not renew access to \(connection.platform.displayName); nothing was posted.")))

@@ -53,7 +53,8 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
             }
             let record = ContentRecord.merge(event: event, scraped: scraped, app: app)
             guard record.title != nil else {
-                let reason = fetchProblem.map { "The page could not be read (\($0)) and the event has no title." }
+                let reason =
+                    fetchProblem.map { "The page could not be read (\($0)) and the event has no title." }
                     ?? "The event has no title and the page was not read."
                 try await events.markFailed(id: event.id, detail: reason, final: event.attempts >= maxAttempts)
                 return

@@ -33,14 +33,18 @@ package struct PlatformHTTPRequest: Sendable {
     }
 
     /// A form-encoded body (`application/x-www-form-urlencoded`).
-    package static func form(_ method: Method = .POST, _ url: URL, _ fields: [(String, String)], headers: [(String, String)] = [], destination: Destination = .platform) -> PlatformHTTPRequest {
+    package static func form(
+        _ method: Method = .POST, _ url: URL, _ fields: [(String, String)], headers: [(String, String)] = [], destination: Destination = .platform
+    ) -> PlatformHTTPRequest {
         PlatformHTTPRequest(
             method, url, headers: [("Content-Type", "application/x-www-form-urlencoded")] + headers,
             body: Data(FormEncoding.encode(fields).utf8), destination: destination)
     }
 
     /// A JSON body.
-    package static func json(_ method: Method = .POST, _ url: URL, _ object: some Encodable, headers: [(String, String)] = [], destination: Destination = .platform) throws -> PlatformHTTPRequest {
+    package static func json(
+        _ method: Method = .POST, _ url: URL, _ object: some Encodable, headers: [(String, String)] = [], destination: Destination = .platform
+    ) throws -> PlatformHTTPRequest {
         PlatformHTTPRequest(
             method, url, headers: [("Content-Type", "application/json")] + headers, body: try JSONEncoder().encode(object), destination: destination)
     }

@@ -28,8 +28,9 @@ package struct OutboundShareImageLoader: ShareImageLoader {
         headers.add(name: "Accept", value: "image/jpeg, image/png, image/gif;q=0.9")
         let response: OutboundResponse
         do {
-            response = try await http.send(OutboundRequest(
-                url: target, headers: headers, destination: .untrusted(), timeout: timeout, maxBodyBytes: Self.maximumBytes))
+            response = try await http.send(
+                OutboundRequest(
+                    url: target, headers: headers, destination: .untrusted(), timeout: timeout, maxBodyBytes: Self.maximumBytes))
         } catch {
             throw ShareImageProblem("the image could not be fetched (\(error))")
         }

@@ -12,8 +12,9 @@ extension LinkedInPlatform {
         let thumbnail = await thumbnail(for: content, author: author, accessToken: credentials.accessToken)
         let body = LinkedInPostBody(
             author: author, commentary: LinkedInLittleText.escape(text),
-            content: .init(article: .init(
-                source: content.url, title: content.title, description: content.description, thumbnail: try? thumbnail?.get())))
+            content: .init(
+                article: .init(
+                    source: content.url, title: content.title, description: content.description, thumbnail: try? thumbnail?.get())))
         let request: PlatformHTTPRequest
         do {
             request = try .json(.POST, apiBase.appending(path: "rest/posts"), body, headers: [bearer(credentials.accessToken)])
@@ -63,7 +64,8 @@ extension LinkedInPlatform {
             return .failed(.rateLimited, "LinkedIn's daily posting quota is reached; try again tomorrow.", retryAfter: Self.nextUTCMidnight())
         case 500...:
             // LinkedIn's Posts API has no idempotency key: behind any 5xx the post may exist.
-            return .unconfirmed("LinkedIn answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
+            return .unconfirmed(
+                "LinkedIn answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
         default:
             return .failed(.rejectedContent, "LinkedIn refused the post\(message).")
         }

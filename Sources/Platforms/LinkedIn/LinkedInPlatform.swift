@@ -53,21 +53,26 @@ package struct LinkedInPlatform: SocialPlatform {
         let tokens = try OAuthErrorResponse.tokens(
             from: try await send(provider.tokenRequest(grant, clientID: clientID, clientSecret: clientSecret)), platform: .linkedin)
         let member = try await userinfo(accessToken: tokens.accessToken)
-        return [OAuthResult(
-            platformUserID: member.sub, username: nil, displayName: member.name ?? [member.givenName, member.familyName].compactMap { $0 }.joined(separator: " "),
-            accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt(from: now), scopes: tokens.scopes,
-            extraData: ["author_urn": Self.authorURN(sub: member.sub)])]
+        return [
+            OAuthResult(
+                platformUserID: member.sub, username: nil,
+                displayName: member.name ?? [member.givenName, member.familyName].compactMap { $0 }.joined(separator: " "),
+                accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt(from: now), scopes: tokens.scopes,
+                extraData: ["author_urn": Self.authorURN(sub: member.sub)])
+        ]
     }
 
     /// Only approved partners get refresh tokens (docs/platforms/linkedin.md, "Refresh"); everyone
     /// else reconnects before `expiresAt` (60 days).
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         guard let refreshToken = credentials.refreshToken else {
-            throw PlatformError(.refreshNotSupported, .linkedin, "LinkedIn gave this app no refresh token; reconnect before the access token expires.")
+            throw PlatformError(
+                .refreshNotSupported, .linkedin, "LinkedIn gave this app no refresh token; reconnect before the access token expires.")
         }
         let now = Date()
-        let response = try await send(provider.tokenRequest(
-            [("grant_type", "refresh_token"), ("refresh_token", refreshToken)], clientID: clientID, clientSecret: clientSecret))
+        let response = try await send(
+            provider.tokenRequest(
+                [("grant_type", "refresh_token"), ("refresh_token", refreshToken)], clientID: clientID, clientSecret: clientSecret))
         let tokens = try OAuthErrorResponse.tokens(from: response, platform: .linkedin, refreshing: true)
         // The refresh token's TTL is fixed from first authorization: keep whatever comes back
         // (docs/platforms/linkedin.md, "Refresh").

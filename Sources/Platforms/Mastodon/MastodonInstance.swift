@@ -59,10 +59,11 @@ package enum MastodonInstance {
             return host.hasSuffix("]") && IPAddress(literal: host)?.family == .v6
         }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        return host.count <= 253 && labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
-        }
+        return host.count <= 253
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
+            }
     }
 
     private static func refuse(_ message: String) -> PlatformError {

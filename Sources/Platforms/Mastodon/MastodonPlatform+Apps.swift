@@ -19,7 +19,8 @@ extension MastodonPlatform {
         let response = try await send(.form(.POST, instance.appending(path: "api/v1/apps"), fields, destination: .untrusted))
         guard (200..<300).contains(response.status) else { throw Self.error(for: response, doing: "registering this app on the server") }
         guard let registered = response.decode(MastodonRegisteredApp.self) else {
-            throw PlatformError(.invalidInstance, .mastodon, "\(instance.host ?? "That server") did not answer like a Mastodon server when registering the app.")
+            throw PlatformError(
+                .invalidInstance, .mastodon, "\(instance.host ?? "That server") did not answer like a Mastodon server when registering the app.")
         }
         let app = MastodonAppCredentials(
             instanceURL: instance, clientID: registered.clientID, clientSecret: registered.clientSecret, redirectURI: redirectURI, scopes: wanted)

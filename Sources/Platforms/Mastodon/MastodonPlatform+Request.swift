@@ -42,9 +42,13 @@ extension MastodonPlatform {
             return PlatformError(.invalidGrant, .mastodon, "The Mastodon server no longer accepts this connection while \(action); connect again.")
         }
         switch response.status {
-        case 401, 403: return PlatformError(.invalidGrant, .mastodon, "The Mastodon server refused the token while \(action)\(detail); connect again.")
-        case 429: return PlatformError(.rateLimited, .mastodon, "The Mastodon server is rate limiting us while \(action).", retryAfter: retryAfter(response))
-        case 500...: return PlatformError(.transient, .mastodon, "The Mastodon server had an error (\(response.status)) while \(action); try again later.")
+        case 401, 403:
+            return PlatformError(.invalidGrant, .mastodon, "The Mastodon server refused the token while \(action)\(detail); connect again.")
+        case 429:
+            return PlatformError(
+                .rateLimited, .mastodon, "The Mastodon server is rate limiting us while \(action).", retryAfter: retryAfter(response))
+        case 500...:
+            return PlatformError(.transient, .mastodon, "The Mastodon server had an error (\(response.status)) while \(action); try again later.")
         default: return PlatformError(.unexpectedResponse, .mastodon, "The Mastodon server answered \(response.status) while \(action)\(detail).")
         }
     }

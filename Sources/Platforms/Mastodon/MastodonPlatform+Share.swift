@@ -27,7 +27,8 @@ extension MastodonPlatform {
                 let response = try await transportSend(request)
                 if response.status >= 500 {
                     if attempt <= retries { continue }
-                    return .unconfirmed("\(host) answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
+                    return .unconfirmed(
+                        "\(host) answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
                 }
                 return result(for: response, instance: instance, username: credentials.username)
             } catch {
@@ -62,7 +63,8 @@ extension MastodonPlatform {
         case 429:
             return .failed(.rateLimited, "\(host) is rate limiting posts; try again later.", retryAfter: Self.retryAfter(response))
         case 500...:
-            return .unconfirmed("\(host) answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
+            return .unconfirmed(
+                "\(host) answered \(response.status) after the post was sent, so it may exist; check your profile before posting again.")
         default:
             return .failed(.rejectedContent, "\(host) answered \(response.status)\(detail(response)).")
         }

@@ -33,7 +33,8 @@ extension MastodonPlatform {
             else { continue }
             // A server's answer is a claim, not a fact: a URL weight outside the plausible range
             // (negative, or larger than any limit) is replaced by the documented 23.
-            let weight = info.configuration?.statuses?.charactersReservedPerURL.flatMap { TextRules.plausibleURLWeights.contains($0) ? $0 : nil } ?? 23
+            let weight =
+                info.configuration?.statuses?.charactersReservedPerURL.flatMap { TextRules.plausibleURLWeights.contains($0) ? $0 : nil } ?? 23
             var rules = TextRules.mastodon(maxCharacters: max, charactersPerURL: weight)
             if !shortensLinks { rules.urlWeight = nil }
             await textRulesCache.store(rules, for: instance)

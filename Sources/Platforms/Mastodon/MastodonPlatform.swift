@@ -79,7 +79,8 @@ package struct MastodonPlatform: SocialPlatform {
             // docs/platforms/mastodon.md, "App registration"): drop it so the next connect
             // registers a new one.
             try await forgetApp(for: instance)
-            throw PlatformError(.invalidGrant, .mastodon, "\(instance.host ?? "The server") no longer knows this app; connect again to register it anew.")
+            throw PlatformError(
+                .invalidGrant, .mastodon, "\(instance.host ?? "The server") no longer knows this app; connect again to register it anew.")
         }
         let tokens = try OAuthErrorResponse.tokens(from: response, platform: .mastodon)
         var result: OAuthResult
@@ -88,7 +89,8 @@ package struct MastodonPlatform: SocialPlatform {
         } catch {
             // The connect failed, so nothing here will ever use this token: it must not stay
             // alive on the server (best effort; the identity error is what the person sees).
-            try? await revoke(StoredCredentials(platformUserID: "", accessToken: tokens.accessToken, extraData: ["instance_url": instance.absoluteString]))
+            try? await revoke(
+                StoredCredentials(platformUserID: "", accessToken: tokens.accessToken, extraData: ["instance_url": instance.absoluteString]))
             throw error
         }
         result.scopes = tokens.scopes

@@ -28,20 +28,29 @@ package struct FacebookLogin: Sendable {
     package func session(code: String, redirectURI: String, now: Date) async throws(PlatformError) -> Session {
         do {
             // GET with client_secret as a query parameter (docs/platforms/facebook.md, "Tokens").
-            let short = try await graph.get("oauth/access_token", query: [
-                ("client_id", app.appID), ("redirect_uri", redirectURI), ("client_secret", app.appSecret), ("code", code),
-            ], as: MetaGraphResponses.Token.self).value
+            let short = try await graph.get(
+                "oauth/access_token",
+                query: [
+                    ("client_id", app.appID), ("redirect_uri", redirectURI), ("client_secret", app.appSecret), ("code", code),
+                ], as: MetaGraphResponses.Token.self
+            ).value
             // Short-lived tokens last an hour or two; always exchange for the ~60-day token
             // (docs/platforms/facebook.md, "Tokens").
-            let long = try await graph.get("oauth/access_token", query: [
-                ("grant_type", "fb_exchange_token"), ("client_id", app.appID), ("client_secret", app.appSecret),
-                ("fb_exchange_token", short.accessToken),
-            ], as: MetaGraphResponses.Token.self).value
+            let long = try await graph.get(
+                "oauth/access_token",
+                query: [
+                    ("grant_type", "fb_exchange_token"), ("client_id", app.appID), ("client_secret", app.appSecret),
+                    ("fb_exchange_token", short.accessToken),
+                ], as: MetaGraphResponses.Token.self
+            ).value
             // Granted permissions: `debug_token` lists them with the app token (docs/platforms/facebook.md,
             // "Tokens"); a person may untick any permission in the dialog.
-            let debug = try await graph.get("debug_token", query: [
-                ("input_token", long.accessToken), ("access_token", "\(app.appID)|\(app.appSecret)"),
-            ], as: MetaGraphResponses.DebugToken.self).value.data
+            let debug = try await graph.get(
+                "debug_token",
+                query: [
+                    ("input_token", long.accessToken), ("access_token", "\(app.appID)|\(app.appSecret)"),
+                ], as: MetaGraphResponses.DebugToken.self
+            ).value.data
             let granted = debug.scopes ?? []
             let missing = declaration.requiredScopes.filter { !granted.contains($0) }
             guard missing.isEmpty else {

@@ -21,8 +21,10 @@ extension InstagramClient {
             if let alt = content.imageAlt?.trimmingCharacters(in: .whitespacesAndNewlines), !alt.isEmpty {
                 form.append(("alt_text", String(alt.prefix(1000))))
             }
-            containerID = try await graph.post("\(igID)/media", form: form, token: token,
-                                               as: MetaGraphResponses.Created.self).value.id.value
+            containerID = try await graph.post(
+                "\(igID)/media", form: form, token: token,
+                as: MetaGraphResponses.Created.self
+            ).value.id.value
         } catch {
             return error.shareResult(mayHavePosted: false)
         }
@@ -35,8 +37,9 @@ extension InstagramClient {
         case .failure(let box):
             return box.result
         case .success(.confirmedWithoutID):
-            return ShareResult(outcome: .published, platformPostURL: profile,
-                               message: "Instagram confirmed the post after a lost answer, without its id.")
+            return ShareResult(
+                outcome: .published, platformPostURL: profile,
+                message: "Instagram confirmed the post after a lost answer, without its id.")
         case .success(.media(let id)):
             return .published(id: id, url: await publisher.permalink(of: id, token: token) ?? profile)
         }

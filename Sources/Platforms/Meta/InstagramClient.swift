@@ -52,9 +52,10 @@ package struct InstagramClient: SocialPlatform {
                 ).value
                 var extra = ["ig_user_id": igID, "page_id": pageID]
                 if let user = session.userID { extra["user_id"] = user }
-                results.append(OAuthResult(
-                    platformUserID: igID, username: account.username, displayName: account.name, accessToken: session.userToken,
-                    expiresAt: session.expiresAt, scopes: session.grantedScopes, extraData: extra))
+                results.append(
+                    OAuthResult(
+                        platformUserID: igID, username: account.username, displayName: account.name, accessToken: session.userToken,
+                        expiresAt: session.expiresAt, scopes: session.grantedScopes, extraData: extra))
             }
             return results
         } catch let error as MetaGraphError {

@@ -22,7 +22,8 @@ package struct InstagramPageList: Decodable, Sendable {
         guard !linked.isEmpty else {
             throw PlatformError(
                 .accountNotEligible, .instagram,
-                "No Instagram professional account was found. Switch your Instagram account to a Business or Creator (professional) account and link it to a Facebook Page you manage, then connect again.")
+                "No Instagram professional account was found. Switch your Instagram account to a Business or Creator (professional) account and link it to a Facebook Page you manage, then connect again."
+            )
         }
         return linked
     }

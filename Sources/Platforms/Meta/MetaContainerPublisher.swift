@@ -45,7 +45,8 @@ package struct MetaContainerPublisher: Sendable {
             case "PUBLISHED":
                 return .failed(.rejectedContent, "\(name) reports this media container as already published; it is not published again.")
             case "ERROR":
-                return .failed(.rejectedContent, "\(name) could not process the media (for an image: it may be unreachable, too large or not a JPEG).")
+                return .failed(
+                    .rejectedContent, "\(name) could not process the media (for an image: it may be unreachable, too large or not a JPEG).")
             case "EXPIRED":
                 return .failed(.transient, "The \(name) media container expired before publishing; share again.")
             default:
@@ -76,7 +77,9 @@ package struct MetaContainerPublisher: Sendable {
     }
 
     /// The publish answer was lost: read the container instead of publishing blindly.
-    private func resolveLostPublish(_ containerID: String, accountID: String, token: String, first: MetaGraphError) async -> Result<Published, ShareResultBox> {
+    private func resolveLostPublish(
+        _ containerID: String, accountID: String, token: String, first: MetaGraphError
+    ) async -> Result<Published, ShareResultBox> {
         let state: String?
         do throws(MetaGraphError) {
             state = try await self.state(of: containerID, token: token)

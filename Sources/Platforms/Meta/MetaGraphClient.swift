@@ -93,7 +93,8 @@ package struct MetaGraphClient: Sendable {
         if let envelope = response.decode(MetaErrorEnvelope.self) {
             let e = envelope.error
             throw MetaGraphError(
-                .api(code: e.code, subcode: e.errorSubcode, message: e.message ?? "", userMessage: e.errorUserMsg, isTransient: e.isTransient ?? false),
+                .api(
+                    code: e.code, subcode: e.errorSubcode, message: e.message ?? "", userMessage: e.errorUserMsg, isTransient: e.isTransient ?? false),
                 platform: platform, status: response.status, endpoint: endpoint, usage: usage)
         }
         throw MetaGraphError(.unreadable, platform: platform, status: response.status, endpoint: endpoint, usage: usage)

@@ -10,7 +10,9 @@ extension MetaGraphError {
         switch kind {
         case .transport(let timedOut, let reached):
             if mayHavePosted && reached {
-                return .unconfirmed("\(name) did not answer \(timedOut ? "in time" : "before the connection dropped"); the post may have been published. Check the account before sharing again.")
+                return .unconfirmed(
+                    "\(name) did not answer \(timedOut ? "in time" : "before the connection dropped"); the post may have been published. Check the account before sharing again."
+                )
             }
             return .failed(.transient, "\(name) could not be reached; nothing was posted. Try again later.")
         case .unreadable:
@@ -40,7 +42,8 @@ extension MetaGraphError {
                 // On the call that makes the post visible, a temporary error does not prove
                 // nothing was posted (no idempotency key on /feed, media_publish, threads_publish).
                 if mayHavePosted {
-                    return .unconfirmed("\(name) reported a temporary problem while publishing; the post may exist. Check the account before sharing again.\(detail)")
+                    return .unconfirmed(
+                        "\(name) reported a temporary problem while publishing; the post may exist. Check the account before sharing again.\(detail)")
                 }
                 return .failed(.transient, "\(name) had a temporary problem; nothing was posted. Try again later.\(detail)")
             }
@@ -58,11 +61,14 @@ extension MetaGraphError {
             return PlatformError((status ?? 0) >= 500 ? .transient : .unexpectedResponse, platform, description)
         case .api:
             if isDeadToken { return PlatformError(.invalidGrant, platform, "The token is no longer valid; reconnect.\(detail)") }
-            if isRateLimit { return PlatformError(.rateLimited, platform, "Rate limited; try again later.\(detail)", retryAfter: usage?.retryAfter(from: Date())) }
+            if isRateLimit {
+                return PlatformError(.rateLimited, platform, "Rate limited; try again later.\(detail)", retryAfter: usage?.retryAfter(from: Date()))
+            }
             if isPermissionMissing { return PlatformError(.permissionMissing, platform, "A required permission was not granted.\(detail)") }
             switch (code, subcode) {
             case (100, 36007), (100, 36009):
-                return PlatformError(.invalidGrant, platform, "The authorization code is expired or was already used; start the connection again.\(detail)")
+                return PlatformError(
+                    .invalidGrant, platform, "The authorization code is expired or was already used; start the connection again.\(detail)")
             case (100, 36008):
                 return PlatformError(.misconfigured, platform, "The redirect URI differs from the one used at authorization.\(detail)")
             case (101, _):

@@ -77,9 +77,11 @@ package struct MetaLoginDeclaration: Sendable, Equatable {
     /// The consent URL for `app` and `request`.
     package func authorizeURL(appID: String, for request: ConnectRequest) -> URL {
         let path = (authorizePathIsVersioned ? "\(graphVersion)/" : "") + authorizePath
-        return FormEncoding.url(authorizeHost.appendingPathComponent(path), [
-            ("client_id", appID), ("redirect_uri", request.redirectURI), ("state", request.state),
-            ("response_type", "code"), ("scope", scopes.joined(separator: scopeSeparator)),
-        ])
+        return FormEncoding.url(
+            authorizeHost.appendingPathComponent(path),
+            [
+                ("client_id", appID), ("redirect_uri", request.redirectURI), ("state", request.state),
+                ("response_type", "code"), ("scope", scopes.joined(separator: scopeSeparator)),
+            ])
     }
 }

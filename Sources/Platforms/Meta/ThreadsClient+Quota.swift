@@ -22,8 +22,9 @@ extension ThreadsClient {
     /// A failed result when the profile's publishing quota is used up; nil when there is room or
     /// the limit could not be read (the publish call then has the last word).
     func quotaStop(userID: String, token: String, now: Date = Date()) async -> ShareResult? {
-        guard let answer = try? await graph.get(
-            "\(userID)/threads_publishing_limit", query: [("fields", "quota_usage,config")], token: token, as: PublishingLimit.self),
+        guard
+            let answer = try? await graph.get(
+                "\(userID)/threads_publishing_limit", query: [("fields", "quota_usage,config")], token: token, as: PublishingLimit.self),
             let entry = answer.value.data.first, let used = entry.quotaUsage, let total = entry.config?.quotaTotal,
             (0...1_000_000).contains(used), (1...1_000_000).contains(total), used >= total
         else { return nil }

@@ -18,9 +18,12 @@ extension ThreadsClient {
         do throws(MetaGraphError) {
             // A failed or lost container creation is safe to report as failed: an unpublished
             // container is harmless (docs/platforms/threads.md, "Posting").
-            containerID = try await graph.post("\(userID)/threads", form: [
-                ("media_type", "TEXT"), ("text", text), ("link_attachment", content.url),
-            ], token: token, as: MetaGraphResponses.Created.self).value.id.value
+            containerID = try await graph.post(
+                "\(userID)/threads",
+                form: [
+                    ("media_type", "TEXT"), ("text", text), ("link_attachment", content.url),
+                ], token: token, as: MetaGraphResponses.Created.self
+            ).value.id.value
         } catch {
             return error.shareResult(mayHavePosted: false)
         }
@@ -34,8 +37,9 @@ extension ThreadsClient {
             return box.result
         case .success(.confirmedWithoutID):
             // The fallback URL is the profile (docs/platforms/threads.md, "Post links").
-            return ShareResult(outcome: .published, platformPostURL: profile,
-                               message: "Threads confirmed the post after a lost answer, without its id.")
+            return ShareResult(
+                outcome: .published, platformPostURL: profile,
+                message: "Threads confirmed the post after a lost answer, without its id.")
         case .success(.media(let id)):
             return .published(id: id, url: await publisher.permalink(of: id, token: token) ?? profile)
         }

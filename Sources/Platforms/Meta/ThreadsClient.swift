@@ -48,21 +48,30 @@ package struct ThreadsClient: SocialPlatform {
     package func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] {
         do throws(MetaGraphError) {
             // Form body with the secret and grant_type, unversioned path (docs/platforms/threads.md, "Tokens").
-            let short = try await graph.post("oauth/access_token", versioned: false, form: [
-                ("client_id", app.appID), ("client_secret", app.appSecret), ("code", code),
-                ("grant_type", "authorization_code"), ("redirect_uri", request.redirectURI),
-            ], as: MetaGraphResponses.Token.self).value
+            let short = try await graph.post(
+                "oauth/access_token", versioned: false,
+                form: [
+                    ("client_id", app.appID), ("client_secret", app.appSecret), ("code", code),
+                    ("grant_type", "authorization_code"), ("redirect_uri", request.redirectURI),
+                ], as: MetaGraphResponses.Token.self
+            ).value
             // th_exchange_token: token and secret as query parameters of a GET (docs/platforms/threads.md,
             // "Tokens").
-            let long = try await graph.get("access_token", versioned: false, query: [
-                ("grant_type", "th_exchange_token"), ("client_secret", app.appSecret),
-            ], token: short.accessToken, placement: .query, as: MetaGraphResponses.Token.self).value
+            let long = try await graph.get(
+                "access_token", versioned: false,
+                query: [
+                    ("grant_type", "th_exchange_token"), ("client_secret", app.appSecret),
+                ], token: short.accessToken, placement: .query, as: MetaGraphResponses.Token.self
+            ).value
             let issued = now()
-            let me = try await graph.get("me", query: [("fields", "id,username,name")], token: long.accessToken, as: MetaGraphResponses.Profile.self).value
-            return [OAuthResult(
-                platformUserID: me.id.value, username: me.username, displayName: me.name, accessToken: long.accessToken,
-                expiresAt: long.expiresIn.flatMap { SafeDate.adding(seconds: $0, to: issued) }, scopes: declaration.scopes,
-                extraData: ["threads_user_id": me.id.value])]
+            let me = try await graph.get("me", query: [("fields", "id,username,name")], token: long.accessToken, as: MetaGraphResponses.Profile.self)
+                .value
+            return [
+                OAuthResult(
+                    platformUserID: me.id.value, username: me.username, displayName: me.name, accessToken: long.accessToken,
+                    expiresAt: long.expiresIn.flatMap { SafeDate.adding(seconds: $0, to: issued) }, scopes: declaration.scopes,
+                    extraData: ["threads_user_id": me.id.value])
+            ]
         } catch {
             throw error.platformError
         }
@@ -79,11 +88,14 @@ package struct ThreadsClient: SocialPlatform {
         guard let issued = credentials.issuedAt, current.timeIntervalSince(issued) >= Self.minimumAgeForRefresh else {
             throw PlatformError(
                 .refreshNotSupported, .threads,
-                "Threads refreshes a token only once it is at least 24 hours old; this one is younger (or its age is unknown), so it is kept as it is.")
+                "Threads refreshes a token only once it is at least 24 hours old; this one is younger (or its age is unknown), so it is kept as it is."
+            )
         }
         do throws(MetaGraphError) {
-            let token = try await graph.get("refresh_access_token", versioned: false, query: [("grant_type", "th_refresh_token")],
-                                            token: credentials.accessToken, placement: .query, as: MetaGraphResponses.Token.self).value
+            let token = try await graph.get(
+                "refresh_access_token", versioned: false, query: [("grant_type", "th_refresh_token")],
+                token: credentials.accessToken, placement: .query, as: MetaGraphResponses.Token.self
+            ).value
             return OAuthResult(
                 platformUserID: credentials.platformUserID, username: credentials.username, accessToken: token.accessToken,
                 expiresAt: token.expiresIn.flatMap { SafeDate.adding(seconds: $0, to: current) }, scopes: declaration.scopes,

@@ -35,7 +35,8 @@ package struct OAuthErrorResponse: Decodable, Sendable {
         let code = response.decode(OAuthErrorResponse.self)?.error ?? ""
         switch code {
         case "invalid_grant":
-            return PlatformError(.invalidGrant, platform, "\(name) refused the authorization (expired, already used or revoked); connect the account again.")
+            return PlatformError(
+                .invalidGrant, platform, "\(name) refused the authorization (expired, already used or revoked); connect the account again.")
         case "invalid_request" where refreshing:
             return PlatformError(.invalidGrant, platform, "\(name) no longer accepts the saved refresh token; connect the account again.")
         case "invalid_client", "unauthorized_client", "unsupported_grant_type", "unsupported_response_type":

@@ -61,22 +61,24 @@ package enum APIVersionCalendar {
         let warnFrom = now.addingTimeInterval(TimeInterval(warningDays) * 86_400)
         if let version = graphVersion, let sunset = graphSunset(version), sunset <= warnFrom {
             let past = sunset <= now
-            alerts.append(OperatorAlert(
-                platforms: [.facebook, .instagram], severity: past ? .critical : .warning,
-                message: past
-                    ? "Graph API \(version) is retired since \(text(sunset)); Meta answers with its oldest version instead. Set SOCIAL_FACEBOOK_GRAPH_VERSION to a current version."
-                    : "Graph API \(version) retires on \(text(sunset)); set SOCIAL_FACEBOOK_GRAPH_VERSION to a newer version before then.",
-                blocksPosting: false))
+            alerts.append(
+                OperatorAlert(
+                    platforms: [.facebook, .instagram], severity: past ? .critical : .warning,
+                    message: past
+                        ? "Graph API \(version) is retired since \(text(sunset)); Meta answers with its oldest version instead. Set SOCIAL_FACEBOOK_GRAPH_VERSION to a current version."
+                        : "Graph API \(version) retires on \(text(sunset)); set SOCIAL_FACEBOOK_GRAPH_VERSION to a newer version before then.",
+                    blocksPosting: false))
         }
         if let version = linkedInVersion, let (sunset, confirmed) = linkedInSunset(version), sunset <= warnFrom {
             let past = sunset <= now
             let when = confirmed ? text(sunset) : "about \(text(sunset)) (estimated)"
-            alerts.append(OperatorAlert(
-                platforms: [.linkedin], severity: past ? .critical : .warning,
-                message: past
-                    ? "LinkedIn API version \(version) is retired since \(when); every post fails until SOCIAL_LINKEDIN_VERSION is set to an active version."
-                    : "LinkedIn API version \(version) retires on \(when); set SOCIAL_LINKEDIN_VERSION to a newer version before then.",
-                blocksPosting: past && confirmed))
+            alerts.append(
+                OperatorAlert(
+                    platforms: [.linkedin], severity: past ? .critical : .warning,
+                    message: past
+                        ? "LinkedIn API version \(version) is retired since \(when); every post fails until SOCIAL_LINKEDIN_VERSION is set to an active version."
+                        : "LinkedIn API version \(version) retires on \(when); set SOCIAL_LINKEDIN_VERSION to a newer version before then.",
+                    blocksPosting: past && confirmed))
         }
         return alerts
     }

@@ -9,7 +9,8 @@ struct TextCounter {
     private static let schemeURL = try! NSRegularExpression(pattern: #"https?://[^\s<>"]+[^\s<>".,;:!?)\]'’]"#, options: [.caseInsensitive])
     private static let bareDomain = try! NSRegularExpression(
         pattern: #"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:/[^\s<>"]*[^\s<>".,;:!?)\]'’])?"#, options: [.caseInsensitive])
-    private static let remoteMention = try! NSRegularExpression(pattern: #"(?<![\w])@([a-z0-9_]+)@[a-z0-9.-]+\.[a-z]{2,}"#, options: [.caseInsensitive])
+    private static let remoteMention = try! NSRegularExpression(
+        pattern: #"(?<![\w])@([a-z0-9_]+)@[a-z0-9.-]+\.[a-z]{2,}"#, options: [.caseInsensitive])
 
     func count(_ raw: String) -> Int {
         var text = raw

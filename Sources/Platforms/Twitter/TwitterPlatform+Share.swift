@@ -47,7 +47,9 @@ extension TwitterPlatform {
             // operator adds credit.
             return .failed(.serviceSetup, "This service's X API account is out of credit; posting to X resumes once an operator adds credit.")
         case 429 where problem?.kind == "usage-capped":
-            return .failed(.serviceSetup, "This service's X API usage cap is reached\(summary); posting to X resumes next billing cycle or when an operator raises it.")
+            return .failed(
+                .serviceSetup,
+                "This service's X API usage cap is reached\(summary); posting to X resumes next billing cycle or when an operator raises it.")
         case 429:
             return .failed(.rateLimited, "X is rate limiting posts; try again later.", retryAfter: Self.retryAfter(response))
         case 500...:

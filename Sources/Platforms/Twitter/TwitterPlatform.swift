@@ -42,8 +42,9 @@ package struct TwitterPlatform: SocialPlatform {
     package static func makeCodeVerifier() -> String { PKCE.makeVerifier() }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
+        // X refuses a state longer than 500 characters (docs/platforms/twitter.md, "Authorize").
         guard request.state.count <= 500 else {
-            throw PlatformError(.misconfigured, .twitter, "The connect state is longer than X's 500-character limit.")  // docs/platforms/twitter.md, "Authorize"
+            throw PlatformError(.misconfigured, .twitter, "The connect state is longer than X's 500-character limit.")
         }
         return try provider.authorizationURL(clientID: clientID, request: request, platform: .twitter)
     }
@@ -58,9 +59,11 @@ package struct TwitterPlatform: SocialPlatform {
         let tokens = try OAuthErrorResponse.tokens(
             from: try await send(provider.tokenRequest(grant, clientID: clientID, clientSecret: clientSecret)), platform: .twitter)
         let user = try await me(accessToken: tokens.accessToken)
-        return [OAuthResult(
-            platformUserID: user.id, username: user.username, displayName: user.name.isEmpty ? user.username : user.name,
-            accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt(from: now), scopes: tokens.scopes)]
+        return [
+            OAuthResult(
+                platformUserID: user.id, username: user.username, displayName: user.name.isEmpty ? user.username : user.name,
+                accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt(from: now), scopes: tokens.scopes)
+        ]
     }
 
     /// Rotating refresh (docs/platforms/twitter.md, "Refresh"): the answer carries a new refresh
@@ -68,11 +71,13 @@ package struct TwitterPlatform: SocialPlatform {
     /// refreshes.
     package func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {
         guard let refreshToken = credentials.refreshToken else {
-            throw PlatformError(.refreshNotSupported, .twitter, "This X connection has no refresh token (offline.access was not granted); connect again.")
+            throw PlatformError(
+                .refreshNotSupported, .twitter, "This X connection has no refresh token (offline.access was not granted); connect again.")
         }
         let now = Date()
-        let response = try await send(provider.tokenRequest(
-            [("grant_type", "refresh_token"), ("refresh_token", refreshToken)], clientID: clientID, clientSecret: clientSecret))
+        let response = try await send(
+            provider.tokenRequest(
+                [("grant_type", "refresh_token"), ("refresh_token", refreshToken)], clientID: clientID, clientSecret: clientSecret))
         let tokens = try OAuthErrorResponse.tokens(from: response, platform: .twitter, refreshing: true)
         return OAuthResult(
             platformUserID: credentials.platformUserID, username: credentials.username, accessToken: tokens.accessToken,

@@ -26,10 +26,11 @@ enum DemoJSONLD {
                 object["endDate"] = event.endDate.formatted(iso)
                 object["eventStatus"] = "https://schema.org/EventScheduled"
                 object["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-                object["location"] = [
-                    "@type": "Place", "name": event.venueName,
-                    "address": ["@type": "PostalAddress", "streetAddress": event.venueAddress],
-                ] as [String: Any]
+                object["location"] =
+                    [
+                        "@type": "Place", "name": event.venueName,
+                        "address": ["@type": "PostalAddress", "streetAddress": event.venueAddress],
+                    ] as [String: Any]
             }
             object["organizer"] = ["@type": "Organization", "name": item.authorName]
         case .market:

@@ -32,19 +32,21 @@ enum DemoPages {
             """
         }.joined(separator: "\n")
         let head = """
-        <link rel="alternate" type="application/rss+xml" title="\(e(kind.siteName))" href="\(e(DemoURLs.feed(origin: origin)))">
-        <meta name="description" content="\(e(kind.tagline))">
-        """
-        return layout(kind: kind, title: kind.siteName, head: head, body: """
-        <h1>\(e(kind.siteName))</h1>
-        <p>\(e(kind.tagline))</p>
-        <form method="post" action="/publish" id="publish-form">
-        <button type="submit">\(e(kind.publishLabel))</button>
-        </form>
-        <ul id="items">
-        \(entries)
-        </ul>
-        """)
+            <link rel="alternate" type="application/rss+xml" title="\(e(kind.siteName))" href="\(e(DemoURLs.feed(origin: origin)))">
+            <meta name="description" content="\(e(kind.tagline))">
+            """
+        return layout(
+            kind: kind, title: kind.siteName, head: head,
+            body: """
+                <h1>\(e(kind.siteName))</h1>
+                <p>\(e(kind.tagline))</p>
+                <form method="post" action="/publish" id="publish-form">
+                <button type="submit">\(e(kind.publishLabel))</button>
+                </form>
+                <ul id="items">
+                \(entries)
+                </ul>
+                """)
     }
 
     /// A detail page: Open Graph, Twitter card, canonical link, JSON-LD and the share slot.
@@ -54,43 +56,47 @@ enum DemoPages {
         let pageURL = DemoURLs.page(origin: origin, kind: kind, slug: item.slug)
         let imageURL = DemoURLs.image(origin: origin, slug: item.slug)
         let head = """
-        <link rel="canonical" href="\(e(pageURL))">
-        <meta name="description" content="\(e(item.summary))">
-        <meta property="og:type" content="\(e(kind.openGraphType))">
-        <meta property="og:site_name" content="\(e(kind.siteName))">
-        <meta property="og:title" content="\(e(item.title))">
-        <meta property="og:description" content="\(e(item.summary))">
-        <meta property="og:image" content="\(e(imageURL))">
-        <meta property="og:image:width" content="600">
-        <meta property="og:image:height" content="315">
-        <meta property="og:image:alt" content="\(e(DemoURLs.imageAlt))">
-        <meta property="og:url" content="\(e(pageURL))">
-        <meta name="twitter:card" content="summary_large_image">
-        <meta name="twitter:title" content="\(e(item.title))">
-        <meta name="twitter:description" content="\(e(item.summary))">
-        <meta name="twitter:image" content="\(e(imageURL))">
-        \(DemoJSONLD.script(kind: kind, item: item, pageURL: pageURL, imageURL: imageURL))
-        """
-        let notice = outcome.map {
-            "<p class=\"notice \($0.isAccepted ? "accepted" : "refused")\" id=\"publish-outcome\">\(e($0.message))</p>"
-        } ?? ""
-        let slot = shareButton.map {
-            "<div class=\"share-slot\" id=\"share-button-slot\">\n<!-- share-button fragment (from the social service) -->\n\($0)\n<!-- /share-button fragment -->\n</div>"
-        } ?? "<!-- share-button fragment unavailable -->"
+            <link rel="canonical" href="\(e(pageURL))">
+            <meta name="description" content="\(e(item.summary))">
+            <meta property="og:type" content="\(e(kind.openGraphType))">
+            <meta property="og:site_name" content="\(e(kind.siteName))">
+            <meta property="og:title" content="\(e(item.title))">
+            <meta property="og:description" content="\(e(item.summary))">
+            <meta property="og:image" content="\(e(imageURL))">
+            <meta property="og:image:width" content="600">
+            <meta property="og:image:height" content="315">
+            <meta property="og:image:alt" content="\(e(DemoURLs.imageAlt))">
+            <meta property="og:url" content="\(e(pageURL))">
+            <meta name="twitter:card" content="summary_large_image">
+            <meta name="twitter:title" content="\(e(item.title))">
+            <meta name="twitter:description" content="\(e(item.summary))">
+            <meta name="twitter:image" content="\(e(imageURL))">
+            \(DemoJSONLD.script(kind: kind, item: item, pageURL: pageURL, imageURL: imageURL))
+            """
+        let notice =
+            outcome.map {
+                "<p class=\"notice \($0.isAccepted ? "accepted" : "refused")\" id=\"publish-outcome\">\(e($0.message))</p>"
+            } ?? ""
+        let slot =
+            shareButton.map {
+                "<div class=\"share-slot\" id=\"share-button-slot\">\n<!-- share-button fragment (from the social service) -->\n\($0)\n<!-- /share-button fragment -->\n</div>"
+            } ?? "<!-- share-button fragment unavailable -->"
         let paragraphs = item.paragraphs.map { "<p>\(e($0))</p>" }.joined(separator: "\n")
         let tags = item.tags.map { "<li>\(e($0))</li>" }.joined()
-        return layout(kind: kind, title: "\(item.title) — \(kind.siteName)", head: head, body: """
-        \(notice)
-        <article id="item-\(e(item.slug))">
-        <h1>\(e(item.title))</h1>
-        <p class="meta">\(e(detailMeta(kind: kind, item: item)))</p>
-        <img src="\(e(DemoURLs.cardImage(origin: origin, slug: item.slug)))" alt="\(e(item.title))" width="600" height="315">
-        <p class="summary">\(e(item.summary))</p>
-        \(paragraphs)
-        <ul class="tags">\(tags)</ul>
-        \(slot)
-        </article>
-        """)
+        return layout(
+            kind: kind, title: "\(item.title) — \(kind.siteName)", head: head,
+            body: """
+                \(notice)
+                <article id="item-\(e(item.slug))">
+                <h1>\(e(item.title))</h1>
+                <p class="meta">\(e(detailMeta(kind: kind, item: item)))</p>
+                <img src="\(e(DemoURLs.cardImage(origin: origin, slug: item.slug)))" alt="\(e(item.title))" width="600" height="315">
+                <p class="summary">\(e(item.summary))</p>
+                \(paragraphs)
+                <ul class="tags">\(tags)</ul>
+                \(slot)
+                </article>
+                """)
     }
 
     static func listMeta(kind: DemoAppKind, item: DemoItem) -> String {

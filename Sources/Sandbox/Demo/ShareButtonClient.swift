@@ -25,10 +25,11 @@ struct ShareButtonClient: Sendable {
 
     /// The fragment URL for one page: every parameter percent-encoded.
     func fragmentURL(kind: DemoAppKind, pageURL: String, title: String, description: String, image: String) -> String {
-        serviceURL + "/fragments/share-button?" + DemoEncoding.query([
-            ("url", pageURL), ("title", title), ("description", description), ("image", image),
-            ("type", kind.contentType),
-        ])
+        serviceURL + "/fragments/share-button?"
+            + DemoEncoding.query([
+                ("url", pageURL), ("title", title), ("description", description), ("image", image),
+                ("type", kind.contentType),
+            ])
     }
 
     /// The fragment HTML, or `nil` when the service cannot provide it in time.

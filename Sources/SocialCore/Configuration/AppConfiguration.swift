@@ -110,7 +110,9 @@ package struct AppConfiguration: Sendable {
 
         host = value("SOCIAL_HOST") ?? "127.0.0.1"
         if let p = value("SOCIAL_PORT") {
-            if let n = Int(p), (0...65535).contains(n) { port = n } else {
+            if let n = Int(p), (0...65535).contains(n) {
+                port = n
+            } else {
                 problem(.serviceSettings, "SOCIAL_PORT must be a port number, not '\(p)'")
                 port = 8080
             }
@@ -143,7 +145,9 @@ package struct AppConfiguration: Sendable {
         allowPrivateHosts = flag("SOCIAL_ALLOW_PRIVATE_HOSTS")
         if publicBaseURL.scheme == "https" {
             if devLogin { problem(.serviceSettings, "SOCIAL_DEV_LOGIN=1 is for development and is refused when PUBLIC_BASE_URL is https") }
-            if allowPrivateHosts { problem(.serviceSettings, "SOCIAL_ALLOW_PRIVATE_HOSTS=1 is for development and is refused when PUBLIC_BASE_URL is https") }
+            if allowPrivateHosts {
+                problem(.serviceSettings, "SOCIAL_ALLOW_PRIVATE_HOSTS=1 is for development and is refused when PUBLIC_BASE_URL is https")
+            }
         }
 
         if let s = value("SOCIAL_SANDBOX_URL") {
@@ -175,7 +179,9 @@ package struct AppConfiguration: Sendable {
         appName = value("SOCIAL_APP_NAME") ?? "Rose Ash"
         feedPollSeconds = 300
         if let text = value("SOCIAL_FEED_POLL_SECONDS") {
-            if let seconds = Int(text), (30...86_400).contains(seconds) { feedPollSeconds = seconds } else {
+            if let seconds = Int(text), (30...86_400).contains(seconds) {
+                feedPollSeconds = seconds
+            } else {
                 problem(.serviceSettings, "SOCIAL_FEED_POLL_SECONDS must be a number of seconds from 30 to 86400, not '\(text)'")
             }
         }

@@ -44,7 +44,9 @@ struct SandboxHarness: Sendable {
     }
 
     /// A raw request to the sandbox (`path` includes the host prefix, e.g. `_sandbox/posts`).
-    func request(_ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: String? = nil) async throws -> (status: Int, headers: [String: String], body: String) {
+    func request(
+        _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: String? = nil
+    ) async throws -> (status: Int, headers: [String: String], body: String) {
         var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : "\(base)/\(path)")
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }

@@ -55,7 +55,9 @@ func generatedPage(_ n: Int, paragraphs: Int) -> [UInt8] {
     for p in 0..<paragraphs {
         html += "<p class=\"c\">Paragraph \(p) of post \(n): <em>wood ash</em> glazes &amp; <strong>reduction</strong> firing, "
         html += "with <a href=\"https://example.org/\(p)\">a link</a> and some more words to make a realistic line of text.</p>\n"
-        if p % 20 == 0 { html += "<figure><img src=\"/i/\(p).jpg\" alt=\"Figure \(p)\" width=\"600\" height=\"400\"><figcaption>Figure \(p)</figcaption></figure>" }
+        if p % 20 == 0 {
+            html += "<figure><img src=\"/i/\(p).jpg\" alt=\"Figure \(p)\" width=\"600\" height=\"400\"><figcaption>Figure \(p)</figcaption></figure>"
+        }
     }
     html += "</article><section id=\"comments\">"
     for c in 0..<(paragraphs / 4) { html += "<div class=\"comment\"><span>Reader \(c)</span><p>Comment \(c) on post \(n).</p></div>" }
