@@ -380,8 +380,8 @@ extension JSONDecoder {
         }
         #expect(try await jobs.claimDue(limit: 1).isEmpty)
         let job = try #require(try await jobs.jobs(userID: "u1", limit: 1).first)
-        #expect(job.state == "done")
-        #expect(job.outcome == "failed")
+        #expect(job.state == .done)
+        #expect(job.outcome == .failed)
         #expect(job.detail == AutoShareJob.exhaustedDetail)
     }
 
@@ -393,7 +393,7 @@ extension JSONDecoder {
             try await jobs.park(id: claimed.id, reason: "Waiting: reconnect", retryAt: Date().addingTimeInterval(-1), attempted: false)
         }
         let job = try #require(try await jobs.jobs(userID: "u1", limit: 1).first)
-        #expect(job.state == "waiting_reconnect")
+        #expect(job.state == .waitingReconnect)
         #expect(job.attempts == 0)
     }
 }

@@ -42,9 +42,9 @@ struct PostgresRuleStorageTests {
             #expect(claimed.count == 1)
             #expect(try await jobs.claimDue(limit: 5).isEmpty)
             try await jobs.park(id: claimed[0].id, reason: "Waiting: reconnect", retryAt: Date().addingTimeInterval(-1), attempted: true)
-            #expect(try await jobs.claimDue(limit: 5).map(\.state) == ["waiting_reconnect"])
-            try await jobs.finish(id: claimed[0].id, outcome: "published", shareID: nil, detail: nil)
-            #expect(try await jobs.jobs(userID: "u1", limit: 5).first?.outcome == "published")
+            #expect(try await jobs.claimDue(limit: 5).map(\.state) == [.waitingReconnect])
+            try await jobs.finish(id: claimed[0].id, outcome: .published, shareID: nil, detail: nil)
+            #expect(try await jobs.jobs(userID: "u1", limit: 5).first?.outcome == .published)
             #expect(try await jobs.jobs(userID: "u2", limit: 5).isEmpty)
 
             // Many jobs in one insert: the one already there is left alone, a missing message stays missing.
@@ -60,7 +60,7 @@ struct PostgresRuleStorageTests {
             #expect(try await jobs.enqueue(batch) == 0)
             let stored = try await jobs.jobs(userID: "u1", limit: 5)
             #expect(stored.count == 2)
-            #expect(stored.first { $0.connectionID == d.id }.map { $0.message == nil && $0.state == "waiting" } == true)
+            #expect(stored.first { $0.connectionID == d.id }.map { $0.message == nil && $0.state == .waiting } == true)
             #expect(stored.first { $0.connectionID == c.id }?.message == "A")
 
             // The worker reads a claim's events and records in one statement each.

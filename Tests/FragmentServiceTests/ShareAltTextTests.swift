@@ -51,7 +51,7 @@ import Testing
 
     @Test func anAutoShareCarriesTheAltTextOfTheImageItShares() {
         let job = AutoShareJob(
-            id: 7, eventID: 1, ruleID: 1, connectionID: 3, userID: "user-1", message: nil, state: "waiting", attempts: 0, runAfter: Date())
+            id: 7, eventID: 1, ruleID: 1, connectionID: 3, userID: "user-1", message: nil, state: .waiting, attempts: 0, runAfter: Date())
         var event = Self.event
         event.imageURL = "https://blog.rose-ash.example/a.jpg"
         event.imageAlt = "A kiln at dusk"

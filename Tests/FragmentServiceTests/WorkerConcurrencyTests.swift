@@ -23,7 +23,7 @@ struct WorkerConcurrencyTests {
         await drained
         let jobs = try await bench.all()
         #expect(jobs.count == 6)
-        #expect(jobs.allSatisfy { $0.state == "done" && $0.outcome == "published" })
+        #expect(jobs.allSatisfy { $0.state == .done && $0.outcome == .published })
     }
 
     @Test func noMoreJobsOfOnePlatformRunAtOnceThanItsLimitAndTheRestAreNotLeasedMeanwhile() async throws {
@@ -40,7 +40,7 @@ struct WorkerConcurrencyTests {
         await drained
         #expect(await bench.gate.counts.maxInFlight["mastodon"] == 3)
         #expect(await bench.gate.counts.finished("mastodon") == 10)
-        #expect(try await bench.all().allSatisfy { $0.outcome == "published" })
+        #expect(try await bench.all().allSatisfy { $0.outcome == .published })
     }
 
     @Test func mastodonAccountsOnDifferentServersDoNotShareALimit() async throws {
@@ -53,7 +53,7 @@ struct WorkerConcurrencyTests {
         await bench.gate.releaseAll()
         await drained
         #expect(await bench.gate.counts.maxInFlight["mastodon"] == 4)
-        #expect(try await bench.all().allSatisfy { $0.outcome == "published" })
+        #expect(try await bench.all().allSatisfy { $0.outcome == .published })
     }
 
     @Test func theJobsOfOneEventClaimedTogetherGoOutAsOneShareOrder() async throws {
@@ -63,7 +63,7 @@ struct WorkerConcurrencyTests {
         // One start for every account (one connections read and one insert in PostgreSQL).
         #expect(await bench.shares.starts == [accounts])
         let jobs = try await bench.all()
-        #expect(jobs.count == accounts.count && jobs.allSatisfy { $0.state == "done" && $0.outcome == "published" && $0.shareID != nil })
+        #expect(jobs.count == accounts.count && jobs.allSatisfy { $0.state == .done && $0.outcome == .published && $0.shareID != nil })
     }
 
     @Test func withNSlotsAtMostNJobsAreInFlightAndOnlyThoseAreLeased() async throws {
@@ -77,7 +77,7 @@ struct WorkerConcurrencyTests {
         #expect(await bench.gate.counts.maxTotal == 5)
         let jobs = try await bench.all()
         #expect(jobs.count == 18)
-        #expect(jobs.allSatisfy { $0.outcome == "published" && $0.attempts == 1 })
+        #expect(jobs.allSatisfy { $0.outcome == .published && $0.attempts == 1 })
     }
 
     @Test func whileOnePageIsSlowTheOtherEventsAreResolved() async throws {

@@ -122,7 +122,7 @@ struct AutoShareWorker<
             }
             guard let event else {
                 for job in group.jobs {
-                    try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The publish event is gone.")
+                    try await jobs.finish(id: job.id, outcome: .failed, shareID: nil, detail: "The publish event is gone.")
                 }
                 return
             }
@@ -158,7 +158,7 @@ struct AutoShareWorker<
                 id: job.id, reason: "Waiting: another share of this link to this account is still in progress.",
                 retryAt: min(until, Date().addingTimeInterval(shares.pendingLease)), attempted: false)
         case .notFound:
-            try await jobs.finish(id: job.id, outcome: "failed", shareID: nil, detail: "The account was disconnected.")
+            try await jobs.finish(id: job.id, outcome: .failed, shareID: nil, detail: "The account was disconnected.")
         case .failed where outcome.errorKind == .needsReconnect:
             let platform = outcome.platform?.displayName ?? "the account"
             try await jobs.park(
@@ -175,10 +175,16 @@ struct AutoShareWorker<
                     id: job.id, reason: "Will retry: \(outcome.message ?? "the platform is busy")",
                     retryAt: Date().addingTimeInterval(parkDelay * Double(job.attempts)), attempted: true)
             } else {
-                try await jobs.finish(id: job.id, outcome: "failed", shareID: outcome.shareID, detail: outcome.message)
+                try await jobs.finish(id: job.id, outcome: .failed, shareID: outcome.shareID, detail: outcome.message)
             }
-        default:
-            try await jobs.finish(id: job.id, outcome: outcome.kind.rawValue, shareID: outcome.shareID, detail: outcome.message)
+        case .published:
+            try await jobs.finish(id: job.id, outcome: .published, shareID: outcome.shareID, detail: outcome.message)
+        case .alreadyShared:
+            try await jobs.finish(id: job.id, outcome: .alreadyShared, shareID: outcome.shareID, detail: outcome.message)
+        case .unconfirmed:
+            try await jobs.finish(id: job.id, outcome: .unconfirmed, shareID: outcome.shareID, detail: outcome.message)
+        case .failed:
+            try await jobs.finish(id: job.id, outcome: .failed, shareID: outcome.shareID, detail: outcome.message)
         }
     }
 }

@@ -9,11 +9,10 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     var connectionID: Int64
     var userID: String
     var message: String?
-    /// `waiting`, `waiting_reconnect` (visible reason in `detail`) or `done`.
-    var state: String
+    var state: State
     var detail: String?
-    /// For done jobs: published, already_shared, unconfirmed or failed.
-    var outcome: String?
+    /// For done jobs: how it ended.
+    var outcome: Outcome?
     var shareID: Int64?
     var attempts: Int
     var runAfter: Date
@@ -22,6 +21,22 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     /// The API server the job posts to (`lane(platform:instanceURL:)`; nil when the connection is
     /// gone): claims are limited per lane. Not part of the API's JSON.
     var lane: String? = nil
+
+    /// Where a job is; the raw values are what the database and the API say.
+    enum State: String, Codable, Sendable {
+        case waiting
+        /// Parked with a visible reason in `detail` (a reconnect, another attempt in flight, a retry).
+        case waitingReconnect = "waiting_reconnect"
+        case done
+    }
+
+    /// How a done job ended.
+    enum Outcome: String, Codable, Sendable {
+        case published
+        case alreadyShared = "already_shared"
+        case unconfirmed
+        case failed
+    }
 
     /// Claims that may run a job before it is given up (`AutoShareRepository.claimDue`).
     static let maxAttempts = 6

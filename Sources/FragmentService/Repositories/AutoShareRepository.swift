@@ -17,7 +17,7 @@ protocol AutoShareRepository: Sendable {
     /// runs. Claimed jobs carry their platform and lane. Workers ask only for the slots they have
     /// free, so no lease is spent waiting.
     func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob]
-    func finish(id: Int64, outcome: String, shareID: Int64?, detail: String?) async throws
+    func finish(id: Int64, outcome: AutoShareJob.Outcome, shareID: Int64?, detail: String?) async throws
     /// Parks the job with a reason the person can see, to try again at `retryAt`. `attempted`
     /// false gives the claim's attempt back: the job only waited (for a reconnect, or for
     /// another attempt still in flight) and nothing was tried.

@@ -20,7 +20,7 @@ actor MemoryAutoShareRepository: AutoShareRepository {
             rows.append(
                 AutoShareJob(
                     id: Int64(rows.count + 1), eventID: job.eventID, ruleID: job.ruleID, connectionID: job.connectionID, userID: job.userID,
-                    message: job.message.flatMap { $0.isEmpty ? nil : $0 }, state: "waiting", detail: nil, outcome: nil, shareID: nil, attempts: 0,
+                    message: job.message.flatMap { $0.isEmpty ? nil : $0 }, state: .waiting, detail: nil, outcome: nil, shareID: nil, attempts: 0,
                     runAfter: job.runAfter))
             created += 1
         }
@@ -29,21 +29,21 @@ actor MemoryAutoShareRepository: AutoShareRepository {
 
     func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob] {
         var found: [Int64: (platform: PlatformName, instanceURL: String?)?] = [:]
-        for id in Set(rows.filter { $0.state != "done" && $0.runAfter <= Date() }.map(\.connectionID)) {
+        for id in Set(rows.filter { $0.state != .done && $0.runAfter <= Date() }.map(\.connectionID)) {
             found.updateValue(await connections(id), forKey: id)
         }
         // Nothing below suspends, so the claim is atomic like the SQL statement; a job added while
         // platforms were looked up waits for the next claim.
         for index in rows.indices
-        where rows[index].state != "done" && rows[index].runAfter <= Date() && rows[index].attempts >= AutoShareJob.maxAttempts {
-            rows[index].state = "done"
-            rows[index].outcome = "failed"
+        where rows[index].state != .done && rows[index].runAfter <= Date() && rows[index].attempts >= AutoShareJob.maxAttempts {
+            rows[index].state = .done
+            rows[index].outcome = .failed
             rows[index].detail = AutoShareJob.exhaustedDetail
         }
         // Oldest first within each lane, as the SQL ranks them.
         var taken = busy
         var claimed: [AutoShareJob] = []
-        let due = rows.indices.filter { rows[$0].state != "done" && rows[$0].runAfter <= Date() }
+        let due = rows.indices.filter { rows[$0].state != .done && rows[$0].runAfter <= Date() }
             .sorted { (rows[$0].runAfter, rows[$0].id) < (rows[$1].runAfter, rows[$1].id) }
         for index in due where claimed.count < limit {
             guard let connection = found[rows[index].connectionID] else { continue }
@@ -61,9 +61,9 @@ actor MemoryAutoShareRepository: AutoShareRepository {
         return claimed
     }
 
-    func finish(id: Int64, outcome: String, shareID: Int64?, detail: String?) async throws {
+    func finish(id: Int64, outcome: AutoShareJob.Outcome, shareID: Int64?, detail: String?) async throws {
         guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
-        rows[index].state = "done"
+        rows[index].state = .done
         rows[index].outcome = outcome
         rows[index].shareID = shareID
         rows[index].detail = detail
@@ -72,7 +72,7 @@ actor MemoryAutoShareRepository: AutoShareRepository {
     func park(id: Int64, reason: String, retryAt: Date, attempted: Bool) async throws {
         guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
         if !attempted { rows[index].attempts = max(rows[index].attempts - 1, 0) }
-        rows[index].state = "waiting_reconnect"
+        rows[index].state = .waitingReconnect
         rows[index].detail = reason
         rows[index].runAfter = retryAt
     }

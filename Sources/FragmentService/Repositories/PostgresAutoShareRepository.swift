@@ -75,10 +75,10 @@ struct PostgresAutoShareRepository: AutoShareRepository {
         return try await jobs(query)
     }
 
-    func finish(id: Int64, outcome: String, shareID: Int64?, detail: String?) async throws {
+    func finish(id: Int64, outcome: AutoShareJob.Outcome, shareID: Int64?, detail: String?) async throws {
         try await client.query(
             """
-            UPDATE auto_shares SET state = 'done', outcome = \(outcome), share_id = \(shareID), detail = \(detail), updated_at = now()
+            UPDATE auto_shares SET state = 'done', outcome = \(outcome.rawValue), share_id = \(shareID), detail = \(detail), updated_at = now()
             WHERE id = \(id)
             """, logger: logger)
     }
@@ -106,7 +106,9 @@ struct PostgresAutoShareRepository: AutoShareRepository {
             let platform = try c.12.map { try PlatformName(stored: $0, column: "platform") }
             result.append(
                 AutoShareJob(
-                    id: c.0, eventID: c.1, ruleID: c.2, connectionID: c.3, userID: c.4, message: c.5, state: c.6, detail: c.7, outcome: c.8,
+                    id: c.0, eventID: c.1, ruleID: c.2, connectionID: c.3, userID: c.4, message: c.5,
+                    state: try AutoShareJob.State(stored: c.6, column: "auto-share state"), detail: c.7,
+                    outcome: try c.8.map { try AutoShareJob.Outcome(stored: $0, column: "auto-share outcome") },
                     shareID: c.9, attempts: c.10, runAfter: c.11, platform: platform, lane: c.13))
         }
         return result
