@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// The platforms this deployment can use: each built lazily on first use from its
 /// factory; a platform whose credentials are missing is listed as unavailable with the
 /// variables it needs. Mastodon needs no credentials and is always available.
-package final class PlatformRegistry: @unchecked Sendable {
+package final class PlatformRegistry: Sendable {
     /// How to build one platform, or why it cannot be built here.
     package enum Entry: Sendable {
         case available(@Sendable () -> any SocialPlatform)
@@ -11,8 +12,8 @@ package final class PlatformRegistry: @unchecked Sendable {
     }
 
     private let entries: [PlatformName: Entry]
-    private let lock = NSLock()
-    private var built: [PlatformName: any SocialPlatform] = [:]
+    /// Platforms built so far; each is built once, under the lock, on first use.
+    private let built = Mutex<[PlatformName: any SocialPlatform]>([:])
     /// What the operator must act on for the configured platforms (`APIVersionCalendar`).
     package let alerts: [OperatorAlert]
 
@@ -29,12 +30,12 @@ package final class PlatformRegistry: @unchecked Sendable {
     /// The platform if it is available here (built on first use, then reused).
     package func platform(_ name: PlatformName) -> (any SocialPlatform)? {
         guard case .available(let make) = entries[name] else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let platform = built[name] { return platform }
-        let platform = make()
-        built[name] = platform
-        return platform
+        return built.withLock { built in
+            if let platform = built[name] { return platform }
+            let platform = make()
+            built[name] = platform
+            return platform
+        }
     }
 
     /// Available platforms in display order.
