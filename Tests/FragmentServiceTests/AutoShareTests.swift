@@ -35,7 +35,7 @@ import Testing
             )
             #expect(created == .created)
             let rule = try JSONDecoder.api.decode(ShareRule.self, from: Data(body.utf8))
-            #expect(rule.tagsMatch == "any" && rule.enabled)
+            #expect(rule.tagsMatch == .any && rule.enabled)
 
             let (listed, list) = try await Self.api(client, .get, "/api/v1/rules", token: token)
             #expect(listed == .ok && list.contains(#""id":\#(rule.id)"#))

@@ -21,7 +21,7 @@ struct PostgresRuleStorageTests {
             var input = try JSONDecoder().decode(
                 ShareRuleInput.self, from: Data(#"{"connection_id":\#(c.id),"mode":"auto","tags":["pottery"],"tags_match":"all"}"#.utf8))
             let rule = try #require(try await rules.save(input, id: nil, userID: "u1"))
-            #expect(rule.tags == ["pottery"] && rule.tagsMatch == "all" && rule.messageTemplate == "{title}")
+            #expect(rule.tags == ["pottery"] && rule.tagsMatch == .all && rule.messageTemplate == "{title}")
             #expect(try await rules.rule(id: rule.id, userID: "u2") == nil)
             #expect(try await rules.save(input, id: rule.id, userID: "u2") == nil)
             input.enabled = false

@@ -12,13 +12,33 @@ import Testing
         ConnectRequest(redirectURI: T.redirect, state: "st-1", codeVerifier: PKCE.makeVerifier(), instanceURL: URL(string: instance)!)
     }
 
-    static func connect(_ client: MastodonPlatform, _ sandbox: SandboxHarness, instance: String) async throws -> StoredCredentials {
+    static func connect(
+        _ client: MastodonPlatform, _ sandbox: SandboxHarness, instance: String, account: String = T.ada
+    ) async throws -> StoredCredentials {
         let request = Self.request(instance)
         let authorize = try await client.authorizeURL(for: request)
-        let query = try await sandbox.consent(at: authorize, account: T.ada)
+        let query = try await sandbox.consent(at: authorize, account: account)
         let result = try #require(try await client.exchangeCode(try T.code(query), for: request).first)
         return StoredCredentials(
             platformUserID: result.platformUserID, username: result.username, accessToken: result.accessToken, extraData: result.extraData)
+    }
+
+    /// One share order gives every account the same key; Pleroma and Akkoma keep keys for the
+    /// whole server, so the account must be part of the key the server sees.
+    @Test(arguments: ["https://pleroma.example", "https://akkoma.example", "https://mastodon.example"])
+    func twoAccountsOfOneServerInOneOrderAreBothPosted(instance: String) async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = T.client(sandbox)
+            let ada = try await Self.connect(client, sandbox, instance: instance)
+            let grace = try await Self.connect(client, sandbox, instance: instance, account: T.grace)
+            let content = T.content(key: "one-order-key")
+            let first = await client.share(content, using: ada)
+            let second = await client.share(content, using: grace)
+            #expect(first.outcome == .published && second.outcome == .published)
+            #expect(first.platformPostID != second.platformPostID)
+            #expect(try await sandbox.posts(platform: "mastodon").count == 2)
+        }
+        #expect(MastodonPlatform.idempotencyKey("k", account: "a") != MastodonPlatform.idempotencyKey("k", account: "b"))
     }
 
     @Test func aTakaheServerConnectsWithPlainReadAndShares() async throws {

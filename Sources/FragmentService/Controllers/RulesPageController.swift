@@ -42,8 +42,8 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
     @Sendable func toggle(_ request: Request, context: SignedInContext) async throws -> Response {
         let rule = try await own(context)
         var input = ShareRuleInput(
-            connectionID: rule.connectionID, mode: rule.mode, contentTypes: rule.contentTypes, sourceApps: rule.sourceApps, tags: rule.tags,
-            tagsMatch: rule.tagsMatch, delaySeconds: rule.delaySeconds, messageTemplate: rule.messageTemplate, enabled: !rule.enabled)
+            connectionID: rule.connectionID, mode: rule.mode.rawValue, contentTypes: rule.contentTypes, sourceApps: rule.sourceApps, tags: rule.tags,
+            tagsMatch: rule.tagsMatch.rawValue, delaySeconds: rule.delaySeconds, messageTemplate: rule.messageTemplate, enabled: !rule.enabled)
         input.enabled = !rule.enabled
         _ = try await rules.save(input, id: rule.id, userID: context.userID)
         return Response(status: .seeOther, headers: [.location: "/social/rules/"])
@@ -72,11 +72,11 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
             var criteria: [String] = []
             if !rule.contentTypes.isEmpty { criteria.append(rule.contentTypes.joined(separator: ", ")) }
             if !rule.sourceApps.isEmpty { criteria.append("from " + rule.sourceApps.joined(separator: ", ")) }
-            if !rule.tags.isEmpty { criteria.append("\(rule.tagsMatch) of #" + rule.tags.joined(separator: " #")) }
+            if !rule.tags.isEmpty { criteria.append("\(rule.tagsMatch.rawValue) of #" + rule.tags.joined(separator: " #")) }
             if rule.delaySeconds > 0 { criteria.append("after \(rule.delaySeconds / 60) min") }
             return RulesPageModel.Row(
                 id: rule.id, accountName: c?.displayName ?? c?.username ?? "disconnected account", platformName: c?.platform.displayName ?? "",
-                iconClass: c?.platform.iconClass ?? "fa-circle-question", mode: rule.mode == "auto" ? "Automatic" : "One click",
+                iconClass: c?.platform.iconClass ?? "fa-circle-question", mode: rule.mode == .auto ? "Automatic" : "One click",
                 criteria: criteria.isEmpty ? "all content" : criteria.joined(separator: "; "), template: rule.messageTemplate, enabled: rule.enabled)
         }
         let user = try await users.find(id: context.userID)

@@ -48,7 +48,7 @@ struct ShareController<
         // preselects its account when its criteria can be checked here and match.
         let preselected = Set(
             try await rules.rules(userID: context.userID).filter {
-                $0.enabled && $0.mode == "one_click" && $0.sourceApps.isEmpty && $0.tags.isEmpty
+                $0.enabled && $0.mode == .oneClick && $0.sourceApps.isEmpty && $0.tags.isEmpty
                     && $0.matches(contentType: params.type?.rawValue, sourceApp: nil, tags: [])
             }.map(\.connectionID))
         var groups: [SharePageModel.Group] = []

@@ -5,16 +5,27 @@ import Foundation
 struct ShareRule: Sendable, Equatable, Codable {
     var id: Int64
     var connectionID: Int64
-    var mode: String
+    var mode: Mode
     var contentTypes: [String]
     var sourceApps: [String]
     var tags: [String]
-    var tagsMatch: String
+    var tagsMatch: TagsMatch
     var delaySeconds: Int
     var messageTemplate: String
     var enabled: Bool
     var createdAt: Date
     var updatedAt: Date
+
+    /// The raw values are what the database and the API say.
+    enum Mode: String, Codable, Sendable {
+        case oneClick = "one_click"
+        case auto
+    }
+
+    /// Whether content needs any of the rule's tags or all of them.
+    enum TagsMatch: String, Codable, Sendable {
+        case any, all
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, mode, tags, enabled
@@ -35,7 +46,7 @@ struct ShareRule: Sendable, Equatable, Codable {
         if !tags.isEmpty {
             let have = Set(contentTags.map { $0.lowercased() })
             let want = tags.map { $0.lowercased() }
-            return tagsMatch == "all" ? want.allSatisfy(have.contains) : want.contains(where: have.contains)
+            return tagsMatch == .all ? want.allSatisfy(have.contains) : want.contains(where: have.contains)
         }
         return true
     }

@@ -30,17 +30,19 @@ actor MemoryRuleRepository: RuleRepository {
 
     func autoRules(author: String?, appID: String) async throws -> [(userID: String, rule: ShareRule)] {
         rows.filter { row in
-            row.rule.enabled && row.rule.mode == "auto" && (author.map { row.userID == $0 } ?? row.rule.sourceApps.contains(appID))
+            row.rule.enabled && row.rule.mode == .auto && (author.map { row.userID == $0 } ?? row.rule.sourceApps.contains(appID))
         }
     }
 }
 
 extension ShareRule {
-    /// A rule from validated input, with defaults for what was omitted.
+    /// A rule from validated input (`ShareRuleInput.problems` refuses unknown modes and tag
+    /// matches), with defaults for what was omitted.
     init(input: ShareRuleInput, id: Int64, createdAt: Date, updatedAt: Date) {
         self.init(
-            id: id, connectionID: input.connectionID ?? 0, mode: input.mode ?? "one_click", contentTypes: input.contentTypes ?? [],
-            sourceApps: input.sourceApps ?? [], tags: input.tags ?? [], tagsMatch: input.tagsMatch ?? "any", delaySeconds: input.delaySeconds ?? 0,
+            id: id, connectionID: input.connectionID ?? 0, mode: input.mode.flatMap(Mode.init(rawValue:)) ?? .oneClick,
+            contentTypes: input.contentTypes ?? [], sourceApps: input.sourceApps ?? [], tags: input.tags ?? [],
+            tagsMatch: input.tagsMatch.flatMap(TagsMatch.init(rawValue:)) ?? .any, delaySeconds: input.delaySeconds ?? 0,
             messageTemplate: input.messageTemplate ?? "{title}", enabled: input.enabled ?? true, createdAt: createdAt, updatedAt: updatedAt)
     }
 }

@@ -27,8 +27,8 @@ struct PostgresRuleRepository: RuleRepository {
         if let id {
             rows = try await client.query(
                 """
-                UPDATE share_rules SET connection_id = \(r.connectionID), mode = \(r.mode), content_types = \(r.contentTypes),
-                    source_apps = \(r.sourceApps), tags = \(r.tags), tags_match = \(r.tagsMatch), delay_seconds = \(r.delaySeconds),
+                UPDATE share_rules SET connection_id = \(r.connectionID), mode = \(r.mode.rawValue), content_types = \(r.contentTypes),
+                    source_apps = \(r.sourceApps), tags = \(r.tags), tags_match = \(r.tagsMatch.rawValue), delay_seconds = \(r.delaySeconds),
                     message_template = \(r.messageTemplate), enabled = \(r.enabled), updated_at = now()
                 WHERE id = \(id) AND user_id = \(userID) RETURNING id
                 """, logger: logger)
@@ -37,7 +37,7 @@ struct PostgresRuleRepository: RuleRepository {
                 """
                 INSERT INTO share_rules (user_id, connection_id, mode, content_types, source_apps, tags, tags_match, delay_seconds,
                     message_template, enabled)
-                VALUES (\(userID), \(r.connectionID), \(r.mode), \(r.contentTypes), \(r.sourceApps), \(r.tags), \(r.tagsMatch),
+                VALUES (\(userID), \(r.connectionID), \(r.mode.rawValue), \(r.contentTypes), \(r.sourceApps), \(r.tags), \(r.tagsMatch.rawValue),
                     \(r.delaySeconds), \(r.messageTemplate), \(r.enabled))
                 RETURNING id
                 """, logger: logger)
@@ -73,7 +73,8 @@ struct PostgresRuleRepository: RuleRepository {
                 (
                     c.12,
                     ShareRule(
-                        id: c.0, connectionID: c.1, mode: c.2, contentTypes: c.3, sourceApps: c.4, tags: c.5, tagsMatch: c.6, delaySeconds: c.7,
+                        id: c.0, connectionID: c.1, mode: try ShareRule.Mode(stored: c.2, column: "rule mode"), contentTypes: c.3, sourceApps: c.4,
+                        tags: c.5, tagsMatch: try ShareRule.TagsMatch(stored: c.6, column: "rule tags_match"), delaySeconds: c.7,
                         messageTemplate: c.8, enabled: c.9, createdAt: c.10, updatedAt: c.11)
                 ))
         }

@@ -3,7 +3,7 @@ import SocialCore
 
 /// The JSON a client sends to create or replace a rule. Omitted fields take their defaults.
 struct ShareRuleInput: Decodable, Sendable {
-    static let modes: Set<String> = ["one_click", "auto"]
+    static let modes: Set<String> = Set([ShareRule.Mode.oneClick, .auto].map(\.rawValue))
     static let placeholders: Set<String> = ["title", "url", "description", "hashtags"]
 
     var connectionID: Int64?

@@ -1,8 +1,10 @@
+import Crypto
 import Foundation
 
 /// Posting a status (docs/platforms/mastodon.md, "Posting", "Errors", "Rate limits").
 extension MastodonPlatform {
-    /// Posts with `Idempotency-Key` = `content.idempotencyKey`. Mastodon replays the status it
+    /// Posts with an `Idempotency-Key` made from `content.idempotencyKey` and the account
+    /// (`idempotencyKey(_:account:)`). Mastodon replays the status it
     /// already made for a key (for 1 h, docs/platforms/mastodon.md, "Posting"), so there one retry
     /// after a dropped connection or a 5xx cannot post twice. Other Mastodon-API servers ignore
     /// the key or replay it differently, and unknown software is not trusted either: there a post
@@ -19,7 +21,10 @@ extension MastodonPlatform {
 
         let request = PlatformHTTPRequest.form(
             .POST, instance.appending(path: "api/v1/statuses"), [("status", text), ("visibility", "public")],
-            headers: [("Authorization", "Bearer " + credentials.accessToken), ("Idempotency-Key", content.idempotencyKey)])
+            headers: [
+                ("Authorization", "Bearer " + credentials.accessToken),
+                ("Idempotency-Key", Self.idempotencyKey(content.idempotencyKey, account: credentials.platformUserID)),
+            ])
         var attempt = 0
         while true {
             attempt += 1
@@ -72,5 +77,14 @@ extension MastodonPlatform {
 
     private func detail(_ response: PlatformHTTPResponse) -> String {
         response.decode(MastodonErrorBody.self).map { ": " + $0.error.prefix(200) } ?? ""
+    }
+
+    /// The header's value for one account. One share order uses one key for all its accounts,
+    /// which Mastodon keeps per account; Pleroma and Akkoma keep a key for the whole server and
+    /// answer a repeat with the first response (docs/platforms/mastodon-servers.md), so a second
+    /// account of the same server in one order would be told "posted" with the first account's
+    /// status. The account goes into the key: SHA-256 of both, hex.
+    static func idempotencyKey(_ key: String, account: String) -> String {
+        SHA256.hash(data: Data((key + "\n" + account).utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

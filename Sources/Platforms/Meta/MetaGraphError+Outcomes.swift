@@ -4,7 +4,7 @@ extension MetaGraphError {
     /// The share outcome for this error. `mayHavePosted` is true for the call that creates the
     /// visible post (Facebook `/feed`, `media_publish`, `threads_publish`): a lost or unreadable
     /// answer there means the post may exist, so the result is `.unconfirmed`, never a retry
-    /// (README.md "Idempotency"). Container creation passes false: an unpublished container is harmless.
+    /// (docs/platforms/retries.md). Container creation passes false: an unpublished container is harmless.
     package func shareResult(mayHavePosted: Bool, now: Date = Date()) -> ShareResult {
         let name = platform.displayName
         switch kind {

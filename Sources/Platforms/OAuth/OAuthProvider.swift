@@ -1,7 +1,7 @@
 import Foundation
 
-/// One platform's OAuth 2.0 endpoints and habits as data (STYLE.md "a platform is a declaration
-/// first"): where to send the browser, where tokens come from, which scopes, how they are
+/// One platform's OAuth 2.0 endpoints and habits as data, so a platform is declared before any
+/// code is written for it (docs/ARCHITECTURE.md, "Adding a platform"): where to send the browser, where tokens come from, which scopes, how they are
 /// joined, whether PKCE is used and how the client authenticates.
 package struct OAuthProvider: Sendable {
     package var authorizeURL: URL
