@@ -72,7 +72,13 @@ running_port() {
   sed -n 4p "$dir/data/postmaster.pid" 2>/dev/null | tr -dc '0-9'
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# A port is taken when something accepts on it, or when any socket already uses it as its local
+# port: an outgoing connection's ephemeral port (54329 lies in Linux's default ephemeral range) also
+# makes PostgreSQL's bind fail, though nothing listens there.
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+  [ -n "$(ss -Htan "sport = :$1" 2>/dev/null | head -n 1)" ]
+}
 
 # Who listens on a port, when `ss` can tell (root sees every process).
 port_holder() {
@@ -132,14 +138,31 @@ start() {
   fi
   port="$(running_port "$dir")"
   if [ -z "$port" ]; then
-    port="$(choose_port)"
     # Unix socket paths are limited to about 100 bytes; a deep folder falls back to /tmp.
     socket_dir="$dir"
     [ ${#dir} -le 80 ] || socket_dir=/tmp
-    # pg_stat_statements lets `make bench` count the queries one request makes.
-    as_owner "$BIN/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$socket_dir' -c max_connections=200 -c fsync=off -c shared_preload_libraries=pg_stat_statements" \
-      start >/dev/null || { echo "PostgreSQL did not start; its log ($dir/server.log) ends:" >&2; tail -20 "$dir/server.log" >&2; exit 1; }
+    local attempt=1
+    while :; do
+      port="$(choose_port)"
+      # pg_stat_statements lets `make bench` count the queries one request makes.
+      if as_owner "$BIN/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
+        -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$socket_dir' -c max_connections=200 -c fsync=off -c shared_preload_libraries=pg_stat_statements" \
+        start >/dev/null; then
+        break
+      fi
+      # Another program may take the port between the check and PostgreSQL's bind; without
+      # PG_PORT the next free port is tried (a few times), otherwise the log says why.
+      if [ -z "${PG_PORT:-}" ] && [ "$attempt" -lt 5 ] && tail -5 "$dir/server.log" 2>/dev/null | grep -q "could not bind\|could not create any TCP/IP sockets"; then
+        echo "port $port was taken while PostgreSQL started; trying the next free one" >&2
+        mkdir -p "$STATE"
+        echo $((port + 1)) > "$PORT_FILE"
+        attempt=$((attempt + 1))
+        continue
+      fi
+      echo "PostgreSQL did not start; its log ($dir/server.log) ends:" >&2
+      tail -20 "$dir/server.log" >&2
+      exit 1
+    done
   elif [ -n "${PG_PORT:-}" ] && [ "$PG_PORT" != "$port" ]; then
     echo "this clone's PostgreSQL already runs on port $port (PG_PORT=$PG_PORT applies after make db-stop)" >&2
   fi
