@@ -42,14 +42,14 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             let mine = accounts.filter { $0.platform == name }
             return SocialPageModel.Card(
                 platform: name.rawValue, displayName: name.displayName, iconClass: name.iconClass,
-                available: registry.platform(name) != nil, needs: registry.unavailableReason(name), isMastodon: name == .mastodon,
+                available: registry.platform(name) != nil, needs: registry.unavailableReason(name), asksForServer: name.asksForServer,
                 connectHref: "/social/connect/\(name.rawValue)/",
                 accounts: mine.map { c in
                     SocialPageModel.Account(
                         id: c.id, displayName: c.displayName ?? c.username ?? c.platformUserID, username: c.username,
                         needsReconnect: c.status == .needsReconnect, lastError: c.lastError, expiry: SocialPageModel.expiry(c.tokenExpiresAt),
                         reconnectAction: "/social/connect/\(c.platform.rawValue)/",
-                        reconnectInstance: c.platform == .mastodon ? c.extraData["instance_url"] : nil)
+                        reconnectInstance: c.serverURL)
                 }, hasAccounts: !mine.isEmpty)
         }
         let model = SocialPageModel(layout: try await layout(context, title: "Social accounts"), notice: notice, cards: cards)
@@ -71,7 +71,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         guard registry.platform(name) != nil else { throw unavailable(name) }
         let params = request.queryFields
         let next = LocalPath.sanitize(params["next"])
-        if name == .mastodon {
+        if name.asksForServer {
             let typed = params["instance"] ?? ""
             return try await mastodonForm(context: context, typed: typed, next: next, error: nil).response(from: request, context: context)
         }
@@ -89,7 +89,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         let next = LocalPath.sanitize(form["next"])
         var instance: URL?
-        if name == .mastodon {
+        if name.asksForServer {
             let typed = form["instance"] ?? ""
             guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return try await mastodonForm(context: context, typed: "", next: next, error: nil).response(from: request, context: context)
@@ -109,7 +109,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         do {
             url = try await platform.authorizeURL(for: connectRequest(name, state))
         } catch {
-            if name == .mastodon {
+            if name.asksForServer {
                 return try await mastodonForm(
                     context: context, typed: instance?.host ?? "", next: next, error: error.description, status: .badGateway
                 )

@@ -48,7 +48,7 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     /// accounts on fifty servers are fifty lanes), while every other platform has one API for all
     /// its accounts. `PostgresAutoShareRepository.laneSQL` computes the same in SQL.
     static func lane(platform: PlatformName, instanceURL: String?) -> String {
-        platform == .mastodon ? "mastodon " + (instanceURL ?? "").lowercased() : platform.rawValue
+        platform.asksForServer ? platform.rawValue + " " + (instanceURL ?? "").lowercased() : platform.rawValue
     }
 
     enum CodingKeys: String, CodingKey {
