@@ -97,10 +97,10 @@ struct ShareController<
         let key = form["idempotency_key"].flatMap { (16...100).contains($0.count) ? $0 : nil } ?? RandomToken.make()
         let named = form.all("account")
         guard named.count <= ShareOrder.accountLimit else {
-            throw HTTPError(.badRequest, message: "Share to at most \(ShareOrder.accountLimit) accounts at once.")
+            throw RequestError.invalid("Share to at most \(ShareOrder.accountLimit) accounts at once.")
         }
         let ids = named.compactMap(Int64.init)
-        guard !ids.isEmpty else { throw HTTPError(.badRequest, message: "Choose at least one account to share to.") }
+        guard !ids.isEmpty else { throw RequestError.invalid("Choose at least one account to share to.") }
         let again = Set(form.all("share_again").compactMap(Int64.init))
         var content = Self.content(params, message: message, key: key)
         content.imageAlt = params.image == nil ? nil : ShareImageAlt.clean(form["image_alt"])
@@ -131,7 +131,7 @@ struct ShareController<
         // Range-checked before the offset is computed: `(page - 1) * perPage` must not overflow.
         let pageText = request.queryFields["page"]
         guard let page = pageText == nil ? 1 : BoundedNumber.int(pageText, in: Self.historyPages) else {
-            throw HTTPError(.badRequest, message: "page must be a number from 1 to \(Self.historyPages.upperBound).")
+            throw RequestError.invalid("page must be a number from 1 to \(Self.historyPages.upperBound).")
         }
         let entries = try await shares.history(userID: context.userID, limit: perPage + 1, offset: (page - 1) * perPage)
         let formatter = ISO8601DateFormatter()
@@ -171,7 +171,7 @@ struct ShareController<
     }
 
     private func parameters(_ value: (String) -> String?) throws -> ShareParameters {
-        do { return try ShareParameters(value) } catch { throw HTTPError(.badRequest, message: "\(error)") }
+        do { return try ShareParameters(value) } catch { throw RequestError.invalid("\(error)") }
     }
 
     private func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {

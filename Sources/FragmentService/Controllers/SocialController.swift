@@ -97,8 +97,10 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             do {
                 instance = try MastodonInstance.normalize(typed)
             } catch {
-                return try await mastodonForm(context: context, typed: typed, next: next, error: error.description, status: .badRequest)
-                    .response(from: request, context: context)
+                return try await mastodonForm(
+                    context: context, typed: typed, next: next, error: error.description, status: ErrorMapping.status(for: error)
+                )
+                .response(from: request, context: context)
             }
         }
         let state = OAuthState(
@@ -111,18 +113,18 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         } catch {
             if name.asksForServer {
                 return try await mastodonForm(
-                    context: context, typed: instance?.host ?? "", next: next, error: error.description, status: .badGateway
+                    context: context, typed: instance?.host ?? "", next: next, error: error.description, status: ErrorMapping.status(for: error)
                 )
                 .response(from: request, context: context)
             }
-            throw HTTPError(.badGateway, message: error.description)
+            throw error
         }
         try await states.save(state)
         return Response(status: .seeOther, headers: [.location: sandbox.rewrite(url).absoluteString])
     }
 
-    private func unavailable(_ name: PlatformName) -> HTTPError {
-        HTTPError(.notFound, message: "\(name.displayName) is not available here: it needs \(registry.unavailableReason(name) ?? "configuration").")
+    private func unavailable(_ name: PlatformName) -> RequestError {
+        .notFound("\(name.displayName) is not available here: it needs \(registry.unavailableReason(name) ?? "configuration").")
     }
 
     private func mastodonForm(
@@ -140,7 +142,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
 
     func platformName(_ context: SignedInContext) throws -> PlatformName {
         guard let text = context.parameters.get("platform"), let name = PlatformName(rawValue: text) else {
-            throw HTTPError(.notFound, message: "There is no such platform.")
+            throw RequestError.notFound("There is no such platform.")
         }
         return name
     }
