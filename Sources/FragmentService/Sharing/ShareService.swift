@@ -246,7 +246,7 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         case .failed:
             outcome.kind = .failed
             outcome.message = record.errorMessage
-            outcome.errorKind = errorKind ?? record.errorKind.flatMap(ShareErrorKind.init(rawValue:))
+            outcome.errorKind = errorKind ?? record.errorKind
         }
         return outcome
     }
