@@ -107,6 +107,11 @@ import Testing
             #expect(jobs.contains(#""outcome":"published""#))
             let (_, history, _) = try await ConnectFlowTests.get(client, "/social/history/", session)
             #expect(history.contains("published"))
+            // Counted as an automatic share, and the webhook once accepted and once a repeat.
+            let metrics = try PrometheusText(deps.metrics.render())
+            #expect(metrics.value("social_shares_total", ["platform": "mastodon", "outcome": "published", "reason": "none", "origin": "auto"]) == 1)
+            #expect(metrics.value("social_webhooks_total", ["webhook": "publish", "result": "accepted"]) == 1)
+            #expect(metrics.value("social_webhooks_total", ["webhook": "publish", "result": "duplicate"]) == 1)
         }
     }
 

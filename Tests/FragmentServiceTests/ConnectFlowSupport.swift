@@ -31,7 +31,8 @@ struct ConnectFlow: Sendable {
     typealias Dependencies = AppDependencies<MemoryRepositories>
 
     static func with(
-        apps: [ContentApp] = [], environment extra: [String: String] = [:],
+        apps: [ContentApp] = [], environment extra: [String: String] = [:], metrics: ServiceMetrics = ServiceMetrics(),
+        testing: TestingSetup = .router,
         _ body: @Sendable (ConnectFlow, Dependencies, any TestClientProtocol) async throws -> Void
     ) async throws {
         let environment = credentials.merging(["PUBLIC_BASE_URL": publicBase]) { $1 }.merging(extra) { $1 }
@@ -41,12 +42,12 @@ struct ConnectFlow: Sendable {
             let outbound = OutboundHTTP(settings: OutboundSettings(configuration: configuration), logger: TestEnvironment.logger)
             let registry = PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: false),
-                mastodonApps: MemoryMastodonAppStore())
-            let dependencies = AppDependencies.inMemory(apps: apps, registry: registry)
+                mastodonApps: MemoryMastodonAppStore(), metrics: metrics.platformCalls)
+            let dependencies = AppDependencies.inMemory(apps: apps, registry: registry, metrics: metrics)
             let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: TestEnvironment.logger)
             let browser = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
             do {
-                try await app.test(.router) { client in
+                try await app.test(testing) { client in
                     try await body(ConnectFlow(sandboxPort: port, browser: browser), dependencies, client)
                 }
                 try await browser.shutdown()

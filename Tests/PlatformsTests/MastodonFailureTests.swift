@@ -80,7 +80,9 @@ import Testing
     }
 
     @Test func timeoutsOnBothAttemptsAreUnconfirmedAndNothingIsPosted() async throws {
-        try await Self.shareUnder("timeout", count: 2, latency: 4, timeout: .seconds(1)) { result, sandbox in
+        // The client's timeout covers the set-up calls too: 5 s leaves room for a loaded machine,
+        // and the sandbox holds each post well past it.
+        try await Self.shareUnder("timeout", count: 2, latency: 15, timeout: .seconds(5)) { result, sandbox in
             #expect(result.outcome == .unconfirmed && result.errorKind == .transient)
             let posts = try await sandbox.posts(platform: "mastodon")
             #expect(posts.isEmpty)

@@ -19,6 +19,8 @@ func buildApplication<Repositories: RepositorySet>(
     let origin = configuration.publicBaseURL.absoluteString
 
     let router = Router(context: AppRequestContext.self)
+    // First, so it sees the status every other middleware finally answered with.
+    router.add(middleware: RequestMetricsMiddleware(metrics: dependencies.metrics))
     router.add(middleware: SecurityHeadersMiddleware(allowHTTPImages: !configuration.isHTTPS))
     router.add(middleware: ErrorMiddleware(views: views))
     router.add(middleware: InputValidationMiddleware())
@@ -28,6 +30,8 @@ func buildApplication<Repositories: RepositorySet>(
     }
     try StaticFiles(folder: publicFolder).addRoutes(to: router.group("static"))
     router.get("healthz") { _, _ in "ok" }
+    let fragments = FragmentRegistry.standard(views: views, publicBaseURL: configuration.publicBaseURL)
+    let metricsServer = dependencies.addObservability(to: router, fragments: fragments, configuration: configuration, logger: logger)
     router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/social/"]) }
 
     // Browser routes: session cookie and CSRF on every state-changing form.
@@ -61,16 +65,16 @@ func buildApplication<Repositories: RepositorySet>(
     AutoSharesAPIController(jobs: dependencies.jobs).addRoutes(to: api)
 
     // Webhooks: authenticated by their HMAC signature, not by a session.
-    PublishWebhookController(apps: dependencies.apps, events: dependencies.events, signal: dependencies.eventSignal)
+    PublishWebhookController(apps: dependencies.apps, events: dependencies.events, signal: dependencies.eventSignal, metrics: dependencies.metrics)
         .addRoutes(to: router.group("webhooks"))
-    FragmentController(registry: .standard(views: views, publicBaseURL: configuration.publicBaseURL)).addRoutes(to: router.group("fragments"))
+    FragmentController(registry: fragments).addRoutes(to: router.group("fragments"))
 
     var app = Application(
         router: router,
         // Closes connections that go quiet: half-sent request heads and bodies as well as idle keep-alives.
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "social-service"),
-        services: dependencies.services,
+        services: dependencies.services + (metricsServer.map { [$0] } ?? []),
         logger: logger)
     for check in dependencies.startupChecks { app.beforeServerStarts(perform: check) }
     // Dated problems in the configuration (API versions near or past retirement): said at every start.

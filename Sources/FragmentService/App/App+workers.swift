@@ -7,7 +7,8 @@ extension AppDependencies {
     /// The one share service: the share page and the auto-share worker post through the same.
     func shareService(configuration: AppConfiguration, logger: Logger) -> ShareService<Connections, Shares> {
         ShareService(
-            connections: connections, shares: shares, registry: registry, logger: logger, allowHTTPPostLinks: configuration.sandboxURL != nil)
+            connections: connections, shares: shares, registry: registry, logger: logger, allowHTTPPostLinks: configuration.sandboxURL != nil,
+            metrics: metrics)
     }
 
     /// Resolves publish events (reading pages with `pages`) and plans their auto-shares.

@@ -83,18 +83,28 @@ struct AppDependencies<Repositories: RepositorySet>: Sendable {
     var services: [any Service] = []
     /// Run before the server accepts connections (e.g. "the database is migrated").
     var startupChecks: [@Sendable () async throws -> Void] = []
+    /// This app's metrics (`/metrics`); the same object must reach the repositories and the
+    /// platform registry that record into it.
+    var metrics = ServiceMetrics()
+    /// What `/readyz` asks: the database and its migrations in `serve`.
+    var readiness = Readiness.alwaysReady
 }
 
 extension AppDependencies where Repositories == MemoryRepositories {
-    /// Everything in memory, for router tests.
-    static func inMemory(apps: [ContentApp] = [], registry: PlatformRegistry = PlatformRegistry([:])) -> Self {
-        let connections = MemoryConnectionRepository()
+    /// Everything in memory, for router tests; `metrics` should be the one the registry's
+    /// transports record into, when they do.
+    static func inMemory(
+        apps: [ContentApp] = [], registry: PlatformRegistry = PlatformRegistry([:]), metrics: ServiceMetrics = ServiceMetrics()
+    )
+        -> Self
+    {
+        let connections = MemoryConnectionRepository(metrics: metrics)
         return AppDependencies(
             users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
             events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: connections,
             states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }),
             rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(connections: { await connections.server(of: $0) }),
             sessions: MemorySessionRepository(), pages: nil,
-            registry: registry)
+            registry: registry, metrics: metrics)
     }
 }

@@ -23,10 +23,13 @@ struct EnvironmentOptions: ParsableArguments {
         }
     }
 
-    /// The logger every command uses (`LOG_LEVEL`, default info).
+    /// The logger every command uses (`LOG_LEVEL`, default info; `LOG_FORMAT=json` for one JSON
+    /// object per line — `serve` refuses other values than text and json at start).
     func logger(label: String = "social-service") -> Logger {
-        var logger = Logger(label: label)
-        logger.logLevel = environment()["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let environment = environment()
+        let json = environment["LOG_FORMAT"]?.trimmingCharacters(in: .whitespaces).lowercased() == AppConfiguration.LogFormat.json.rawValue
+        var logger = json ? Logger(label: label) { JSONLogHandler(label: $0) } : Logger(label: label)
+        logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         return logger
     }
 

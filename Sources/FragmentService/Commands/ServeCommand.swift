@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Ingest
+import Metrics
 import Platforms
 import PostgresNIO
 import SocialCore
@@ -23,13 +24,17 @@ struct ServeCommand: AsyncParsableCommand {
         let fetcher = ContentFetcher(http: contentOutbound)
         let migrations = try Migration.load(from: Migration.defaultDirectory(environment: options.environment()))
         let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
+        // The one registry of this process: the app shows it on /metrics, and libraries that
+        // record through swift-metrics' global backend land in it too (bootstrapped once, here).
+        let metrics = ServiceMetrics()
+        MetricsSystem.bootstrap(metrics.factory)
         var dependencies = AppDependencies<PostgresRepositories>(
             users: PostgresUserRepository(client: client, logger: logger),
             ledger: PostgresHandoffLedger(client: client, logger: logger),
             apps: PostgresContentAppRepository(client: client, fernet: configuration.fernet, logger: logger),
             events: PostgresPublishEventRepository(client: client, logger: logger, lease: TimeInterval(configuration.workerLeaseSeconds)),
             items: PostgresContentItemRepository(client: client, logger: logger),
-            connections: PostgresConnectionRepository(client: client, fernet: configuration.fernet, logger: logger),
+            connections: PostgresConnectionRepository(client: client, fernet: configuration.fernet, logger: logger, metrics: metrics),
             states: PostgresOAuthStateStore(client: client, fernet: configuration.fernet, logger: logger),
             shares: PostgresShareRepository(client: client, logger: logger, pendingLease: TimeInterval(configuration.shareLeaseSeconds)),
             rules: PostgresRuleRepository(client: client, logger: logger),
@@ -39,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),
                 mastodonApps: PostgresMastodonAppStore(client: client, fernet: configuration.fernet, logger: logger),
-                images: OutboundShareImageLoader(http: contentOutbound)),
+                images: OutboundShareImageLoader(http: contentOutbound), metrics: metrics.platformCalls),
             services: [client, OutboundHTTPService(http: outbound), OutboundHTTPService(http: contentOutbound)],
             startupChecks: [
                 {
@@ -51,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
                         )
                     }
                 }
-            ])
+            ], metrics: metrics, readiness: .database(runner))
         dependencies.services += dependencies.workers(configuration: configuration, feeds: fetcher, logger: logger)
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies, logger: logger)
         do {

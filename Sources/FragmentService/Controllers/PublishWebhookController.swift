@@ -11,6 +11,8 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
     let apps: Apps
     let events: Events
     let signal: WakeSignal
+    /// Counts deliveries by result (`social_webhooks_total{webhook="publish"}`).
+    let metrics: ServiceMetrics
     /// Apps verified in the last few seconds: most webhooks are checked without a database read.
     var verified = VerifiedAppCache()
 
@@ -33,22 +35,52 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         var fields: [String: String]
     }
 
+    /// A refusal, with the reason it is counted under.
+    private struct Refusal: Error {
+        var reason: WebhookIntakeResult
+        var error: any Error
+        init(_ reason: WebhookIntakeResult, _ error: any Error) {
+            self.reason = reason
+            self.error = error
+        }
+    }
+
+    /// Receives one delivery and counts how it ended.
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
+        do {
+            let (response, result) = try await receive(request)
+            metrics.webhook("publish", result: result)
+            return response
+        } catch let refusal as Refusal {
+            metrics.webhook("publish", result: refusal.reason)
+            throw refusal.error
+        } catch {
+            metrics.webhook("publish", result: .error)
+            throw error
+        }
+    }
+
+    private func receive(_ request: Request) async throws -> (Response, WebhookIntakeResult) {
         var request = request
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: Self.maximumBody)
         } catch {
-            throw RequestError.tooLarge(limit: Self.maximumBody)
+            throw Refusal(.tooLarge, RequestError.tooLarge(limit: Self.maximumBody))
         }
         let app = try await verifiedApp(request, body: Array(buffer: body))
 
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let payload = try JSONInput.decode(
-            PublishEventPayload.self, from: body, decoder: decoder, hint: "dates are ISO 8601, tags a list of strings")
+        let payload: PublishEventPayload
+        do {
+            payload = try JSONInput.decode(
+                PublishEventPayload.self, from: body, decoder: decoder, hint: "dates are ISO 8601, tags a list of strings")
+        } catch {
+            throw Refusal(.malformed, error)
+        }
         let problems = payload.problems(for: app)
-        guard problems.isEmpty else { return try JSONResponse.make(Invalid(fields: problems), status: .unprocessableContent) }
+        guard problems.isEmpty else { return (try JSONResponse.make(Invalid(fields: problems), status: .unprocessableContent), .invalid) }
 
         let (event, created) = try await events.record(
             NewPublishEvent(
@@ -57,7 +89,10 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
                 imageAlt: payload.imageAlt.flatMap { ShareImageAlt.clean($0) }, tags: payload.tags ?? [], authorUserID: payload.author,
                 publishedAt: payload.publishedAt))
         if created { signal.wake() }
-        return try JSONResponse.make(Accepted(id: event.id, eventID: event.eventID, state: "received"), status: .accepted)
+        return (
+            try JSONResponse.make(Accepted(id: event.id, eventID: event.eventID, state: "received"), status: .accepted),
+            created ? .accepted : .duplicate
+        )
     }
 
     private func verifiedApp(_ request: Request, body: [UInt8]) async throws -> ContentApp {
@@ -65,12 +100,16 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         guard let appID = header(WebhookSignature.appHeader), let timestampText = header(WebhookSignature.timestampHeader),
             let signature = header(WebhookSignature.signatureHeader)
         else {
-            throw RequestError.unauthenticated(
-                "Sign the request: \(WebhookSignature.appHeader), \(WebhookSignature.timestampHeader) and \(WebhookSignature.signatureHeader) are required."
-            )
+            throw Refusal(
+                .unsigned,
+                RequestError.unauthenticated(
+                    "Sign the request: \(WebhookSignature.appHeader), \(WebhookSignature.timestampHeader) and \(WebhookSignature.signatureHeader) are required."
+                ))
         }
         guard let timestamp = Int(timestampText), abs(Date().timeIntervalSince1970 - Double(timestamp)) <= WebhookSignature.tolerance else {
-            throw RequestError.unauthenticated("The timestamp is missing or more than 5 minutes away from now; check the sender's clock.")
+            throw Refusal(
+                .staleTimestamp,
+                RequestError.unauthenticated("The timestamp is missing or more than 5 minutes away from now; check the sender's clock."))
         }
         if let known = verified.app(id: appID),
             WebhookSignature.isValid(header: signature, body: body, timestamp: timestamp, secret: known.signingSecret)
@@ -80,10 +119,12 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         // Not seen lately, or the secret may have been rotated since: ask the database.
         guard let app = try await apps.find(id: appID) else {
             verified.forget(id: appID)
-            throw RequestError.unauthenticated("Unknown content app '\(appID.prefix(64))'; register it with `social-service app add`.")
+            throw Refusal(
+                .unknownApp,
+                RequestError.unauthenticated("Unknown content app '\(appID.prefix(64))'; register it with `social-service app add`."))
         }
         guard WebhookSignature.isValid(header: signature, body: body, timestamp: timestamp, secret: app.signingSecret) else {
-            throw RequestError.unauthenticated("The signature does not match this body and timestamp.")
+            throw Refusal(.badSignature, RequestError.unauthenticated("The signature does not match this body and timestamp."))
         }
         verified.remember(app)
         return app

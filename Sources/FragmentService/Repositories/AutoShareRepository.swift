@@ -24,6 +24,8 @@ protocol AutoShareRepository: Sendable {
     func park(id: Int64, reason: String, retryAt: Date, attempted: Bool) async throws
     /// The person's jobs, newest first.
     func jobs(userID: String, limit: Int) async throws -> [AutoShareJob]
+    /// Jobs waiting and parked, and how long the longest-due job has waited (one cheap read).
+    func queueStatistics() async throws -> AutoShareQueueStatistics
 }
 
 /// A job to create: one event, shared automatically to one connection by one rule.

@@ -27,6 +27,15 @@ actor MemoryAutoShareRepository: AutoShareRepository {
         return created
     }
 
+    /// As `PostgresAutoShareRepository.queueStatistics`: waiting, parked, and the longest-due job's wait.
+    func queueStatistics() async throws -> AutoShareQueueStatistics {
+        let open = rows.filter { $0.state != .done }
+        let now = Date()
+        return AutoShareQueueStatistics(
+            waiting: open.filter { $0.state == .waiting }.count, parked: open.filter { $0.state == .waitingReconnect }.count,
+            oldestDueAge: open.map(\.runAfter).filter { $0 <= now }.min().map { now.timeIntervalSince($0) })
+    }
+
     func claimDue(limit: Int, perLane: Int, busy: [String: Int]) async throws -> [AutoShareJob] {
         var found: [Int64: (platform: PlatformName, instanceURL: String?)?] = [:]
         for id in Set(rows.filter { $0.state != .done && $0.runAfter <= Date() }.map(\.connectionID)) {

@@ -5,6 +5,12 @@ import Platforms
 actor MemoryConnectionRepository: ConnectionRepository {
     private var rows: [SocialConnection] = []
     private var revoked: Set<Int64> = []
+    /// Counts refreshes as `PostgresConnectionRepository` does.
+    private let metrics: ServiceMetrics?
+
+    init(metrics: ServiceMetrics? = nil) {
+        self.metrics = metrics
+    }
 
     func connect(userID: String, platform: PlatformName, result: OAuthResult) async throws -> ConnectOutcome {
         if let index = rows.firstIndex(where: { $0.platform == platform && $0.platformUserID == result.platformUserID }) {
@@ -60,15 +66,21 @@ actor MemoryConnectionRepository: ConnectionRepository {
         else { throw PlatformError(.invalidGrant, rows.first { $0.id == id }?.platform ?? .mastodon, "The account is not connected.") }
         let due = rows[index].tokenExpiresAt.map { $0.timeIntervalSinceNow < margin } ?? false
         let stale = staleAccessToken != nil && staleAccessToken == credentials.accessToken
-        guard due || stale else { return rows[index] }
+        let platform = rows[index].platform
+        guard due || stale else {
+            metrics?.tokenRefresh(platform: platform, result: .alreadyFresh)
+            return rows[index]
+        }
         do {
             let fresh = try await refresh(credentials)
             refreshCount += 1
+            metrics?.tokenRefresh(platform: platform, result: .refreshed)
             var result = fresh
             if result.refreshToken == nil { result.refreshToken = credentials.refreshToken }
             if let position = rows.firstIndex(where: { $0.id == id }) { applyTokens(result, to: &rows[position]) }
             return rows.first { $0.id == id }!
         } catch {
+            metrics?.tokenRefresh(platform: platform, result: .init(error))
             if error.code == .invalidGrant { try await markNeedsReconnect(id: id, reason: error.description) }
             throw error
         }

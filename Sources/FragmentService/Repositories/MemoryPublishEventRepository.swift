@@ -47,6 +47,13 @@ actor MemoryPublishEventRepository: PublishEventRepository {
         return claimed
     }
 
+    /// As `PostgresPublishEventRepository.queueStatistics`: received events and the oldest's age.
+    func queueStatistics() async throws -> QueueStatistics {
+        let waiting = events.filter { $0.state == .received }
+        return QueueStatistics(
+            waiting: waiting.count, oldestAge: waiting.map(\.receivedAt).min().map { max(0, Date().timeIntervalSince($0)) })
+    }
+
     func event(id: Int64) async throws -> PublishEvent? { events.first { $0.id == id } }
 
     func events(ids: [Int64]) async throws -> [Int64: PublishEvent] {

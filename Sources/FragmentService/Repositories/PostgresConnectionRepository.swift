@@ -9,6 +9,8 @@ struct PostgresConnectionRepository: ConnectionRepository {
     let client: PostgresClient
     let fernet: Fernet
     let logger: Logger
+    /// Counts refreshes by platform and result (`social_token_refreshes_total`).
+    var metrics: ServiceMetrics?
 
     /// Every column `decode` reads, in its order; spliced into queries as SQL (a code constant).
     private static let columns = """
@@ -88,7 +90,20 @@ struct PostgresConnectionRepository: ConnectionRepository {
         id: Int64, userID: String, margin: TimeInterval, staleAccessToken: String?,
         refresh: @Sendable (StoredCredentials) async throws(PlatformError) -> OAuthResult
     ) async throws -> SocialConnection {
-        let (result, refreshError): (SocialConnection, PlatformError?) = try await client.withTransaction(logger: logger) { connection in
+        // A row that cannot be read or locked, or a failed write, throws here: no refresh result to count.
+        let (result, refreshError, counted) = try await refreshInTransaction(
+            id: id, userID: userID, margin: margin, staleAccessToken: staleAccessToken, refresh: refresh)
+        metrics?.tokenRefresh(platform: result.platform, result: counted)
+        if let refreshError { throw refreshError }
+        return result
+    }
+
+    /// `refreshLocked`'s transaction; also says how the refresh ended, for the metrics.
+    private func refreshInTransaction(
+        id: Int64, userID: String, margin: TimeInterval, staleAccessToken: String?,
+        refresh: @Sendable (StoredCredentials) async throws(PlatformError) -> OAuthResult
+    ) async throws -> (SocialConnection, PlatformError?, ServiceMetrics.RefreshResult) {
+        try await client.withTransaction(logger: logger) { connection in
             let select: PostgresQuery =
                 "SELECT \(unescaped: Self.columns) FROM social_connections WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL FOR UPDATE"
             var locked: SocialConnection?
@@ -99,7 +114,7 @@ struct PostgresConnectionRepository: ConnectionRepository {
             // Re-check under the lock: another request may have refreshed while we waited.
             let due = current.tokenExpiresAt.map { $0.timeIntervalSinceNow < margin } ?? false
             let stale = staleAccessToken != nil && staleAccessToken == credentials.accessToken
-            guard due || stale else { return (current, nil) }
+            guard due || stale else { return (current, nil, .alreadyFresh) }
             let fresh: OAuthResult
             do {
                 fresh = try await refresh(credentials)
@@ -111,7 +126,7 @@ struct PostgresConnectionRepository: ConnectionRepository {
                         WHERE id = \(id)
                         """, logger: logger)
                 }
-                return (current, error)
+                return (current, error, .init(error))
             }
             // Store the new pair before anything uses it: X has already invalidated the old one.
             let access = fernet.encrypt(fresh.accessToken)
@@ -129,10 +144,8 @@ struct PostgresConnectionRepository: ConnectionRepository {
             updated.status = .active
             updated.lastError = nil
             updated.updatedAt = Date()
-            return (updated, nil)
+            return (updated, nil, .refreshed)
         }
-        if let refreshError { throw refreshError }
-        return result
     }
 
     func markNeedsReconnect(id: Int64, reason: String) async throws {

@@ -23,4 +23,6 @@ protocol PublishEventRepository: Sendable {
     func markResolved(id: Int64, contentItemID: Int64) async throws
     /// Records why resolution failed; `final` stops further attempts.
     func markFailed(id: Int64, detail: String, final: Bool) async throws
+    /// Events received and not yet settled, and how long the oldest has waited (one cheap read).
+    func queueStatistics() async throws -> QueueStatistics
 }

@@ -25,6 +25,8 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
     /// only: a crash then leaves its attempt pending, settled as unconfirmed by the lease.
     var outcomeQuiet: Duration = .milliseconds(50)
     var outcomeLongestWait: Duration = .milliseconds(250)
+    /// Counts every order's outcomes (`social_shares_total`).
+    var metrics: ServiceMetrics?
 
     /// An account that may be posted to, and what the person will see about it so far.
     private typealias Candidate = (connection: SocialConnection, platform: any SocialPlatform, outcome: AccountShareOutcome)
@@ -69,7 +71,7 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
                 for id in ids { await each(outcomes[id] ?? Self.failedOnOurSide(id)) }
             }
         }
-        return ids.map { outcomes[$0] ?? Self.failedOnOurSide($0) }
+        return ids.map { outcomes[$0] ?? Self.failedOnOurSide($0) }.counted(by: metrics, origin: order.origin)
     }
 
     /// Reads the order's accounts in one statement and answers here those that cannot be posted

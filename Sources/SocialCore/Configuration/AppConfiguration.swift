@@ -52,9 +52,22 @@ package struct AppConfiguration: Sendable {
     /// `SOCIAL_RESOLVE_CONCURRENCY` (default 8): how many publish events one instance resolves
     /// (each one page fetch) at once.
     package var resolveConcurrency: Int
+    /// `METRICS_PORT`: serve `/metrics` on this port (same host) instead of the main one.
+    package var metricsPort: Int?
+    /// `METRICS_TOKEN`: when set, `/metrics` answers only `Authorization: Bearer <token>`.
+    package var metricsToken: String?
+    /// `LOG_FORMAT` (default `text`): `json` writes one JSON object per log line.
+    package var logFormat: LogFormat
+
+    /// How log lines are written.
+    package enum LogFormat: String, Sendable { case text, json }
 
     /// True when cookies must be `Secure`.
     package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
+
+    /// Whether the main port answers `/metrics`: not when a metrics port is set, and on an https
+    /// deployment (the public internet) only with a token — metrics are for operators.
+    package var servesMetricsOnMainPort: Bool { metricsPort == nil && (metricsToken != nil || !isHTTPS) }
 
     /// Which variables hold each platform's app credentials.
     package static let credentialVariables: [(platform: String, id: String, secret: String)] = [
@@ -206,6 +219,29 @@ package struct AppConfiguration: Sendable {
         autoShareConcurrency = count("SOCIAL_AUTOSHARE_CONCURRENCY", default: 64, range: 1...256)
         autoSharePerPlatform = count("SOCIAL_AUTOSHARE_PER_PLATFORM", default: 16, range: 1...256)
         resolveConcurrency = count("SOCIAL_RESOLVE_CONCURRENCY", default: 8, range: 1...256)
+
+        if let text = value("METRICS_PORT") {
+            if let n = Int(text), (1...65535).contains(n), n != port {
+                metricsPort = n
+            } else {
+                problem(.serviceSettings, "METRICS_PORT must be a port number from 1 to 65535 other than SOCIAL_PORT, not '\(text)'")
+            }
+        }
+        metricsToken = value("METRICS_TOKEN")
+        if let token = metricsToken, token.utf8.count < 32 {
+            // Never echo a secret back, even a bad one.
+            problem(.serviceSettings, "METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+        }
+        if let text = value("LOG_FORMAT") {
+            if let format = LogFormat(rawValue: text.lowercased()) {
+                logFormat = format
+            } else {
+                problem(.serviceSettings, "LOG_FORMAT must be text or json, not '\(text)'")
+                logFormat = .text
+            }
+        } else {
+            logFormat = .text
+        }
 
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
     }
