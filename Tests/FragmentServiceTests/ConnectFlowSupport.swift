@@ -31,7 +31,7 @@ struct ConnectFlow: Sendable {
     typealias Dependencies = AppDependencies<
         MemoryUserRepository, MemoryHandoffLedger, MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository,
         MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository, MemoryRuleRepository, MemoryAutoShareRepository,
-        MemorySessionRepository
+        MemorySessionRepository, MemoryAccountDataRepository
     >
 
     static func with(

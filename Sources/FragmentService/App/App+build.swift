@@ -6,9 +6,9 @@ import SocialCore
 
 /// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
 /// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
-func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions>(
+func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions, Accounts>(
     configuration: AppConfiguration,
-    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions>,
+    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions, Accounts>,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
@@ -59,10 +59,21 @@ func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, S
     EventsAPIController(events: dependencies.events).addRoutes(to: api)
     RulesAPIController(rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry).addRoutes(to: api)
     AutoSharesAPIController(jobs: dependencies.jobs).addRoutes(to: api)
+    // The account service's lifecycle API: its own token, not a person's; off (404) without one.
+    if let token = configuration.accountServiceToken {
+        AccountLifecycleController(
+            users: dependencies.users, accounts: dependencies.accounts, connections: dependencies.connections, shares: dependencies.shares,
+            rules: dependencies.rules, jobs: dependencies.jobs, events: dependencies.events, registry: dependencies.registry
+        ).addRoutes(to: router.group("api/v1/users").add(middleware: ServiceTokenMiddleware(token: token)))
+    }
 
     // Webhooks: authenticated by their HMAC signature, not by a session.
     PublishWebhookController(apps: dependencies.apps, events: dependencies.events, signal: dependencies.eventSignal)
         .addRoutes(to: router.group("webhooks"))
+    // Meta's deauthorize and data-deletion callbacks: authenticated by the app secret's signature.
+    let meta = MetaCallbackController(accounts: dependencies.accounts, configuration: configuration, views: views)
+    meta.addCallbackRoutes(to: router.group("webhooks/meta"))
+    meta.addStatusRoutes(to: router.group("social/meta/deletion"))
     FragmentController(registry: .standard(views: views, publicBaseURL: configuration.publicBaseURL)).addRoutes(to: router.group("fragments"))
 
     var app = Application(

@@ -6,7 +6,7 @@ import ServiceLifecycle
 struct AppDependencies<
     Users: UserRepository, Ledger: HandoffLedger, Apps: ContentAppRepository, Events: PublishEventRepository,
     Items: ContentItemRepository, Connections: ConnectionRepository, States: OAuthStateStore, Shares: ShareRepository,
-    Rules: RuleRepository, Jobs: AutoShareRepository, Sessions: SessionRepository
+    Rules: RuleRepository, Jobs: AutoShareRepository, Sessions: SessionRepository, Accounts: AccountDataRepository
 >: Sendable {
     var users: Users
     var ledger: Ledger
@@ -20,6 +20,8 @@ struct AppDependencies<
     var jobs: Jobs
     /// Signed-in browser sessions.
     var sessions: Sessions
+    /// A person's data across tables: export, account deletion, Meta's callbacks.
+    var accounts: Accounts
     /// Reads a content page's own metadata when the share page was opened without it.
     var pages: (any PageMetadataSource)?
     /// The platforms this deployment can use.
@@ -38,17 +40,25 @@ where
     Users == MemoryUserRepository, Ledger == MemoryHandoffLedger, Apps == MemoryContentAppRepository,
     Events == MemoryPublishEventRepository, Items == MemoryContentItemRepository, Connections == MemoryConnectionRepository,
     States == MemoryOAuthStateStore, Shares == MemoryShareRepository, Rules == MemoryRuleRepository, Jobs == MemoryAutoShareRepository,
-    Sessions == MemorySessionRepository
+    Sessions == MemorySessionRepository, Accounts == MemoryAccountDataRepository
 {
     /// Everything in memory, for router tests.
     static func inMemory(apps: [ContentApp] = [], registry: PlatformRegistry = PlatformRegistry([:])) -> Self {
         let connections = MemoryConnectionRepository()
+        let users = MemoryUserRepository()
+        let events = MemoryPublishEventRepository()
+        let states = MemoryOAuthStateStore()
+        let shares = MemoryShareRepository(names: { await connections.name(of: $0) })
+        let rules = MemoryRuleRepository()
+        let jobs = MemoryAutoShareRepository(connections: { await connections.server(of: $0) })
+        let sessions = MemorySessionRepository()
         return AppDependencies(
-            users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
-            events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: connections,
-            states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }),
-            rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(connections: { await connections.server(of: $0) }),
-            sessions: MemorySessionRepository(), pages: nil,
-            registry: registry)
+            users: users, ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
+            events: events, items: MemoryContentItemRepository(), connections: connections,
+            states: states, shares: shares, rules: rules, jobs: jobs, sessions: sessions,
+            accounts: MemoryAccountDataRepository(
+                users: users, connections: connections, shares: shares, rules: rules, jobs: jobs, sessions: sessions, states: states,
+                events: events),
+            pages: nil, registry: registry)
     }
 }
