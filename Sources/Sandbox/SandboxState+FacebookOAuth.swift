@@ -84,20 +84,11 @@ extension SandboxState {
                 scopes: user.scopes, lifetime: 5_183_944)
             return .object(["access_token": long.value, "token_type": "bearer", "expires_in": 5_183_944])
         }
-        guard let value = request.param("code"), var code = codes[value], code.platform == .facebook, code.clientID == clientID else {
-            return GraphError.response(code: 100, message: "Invalid verification code format.")
+        let code: AuthorizationCode
+        switch redeemGraphCode(request.param("code"), redirectURI: request.param("redirect_uri"), platform: .facebook, clientID: clientID) {
+        case .failure(let failure): return failure.response
+        case .success(let redeemed): code = redeemed
         }
-        guard request.param("redirect_uri") == code.redirectURI else {
-            return GraphError.response(
-                code: 100, subcode: 36008,
-                message:
-                    "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request"
-            )
-        }
-        guard !code.used else { return GraphError.response(code: 100, subcode: 36009, message: "This authorization code has been used.") }
-        guard now < code.expiresAt else { return GraphError.response(code: 100, subcode: 36007, message: "This authorization code has expired.") }
-        code.used = true
-        codes[value] = code
         let short = issueToken(
             .facebook, kind: .shortLivedUser, prefix: "EAAB", clientID: clientID, accountID: code.accountID,
             scopes: code.scopes, lifetime: 3600)

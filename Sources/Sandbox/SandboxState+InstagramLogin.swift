@@ -91,32 +91,7 @@ extension SandboxState {
 
     /// `ig_exchange_token` (needs the Instagram app secret) and `ig_refresh_token` (≥ 24 h old, unexpired).
     func instagramLoginGrant(_ request: SandboxRequest, refresh: Bool) -> SandboxResponse {
-        guard request.method == .get else { return GraphError.unknownPath }
-        guard request.param("grant_type") == (refresh ? "ig_refresh_token" : "ig_exchange_token") else {
-            return GraphError.invalidParameter("Missing or invalid grant_type")
-        }
-        let old: IssuedToken
-        switch graphToken(request, platform: .instagram) {
-        case .failure(let failure): return failure.response
-        case .success(let found): old = found
-        }
-        if refresh {
-            guard old.kind == .longLivedUser else { return GraphError.response(code: 190, message: "Only long-lived tokens can be refreshed.") }
-            guard now.timeIntervalSince(old.issuedAt) >= 86400 else {
-                return GraphError.response(code: 190, message: "The access token can only be refreshed after it is at least 24 hours old.")
-            }
-        } else {
-            guard old.kind == .shortLivedUser else { return GraphError.invalidParameter("Only a short-lived token can be exchanged") }
-            guard let secret = request.param("client_secret"), let expected = app(.instagram, clientID: old.clientID)?.clientSecret,
-                PKCE.constantTimeEqual(expected, secret)
-            else {
-                return GraphError.response(code: 1, message: "Error validating client secret.")
-            }
-        }
-        let token = issueToken(
-            .instagram, kind: .longLivedUser, prefix: "IGAA", clientID: old.clientID, accountID: old.accountID,
-            scopes: old.scopes, lifetime: 5_183_944)
-        return .object(["access_token": token.value, "token_type": "bearer", "expires_in": 5_183_944])
+        longLivedGrant(request, platform: .instagram, grant: refresh ? "ig_refresh_token" : "ig_exchange_token", refresh: refresh, prefix: "IGAA")
     }
 
     /// `GET graph.instagram.com/{v}/me`: `user_id` is the professional-account id, `id` app-scoped.

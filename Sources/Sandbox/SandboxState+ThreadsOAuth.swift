@@ -61,20 +61,11 @@ extension SandboxState {
         guard request.param("grant_type") == "authorization_code" else {
             return GraphError.invalidParameter("Missing or invalid grant_type")
         }
-        guard let value = request.param("code"), var code = codes[value], code.platform == .threads, code.clientID == clientID else {
-            return GraphError.response(code: 100, message: "Invalid verification code format.")
+        let code: AuthorizationCode
+        switch redeemGraphCode(request.param("code"), redirectURI: request.param("redirect_uri"), platform: .threads, clientID: clientID) {
+        case .failure(let failure): return failure.response
+        case .success(let redeemed): code = redeemed
         }
-        guard request.param("redirect_uri") == code.redirectURI else {
-            return GraphError.response(
-                code: 100, subcode: 36008,
-                message:
-                    "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request"
-            )
-        }
-        guard !code.used else { return GraphError.response(code: 100, subcode: 36009, message: "This authorization code has been used.") }
-        guard now < code.expiresAt else { return GraphError.response(code: 100, subcode: 36007, message: "This authorization code has expired.") }
-        code.used = true
-        codes[value] = code
         let token = issueToken(
             .threads, kind: .shortLivedUser, prefix: "THQV", clientID: clientID, accountID: code.accountID,
             scopes: code.scopes, lifetime: 3600)
@@ -83,32 +74,8 @@ extension SandboxState {
 
     /// `th_exchange_token` (needs the secret) and `th_refresh_token` (token ≥ 24 h old, unexpired).
     func threadsTokenGrant(_ request: SandboxRequest, refresh: Bool) -> SandboxResponse {
-        guard request.method == .get else { return GraphError.unknownPath }
-        guard request.param("grant_type") == (refresh ? "th_refresh_token" : "th_exchange_token") else {
-            return GraphError.invalidParameter("Missing or invalid grant_type")
-        }
-        let old: IssuedToken
-        switch graphToken(request, platform: .threads) {
-        case .failure(let failure): return failure.response
-        case .success(let found): old = found
-        }
-        if refresh {
-            guard old.kind == .longLivedUser else { return GraphError.response(code: 190, message: "Only long-lived tokens can be refreshed.") }
-            guard now.timeIntervalSince(old.issuedAt) >= 86400 else {
-                return GraphError.response(code: 190, message: "The access token can only be refreshed after it is at least 24 hours old.")
-            }
-            guard old.scopes.contains("threads_basic") else { return GraphError.permission("threads_basic is required") }
-        } else {
-            guard old.kind == .shortLivedUser else { return GraphError.invalidParameter("Only a short-lived token can be exchanged") }
-            guard let secret = request.param("client_secret"), let expected = app(.threads, clientID: old.clientID)?.clientSecret,
-                PKCE.constantTimeEqual(expected, secret)
-            else {
-                return GraphError.response(code: 1, message: "Error validating client secret.")
-            }
-        }
-        let token = issueToken(
-            .threads, kind: .longLivedUser, prefix: "THQV", clientID: old.clientID, accountID: old.accountID,
-            scopes: old.scopes, lifetime: 5_183_944)
-        return .object(["access_token": token.value, "token_type": "bearer", "expires_in": 5_183_944])
+        longLivedGrant(
+            request, platform: .threads, grant: refresh ? "th_refresh_token" : "th_exchange_token", refresh: refresh, prefix: "THQV",
+            refreshScope: "threads_basic")
     }
 }

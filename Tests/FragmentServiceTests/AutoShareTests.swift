@@ -228,7 +228,7 @@ extension JSONDecoder {
             guard
                 case .started = try await deps.shares.start(
                     connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
-                    idempotencyKey: "auto-e\(job.eventID)-\(job.attempts)", shareAgain: false, origin: "auto")
+                    idempotencyKey: "auto-e\(job.eventID)-\(job.attempts)", shareAgain: false, origin: .auto)
             else { Issue.record("the interrupted attempt was not recorded"); return }
 
             // After the restart the job's lease has lapsed and it runs again, but the attempt is
@@ -266,7 +266,7 @@ extension JSONDecoder {
             guard
                 case .started(let manual) = try await deps.shares.start(
                     connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "manual-form-1",
-                    shareAgain: false, origin: "manual")
+                    shareAgain: false, origin: .manual)
             else { Issue.record("the manual share did not start"); return }
             let body = PublishWebhookTests.body(eventID: "evt-during-manual")
             _ = try await client.execute(
@@ -300,7 +300,7 @@ extension JSONDecoder {
             guard
                 case .started(let lost) = try await deps.shares.start(
                     connectionID: mastodon, userID: "user-1", url: Self.kiln, title: "Kiln diaries", message: nil, idempotencyKey: "died-mid-post",
-                    shareAgain: false, origin: "manual")
+                    shareAgain: false, origin: .manual)
             else { Issue.record("the attempt did not start"); return }
             let memory = deps.shares
             await memory.backdate(id: lost.id, by: memory.pendingLease + 1)
@@ -310,7 +310,7 @@ extension JSONDecoder {
             let order = ShareOrder(
                 userID: "user-1",
                 content: ShareContent(url: Self.kiln, title: "Kiln diaries", description: nil, imageURL: nil, message: nil, idempotencyKey: "form-2"),
-                connectionIDs: [mastodon], origin: "manual")
+                connectionIDs: [mastodon], origin: .manual)
             let service = ShareService(connections: deps.connections, shares: deps.shares, registry: deps.registry, logger: TestEnvironment.logger)
             let outcome = try #require(await service.share(order).first)
             #expect(outcome.kind == .unconfirmed)
@@ -327,7 +327,7 @@ extension JSONDecoder {
             guard
                 case .started(let first) = try await fresh.start(
                     connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k1", shareAgain: false,
-                    origin: "manual")
+                    origin: .manual)
             else { Issue.record("did not start"); return }
             // Within the lease nothing changes.
             #expect(try await fresh.expireStalePending() == 0)
@@ -341,7 +341,7 @@ extension JSONDecoder {
             guard
                 case .alreadyShared(let earlier) = try await expired.start(
                     connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k2", shareAgain: false,
-                    origin: "manual")
+                    origin: .manual)
             else { Issue.record("an unconfirmed attempt did not block a second post"); return }
             #expect(earlier.status == .unconfirmed)
         }

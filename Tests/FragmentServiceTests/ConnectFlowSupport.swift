@@ -28,11 +28,7 @@ struct ConnectFlow: Sendable {
     let browser: HTTPClient
 
     /// Runs `body` with a sandbox (apps registered from the same variables) and the service.
-    typealias Dependencies = AppDependencies<
-        MemoryUserRepository, MemoryHandoffLedger, MemoryContentAppRepository, MemoryPublishEventRepository, MemoryContentItemRepository,
-        MemoryConnectionRepository, MemoryOAuthStateStore, MemoryShareRepository, MemoryRuleRepository, MemoryAutoShareRepository,
-        MemorySessionRepository, MemoryAccountDataRepository
-    >
+    typealias Dependencies = AppDependencies<MemoryRepositories>
 
     static func with(
         apps: [ContentApp] = [], environment extra: [String: String] = [:],

@@ -53,7 +53,7 @@ actor FakeFeedSource: FeedSource {
         let stored = try await events.recent(author: nil, limit: 10)
         #expect(stored.map(\.eventID) == ["feed:new"])
         #expect(stored.first?.contentType == "product")
-        #expect(stored.first?.source == "feed")
+        #expect(stored.first?.source == .feed)
 
         // Unchanged feed: a conditional request, nothing new.
         #expect(await poller.pollOnce() == 0)

@@ -15,11 +15,7 @@ import Testing
 /// on a real port, with a running sandbox: for tests that check what reaches the database and the
 /// platforms. `client` talks to the service over HTTP; `flow` plays the person on consent pages.
 struct LiveService: Sendable {
-    typealias Dependencies = AppDependencies<
-        PostgresUserRepository, PostgresHandoffLedger, PostgresContentAppRepository, PostgresPublishEventRepository,
-        PostgresContentItemRepository, PostgresConnectionRepository, PostgresOAuthStateStore, PostgresShareRepository, PostgresRuleRepository,
-        PostgresAutoShareRepository, PostgresSessionRepository, PostgresAccountDataRepository
-    >
+    typealias Dependencies = AppDependencies<PostgresRepositories>
 
     let flow: ConnectFlow
     let database: PostgresClient
@@ -42,7 +38,7 @@ struct LiveService: Sendable {
                 let registry = PlatformRegistry.standard(
                     configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: false),
                     mastodonApps: PostgresMastodonAppStore(client: database, fernet: fernet, logger: logger))
-                let dependencies = AppDependencies(
+                let dependencies = Dependencies(
                     users: PostgresUserRepository(client: database, logger: logger), ledger: PostgresHandoffLedger(client: database, logger: logger),
                     apps: PostgresContentAppRepository(client: database, fernet: fernet, logger: logger),
                     events: PostgresPublishEventRepository(client: database, logger: logger, lease: 300),

@@ -31,7 +31,7 @@ import Testing
             let threads = try #require(connected.first { $0.platform == .threads })
             _ = try await deps.shares.start(
                 connectionID: facebook.id, userID: "demo-ada", url: "https://blog.example/a", title: "A", message: nil, idempotencyKey: "k",
-                shareAgain: false, origin: "manual")
+                shareAgain: false, origin: .manual)
 
             let reply = try await flow.fetch(
                 "http://127.0.0.1:\(flow.sandboxPort)/_sandbox/signed_request", method: .POST,

@@ -166,10 +166,10 @@ struct MetaCallbackTests {
             let ada = try await Self.adaConnected(service, client)
             _ = try await service.dependencies.shares.start(
                 connectionID: ada.facebook.id, userID: "demo-ada", url: "https://blog.example/a", title: "A", message: nil, idempotencyKey: "k1",
-                shareAgain: false, origin: "manual")
+                shareAgain: false, origin: .manual)
             _ = try await service.dependencies.shares.start(
                 connectionID: ada.threads.id, userID: "demo-ada", url: "https://blog.example/a", title: "A", message: nil, idempotencyKey: "k1",
-                shareAgain: false, origin: "manual")
+                shareAgain: false, origin: .manual)
             let signed = try await service.signedRequest(platform: "facebook", userID: Self.adaFacebook)
             let (status, body) = try await Self.post(client, "/webhooks/meta/facebook/data-deletion", form: Self.form(signed))
             #expect(status == .ok, "\(body)")

@@ -91,7 +91,7 @@ private struct ScriptedLinkPlatform: SocialPlatform {
             guard
                 case .started(let record) = try await deps.shares.start(
                     connectionID: mastodon, userID: "user-1", url: "https://blog.rose-ash.example/posts/kiln", title: "Kiln diaries", message: nil,
-                    idempotencyKey: "old-row", shareAgain: false, origin: "manual")
+                    idempotencyKey: "old-row", shareAgain: false, origin: .manual)
             else { Issue.record("did not start"); return }
             _ = try await deps.shares.finish(id: record.id, result: .published(id: "1", url: "javascript:alert(document.cookie)"))
             let (_, history, _) = try await ConnectFlowTests.get(client, "/social/history/", session)

@@ -29,7 +29,7 @@ struct PostgresShareStorageTests {
             func start(_ key: String, again: Bool = false) async throws -> ShareStart {
                 try await shares.start(
                     connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: key, shareAgain: again,
-                    origin: "manual")
+                    origin: .manual)
             }
             guard case .started(let first) = try await start("k1") else { Issue.record("first did not start"); return }
             guard case .repeatedSubmission = try await start("k1") else { Issue.record("same key started twice"); return }
@@ -44,6 +44,34 @@ struct PostgresShareStorageTests {
             let history = try await shares.history(userID: "u1", limit: 10, offset: 0)
             #expect(history.map(\.share.id) == [again.id, first.id])
             #expect(history.first?.platform == .twitter)
+        }
+    }
+
+    @Test func originAndErrorKindAreReadBackTypedAndAnUnknownKindFailsLoudly() async throws {
+        try await TestDatabase.withDatabase { client in
+            try await client.query("INSERT INTO users (id) VALUES ('u1')")
+            let connections = PostgresConnectionRepository(
+                client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            guard
+                case .created(let c) = try await connections.connect(userID: "u1", platform: .twitter, result: ConnectionRepositoryTests.result("x1"))
+            else { Issue.record("no connection"); return }
+            let shares = PostgresShareRepository(client: client, logger: TestDatabase.logger)
+            guard
+                case .started(let row) = try await shares.start(
+                    connectionID: c.id, userID: "u1", url: "https://a.example/", title: "A", message: nil, idempotencyKey: "k1", shareAgain: false,
+                    origin: .auto)
+            else { Issue.record("did not start"); return }
+            let done = try await shares.finish(id: row.id, result: .failed(.rateLimited, "Slow down."))
+            #expect(done.origin == .auto && done.errorKind == .rateLimited)
+            #expect(try await shares.history(userID: "u1", limit: 10, offset: 0).first?.share.errorKind == .rateLimited)
+            // A kind this code does not know (a newer schema, a broken row) is not read as another.
+            try await client.query("UPDATE social_shares SET error_kind = 'mystery' WHERE id = \(row.id)")
+            do {
+                _ = try await shares.history(userID: "u1", limit: 10, offset: 0)
+                Issue.record("an unknown error kind was read")
+            } catch {
+                #expect("\(error)".contains("unknown share error kind: 'mystery'"))
+            }
         }
     }
 

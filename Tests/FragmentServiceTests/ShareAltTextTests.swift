@@ -29,7 +29,7 @@ import Testing
 /// gives `og:image:alt`; either is stored and travels with the image it describes.
 @Suite struct ContentImageAltTests {
     static let event = PublishEvent(
-        id: 1, appID: "blog", eventID: "e1", source: "webhook", contentType: "blog_post", url: "https://blog.rose-ash.example/a",
+        id: 1, appID: "blog", eventID: "e1", source: .webhook, contentType: "blog_post", url: "https://blog.rose-ash.example/a",
         title: "A", imageURL: nil, tags: [], state: .resolved, attempts: 0, receivedAt: Date())
 
     static func scraped(image: String, alt: String?) -> ContentMetadata {

@@ -21,7 +21,7 @@ import Testing
         let (sameForm, published, again, lost, fresh) = (ids[0], ids[1], ids[2], ids[3], ids[4])
         func started(_ id: Int64, key: String) async throws -> ShareRecord {
             let start = try await shares.start(
-                connectionID: id, userID: userID, url: url, title: "Kiln", message: nil, idempotencyKey: key, shareAgain: false, origin: "manual")
+                connectionID: id, userID: userID, url: url, title: "Kiln", message: nil, idempotencyKey: key, shareAgain: false, origin: .manual)
             guard case .started(let record) = start else { throw HarnessFailure("setup attempt on \(id) not started: \(start)") }
             return record
         }
@@ -36,7 +36,7 @@ import Testing
 
         let starts = try await shares.start(
             connectionIDs: [sameForm, published, again, lost, fresh, fresh], userID: userID, url: url, title: "Kiln", message: "New",
-            idempotencyKey: "form-2", shareAgain: [again], origin: "manual")
+            idempotencyKey: "form-2", shareAgain: [again], origin: .manual)
         #expect(starts.count == 5)
         guard case .repeatedSubmission(let repeated) = starts[sameForm] else {
             throw HarnessFailure("same form: \(String(describing: starts[sameForm]))")
@@ -65,7 +65,7 @@ import Testing
         // The same order again (a double submit): everything is refused, nothing new recorded.
         let twice = try await shares.start(
             connectionIDs: [fresh, again], userID: userID, url: url, title: "Kiln", message: "New", idempotencyKey: "form-2",
-            shareAgain: [again], origin: "manual")
+            shareAgain: [again], origin: .manual)
         #expect(twice[fresh] == .repeatedSubmission(first))
         #expect(twice[again] == .repeatedSubmission(repost))
 
@@ -81,7 +81,7 @@ import Testing
         #expect(stored[repost.id]?.postURL == "https://mastodon.social/@ada/3")
         #expect(stored[first.id]?.status == .failed)
         #expect(stored[first.id]?.postURL == nil)
-        #expect(stored[first.id]?.errorKind == "rate_limited")
+        #expect(stored[first.id]?.errorKind == .rateLimited)
         #expect(stored[first.id]?.errorMessage == "Slow down.")
         let history = try await shares.history(userID: userID, limit: 20, offset: 0)
         #expect(history.count == 6)
@@ -90,7 +90,7 @@ import Testing
         #expect(try await shares.finish([:]).isEmpty)
         #expect(
             try await shares.start(
-                connectionIDs: [], userID: userID, url: url, title: nil, message: nil, idempotencyKey: "form-3", shareAgain: [], origin: "manual"
+                connectionIDs: [], userID: userID, url: url, title: nil, message: nil, idempotencyKey: "form-3", shareAgain: [], origin: .manual
             ).isEmpty)
     }
 

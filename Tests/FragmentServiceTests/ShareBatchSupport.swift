@@ -38,7 +38,7 @@ actor ObservedShares: ShareRepository {
 
     func start(
         connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: String
+        shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart] {
         starts.append(connectionIDs)
         return try await inner.start(

@@ -12,7 +12,7 @@ import Testing
     static func pending(_ count: Int, in shares: MemoryShareRepository) async throws -> [Int64] {
         let starts = try await shares.start(
             connectionIDs: (1...Int64(count)).map { $0 }, userID: "u1", url: "https://a.example/", title: "A", message: nil,
-            idempotencyKey: "form-1", shareAgain: [], origin: "manual")
+            idempotencyKey: "form-1", shareAgain: [], origin: .manual)
         return try (1...Int64(count)).map { id in
             guard case .started(let record) = starts[id] else { throw HarnessFailure("attempt on \(id) not started") }
             return record.id

@@ -165,12 +165,12 @@ struct OutboundFetchTests {
 
     @Test("a server that stalls mid-body hits the call's timeout too")
     func stalledBody() async throws {
+        // The body would complete after its 2 s pause: only the deadline can make this a timeout
+        // (no clock is read here, so a busy machine cannot fail it).
         try await withClient { http, server, _ in
-            let started = ContinuousClock.now
             _ = await expectError(.timeout) {
                 _ = try await http.send(untrusted("http://public.test:\(server.port)/slow-body") { $0.timeout = .milliseconds(300) })
             }
-            #expect(ContinuousClock.now - started < .seconds(2))
         }
     }
 
@@ -185,12 +185,11 @@ struct OutboundFetchTests {
 
     @Test("a slow server hits the call's timeout")
     func slowServer() async throws {
+        // The answer would come after 2 s: only the deadline makes this a timeout.
         try await withClient { http, server, _ in
-            let started = ContinuousClock.now
             _ = await expectError(.timeout) {
                 _ = try await http.send(untrusted("http://public.test:\(server.port)/slow") { $0.timeout = .milliseconds(300) })
             }
-            #expect(ContinuousClock.now - started < .seconds(2))
         }
     }
 

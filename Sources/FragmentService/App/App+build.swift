@@ -6,9 +6,9 @@ import SocialCore
 
 /// Builds the whole HTTP application from validated configuration and its dependencies. `serve`
 /// calls it with PostgreSQL-backed dependencies; tests call it with memory ones.
-func buildApplication<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions, Accounts>(
+func buildApplication<Repositories: RepositorySet>(
     configuration: AppConfiguration,
-    dependencies: AppDependencies<Users, Ledger, Apps, Events, Items, Connections, States, Shares, Rules, Jobs, Sessions, Accounts>,
+    dependencies: AppDependencies<Repositories>,
     logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()

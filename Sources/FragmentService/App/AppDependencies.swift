@@ -1,13 +1,69 @@
 import Platforms
 import ServiceLifecycle
 
-/// What the app builder wires into the routes: repositories (PostgreSQL in production, memory
-/// in router tests), background services to run beside the server, and start-up checks.
-struct AppDependencies<
-    Users: UserRepository, Ledger: HandoffLedger, Apps: ContentAppRepository, Events: PublishEventRepository,
-    Items: ContentItemRepository, Connections: ConnectionRepository, States: OAuthStateStore, Shares: ShareRepository,
-    Rules: RuleRepository, Jobs: AutoShareRepository, Sessions: SessionRepository, Accounts: AccountDataRepository
->: Sendable {
+/// The repository types of one deployment, named once: `PostgresRepositories` in `serve`,
+/// `MemoryRepositories` in router tests. Only types: the values live in `AppDependencies`.
+protocol RepositorySet {
+    associatedtype Users: UserRepository
+    associatedtype Ledger: HandoffLedger
+    associatedtype Apps: ContentAppRepository
+    associatedtype Events: PublishEventRepository
+    associatedtype Items: ContentItemRepository
+    associatedtype Connections: ConnectionRepository
+    associatedtype States: OAuthStateStore
+    associatedtype Shares: ShareRepository
+    associatedtype Rules: RuleRepository
+    associatedtype Jobs: AutoShareRepository
+    associatedtype Sessions: SessionRepository
+    associatedtype Accounts: AccountDataRepository
+}
+
+enum PostgresRepositories: RepositorySet {
+    typealias Users = PostgresUserRepository
+    typealias Ledger = PostgresHandoffLedger
+    typealias Apps = PostgresContentAppRepository
+    typealias Events = PostgresPublishEventRepository
+    typealias Items = PostgresContentItemRepository
+    typealias Connections = PostgresConnectionRepository
+    typealias States = PostgresOAuthStateStore
+    typealias Shares = PostgresShareRepository
+    typealias Rules = PostgresRuleRepository
+    typealias Jobs = PostgresAutoShareRepository
+    typealias Sessions = PostgresSessionRepository
+    typealias Accounts = PostgresAccountDataRepository
+}
+
+enum MemoryRepositories: RepositorySet {
+    typealias Users = MemoryUserRepository
+    typealias Ledger = MemoryHandoffLedger
+    typealias Apps = MemoryContentAppRepository
+    typealias Events = MemoryPublishEventRepository
+    typealias Items = MemoryContentItemRepository
+    typealias Connections = MemoryConnectionRepository
+    typealias States = MemoryOAuthStateStore
+    typealias Shares = MemoryShareRepository
+    typealias Rules = MemoryRuleRepository
+    typealias Jobs = MemoryAutoShareRepository
+    typealias Sessions = MemorySessionRepository
+    typealias Accounts = MemoryAccountDataRepository
+}
+
+/// What the app builder wires into the routes: the repositories of `Repositories`, background
+/// services to run beside the server, and start-up checks.
+struct AppDependencies<Repositories: RepositorySet>: Sendable {
+    typealias Users = Repositories.Users
+    typealias Ledger = Repositories.Ledger
+    typealias Apps = Repositories.Apps
+    typealias Events = Repositories.Events
+    typealias Items = Repositories.Items
+    typealias Connections = Repositories.Connections
+    typealias States = Repositories.States
+    typealias Shares = Repositories.Shares
+    typealias Rules = Repositories.Rules
+    typealias Jobs = Repositories.Jobs
+    typealias Sessions = Repositories.Sessions
+    typealias Accounts = Repositories.Accounts
+
     var users: Users
     var ledger: Ledger
     var apps: Apps
@@ -35,13 +91,7 @@ struct AppDependencies<
     var startupChecks: [@Sendable () async throws -> Void] = []
 }
 
-extension AppDependencies
-where
-    Users == MemoryUserRepository, Ledger == MemoryHandoffLedger, Apps == MemoryContentAppRepository,
-    Events == MemoryPublishEventRepository, Items == MemoryContentItemRepository, Connections == MemoryConnectionRepository,
-    States == MemoryOAuthStateStore, Shares == MemoryShareRepository, Rules == MemoryRuleRepository, Jobs == MemoryAutoShareRepository,
-    Sessions == MemorySessionRepository, Accounts == MemoryAccountDataRepository
-{
+extension AppDependencies where Repositories == MemoryRepositories {
     /// Everything in memory, for router tests.
     static func inMemory(apps: [ContentApp] = [], registry: PlatformRegistry = PlatformRegistry([:])) -> Self {
         let connections = MemoryConnectionRepository()

@@ -133,7 +133,7 @@ struct AutoShareWorker<
                 uniquingKeysWith: { first, _ in first })
             let order = ShareOrder(
                 userID: first.userID, content: first.content(event: event, record: record), connectionIDs: group.jobs.map(\.connectionID),
-                origin: "auto")
+                origin: .auto)
             _ = await service.share(order) { outcome in
                 guard let (index, job) = byConnection[outcome.connectionID] else { return }
                 do {
@@ -177,14 +177,8 @@ struct AutoShareWorker<
             } else {
                 try await jobs.finish(id: job.id, outcome: .failed, shareID: outcome.shareID, detail: outcome.message)
             }
-        case .published:
-            try await jobs.finish(id: job.id, outcome: .published, shareID: outcome.shareID, detail: outcome.message)
-        case .alreadyShared:
-            try await jobs.finish(id: job.id, outcome: .alreadyShared, shareID: outcome.shareID, detail: outcome.message)
-        case .unconfirmed:
-            try await jobs.finish(id: job.id, outcome: .unconfirmed, shareID: outcome.shareID, detail: outcome.message)
-        case .failed:
-            try await jobs.finish(id: job.id, outcome: .failed, shareID: outcome.shareID, detail: outcome.message)
+        case .published, .alreadyShared, .unconfirmed, .failed:
+            try await jobs.finish(id: job.id, outcome: AutoShareJob.Outcome(outcome.kind), shareID: outcome.shareID, detail: outcome.message)
         }
     }
 }

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
         let fetcher = ContentFetcher(http: contentOutbound)
         let migrations = try Migration.load(from: Migration.defaultDirectory(environment: options.environment()))
         let runner = MigrationRunner(client: client, migrations: migrations, logger: logger)
-        var dependencies = AppDependencies(
+        var dependencies = AppDependencies<PostgresRepositories>(
             users: PostgresUserRepository(client: client, logger: logger),
             ledger: PostgresHandoffLedger(client: client, logger: logger),
             apps: PostgresContentAppRepository(client: client, fernet: configuration.fernet, logger: logger),

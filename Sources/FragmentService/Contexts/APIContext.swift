@@ -7,7 +7,7 @@ struct APIContext: ChildRequestContext {
 
     init(context: AppRequestContext) throws {
         guard let userID = context.apiUserID else {
-            throw HTTPError(.unauthorized, message: "A Bearer token from the Rose Ash account service is required.")
+            throw RequestError.unauthenticated("A Bearer token from the Rose Ash account service is required.")
         }
         self.coreContext = context.coreContext
         self.userID = userID

@@ -9,7 +9,7 @@ struct SignedInContext: ChildRequestContext {
 
     init(context: AppRequestContext) throws {
         guard let session = context.session, let userID = session.userID else {
-            throw HTTPError(.unauthorized, message: "Sign in to continue.")
+            throw RequestError.unauthenticated("Sign in to continue.")
         }
         self.coreContext = context.coreContext
         self.userID = userID

@@ -10,7 +10,7 @@ struct AccountAPIController<Users: UserRepository>: Sendable {
 
     @Sendable func me(_ request: Request, context: APIContext) async throws -> User {
         guard let user = try await users.find(id: context.userID) else {
-            throw HTTPError(.notFound, message: "No such user.")
+            throw RequestError.notFound("No such user.")
         }
         return user
     }

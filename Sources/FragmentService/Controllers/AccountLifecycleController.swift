@@ -68,7 +68,7 @@ struct AccountLifecycleController<
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         let userID = try Self.userID(context)
         guard let user = try await users.find(id: userID) else {
-            throw HTTPError(.notFound, message: "This service holds nothing about that user.")
+            throw RequestError.notFound("This service holds nothing about that user.")
         }
         let limit = Self.exportLimit
         let export = AccountExport(
@@ -83,7 +83,7 @@ struct AccountLifecycleController<
     /// The path's user id, as the `users` table allows it (1–128 characters).
     private static func userID(_ context: AppRequestContext) throws -> String {
         guard let id = context.parameters.get("user"), (1...128).contains(id.count) else {
-            throw HTTPError(.badRequest, message: "The user id must be 1 to 128 characters.")
+            throw RequestError.invalid("The user id must be 1 to 128 characters.")
         }
         return id
     }

@@ -39,12 +39,12 @@ struct AuthController<Users: UserRepository, Ledger: HandoffLedger, Sessions: Se
     }
 
     @Sendable func devLoginSubmit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard devLogin else { throw HTTPError(.notFound, message: "The development login is switched off (SOCIAL_DEV_LOGIN).") }
+        guard devLogin else { throw RequestError.notFound("The development login is switched off (SOCIAL_DEV_LOGIN).") }
         var request = request
         let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         let id = (form["user_id"] ?? "").trimmingCharacters(in: .whitespaces)
         guard UserID.isValid(id) else {
-            throw HTTPError(.badRequest, message: "Choose a demo user, or type an id of 1–128 characters without spaces.")
+            throw RequestError.invalid("Choose a demo user, or type an id of 1–128 characters without spaces.")
         }
         let name = Self.demoUsers.first { $0.id == id }?.name ?? form["display_name"].flatMap { $0.isEmpty ? nil : String($0.prefix(120)) }
         _ = try await users.upsert(id: id, displayName: name)
@@ -100,17 +100,13 @@ struct AuthController<Users: UserRepository, Ledger: HandoffLedger, Sessions: Se
     }
 
     private func verified(_ token: String) async throws -> IdentityClaims {
-        do {
-            return try await verifier.verify(token)
-        } catch {
-            throw HTTPError(error.isMalformedInput ? .badRequest : .unauthorized, message: error.description)
-        }
+        try await verifier.verify(token)
     }
 
     /// Records the token's `jti`: each handoff link signs in once.
     private func consume(_ claims: IdentityClaims) async throws {
         guard try await ledger.consume(jti: claims.jti.value, userID: claims.sub.value, expiresAt: claims.exp.value) else {
-            throw HTTPError(.unauthorized, message: IdentityError.replayed.description)
+            throw RequestError.unauthenticated(IdentityError.replayed.description)
         }
         _ = try await users.upsert(id: claims.sub.value, displayName: claims.name)
     }

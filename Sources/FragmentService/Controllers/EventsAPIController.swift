@@ -17,7 +17,7 @@ struct EventsAPIController<Events: PublishEventRepository>: Sendable {
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let limitText = request.queryFields["limit"]
         guard let limit = limitText == nil ? 50 : BoundedNumber.int(limitText, in: 1...200) else {
-            throw HTTPError(.badRequest, message: "limit must be a number from 1 to 200.")
+            throw RequestError.invalid("limit must be a number from 1 to 200.")
         }
         return try JSONResponse.make(Listing(events: try await events.recent(author: context.userID, limit: limit)))
     }

@@ -72,31 +72,31 @@ struct MetaCallbackController<Accounts: AccountDataRepository>: Sendable {
     @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         guard let code = context.parameters.get("code"), Self.isConfirmationCode(code),
             let deletion = try await accounts.metaDeletionRequest(code: code)
-        else { throw HTTPError(.notFound, message: "There is no data deletion request with this confirmation code.") }
+        else { throw RequestError.notFound("There is no data deletion request with this confirmation code.") }
         return HTMLPage(html: try views.render(MetaDeletionStatusModel(deletion), template: "meta_deletion_status"))
     }
 
     /// The app named in the path (configured, or 404) and its verified `signed_request` (or 400).
     private func verified(_ request: Request, context: AppRequestContext) async throws -> (MetaCallbackApp, MetaSignedRequest) {
         guard let name = context.parameters.get("app"), let app = MetaCallbackApp(rawValue: name), let secret = secrets[app] else {
-            throw HTTPError(.notFound, message: "This service has no callbacks for that app.")
+            throw RequestError.notFound("This service has no callbacks for that app.")
         }
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
-            throw HTTPError(.badRequest, message: "Send the signed_request as an application/x-www-form-urlencoded form.")
+            throw RequestError.invalid("Send the signed_request as an application/x-www-form-urlencoded form.")
         }
         var request = request
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: Self.maximumBody)
         } catch {
-            throw HTTPError(.contentTooLarge, message: "The body is larger than \(Self.maximumBody) bytes.")
+            throw RequestError.tooLarge(limit: Self.maximumBody)
         }
         let fields = FormFields(String(buffer: body))
         do {
             return (app, try MetaSignedRequest.verify(fields["signed_request"] ?? "", appSecret: secret))
         } catch {
             context.logger.notice("Meta callback refused", metadata: ["app": "\(app.rawValue)", "reason": "\(error.code.rawValue)"])
-            throw HTTPError(.badRequest, message: error.description)
+            throw RequestError.invalid(error.description)
         }
     }
 

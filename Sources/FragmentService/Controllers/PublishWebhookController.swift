@@ -39,25 +39,14 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         do {
             body = try await request.collectBody(upTo: Self.maximumBody)
         } catch {
-            throw HTTPError(.contentTooLarge, message: "The body is larger than \(Self.maximumBody) bytes.")
+            throw RequestError.tooLarge(limit: Self.maximumBody)
         }
         let app = try await verifiedApp(request, body: Array(buffer: body))
 
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let payload: PublishEventPayload
-        do {
-            payload = try JSONInput.decode(PublishEventPayload.self, from: body, decoder: decoder)
-        } catch let error as HTTPError {
-            throw error
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw HTTPError(.badRequest, message: "The JSON body lacks the field \(key.stringValue).")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw HTTPError(.badRequest, message: "The field \(field) has the wrong type (dates are ISO 8601, tags a list of strings).")
-        } catch {
-            throw HTTPError(.badRequest, message: "The body is not valid JSON.")
-        }
+        let payload = try JSONInput.decode(
+            PublishEventPayload.self, from: body, decoder: decoder, hint: "dates are ISO 8601, tags a list of strings")
         let problems = payload.problems(for: app)
         guard problems.isEmpty else { return try JSONResponse.make(Invalid(fields: problems), status: .unprocessableContent) }
 
@@ -76,14 +65,12 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         guard let appID = header(WebhookSignature.appHeader), let timestampText = header(WebhookSignature.timestampHeader),
             let signature = header(WebhookSignature.signatureHeader)
         else {
-            throw HTTPError(
-                .unauthorized,
-                message:
-                    "Sign the request: \(WebhookSignature.appHeader), \(WebhookSignature.timestampHeader) and \(WebhookSignature.signatureHeader) are required."
+            throw RequestError.unauthenticated(
+                "Sign the request: \(WebhookSignature.appHeader), \(WebhookSignature.timestampHeader) and \(WebhookSignature.signatureHeader) are required."
             )
         }
         guard let timestamp = Int(timestampText), abs(Date().timeIntervalSince1970 - Double(timestamp)) <= WebhookSignature.tolerance else {
-            throw HTTPError(.unauthorized, message: "The timestamp is missing or more than 5 minutes away from now; check the sender's clock.")
+            throw RequestError.unauthenticated("The timestamp is missing or more than 5 minutes away from now; check the sender's clock.")
         }
         if let known = verified.app(id: appID),
             WebhookSignature.isValid(header: signature, body: body, timestamp: timestamp, secret: known.signingSecret)
@@ -93,10 +80,10 @@ struct PublishWebhookController<Apps: ContentAppRepository, Events: PublishEvent
         // Not seen lately, or the secret may have been rotated since: ask the database.
         guard let app = try await apps.find(id: appID) else {
             verified.forget(id: appID)
-            throw HTTPError(.unauthorized, message: "Unknown content app '\(appID.prefix(64))'; register it with `social-service app add`.")
+            throw RequestError.unauthenticated("Unknown content app '\(appID.prefix(64))'; register it with `social-service app add`.")
         }
         guard WebhookSignature.isValid(header: signature, body: body, timestamp: timestamp, secret: app.signingSecret) else {
-            throw HTTPError(.unauthorized, message: "The signature does not match this body and timestamp.")
+            throw RequestError.unauthenticated("The signature does not match this body and timestamp.")
         }
         verified.remember(app)
         return app

@@ -53,25 +53,22 @@ struct RulesAPIController<Rules: RuleRepository, Connections: ConnectionReposito
         let input: ShareRuleInput
         do {
             input = try JSONInput.decode(ShareRuleInput.self, from: body)
-        } catch let error as HTTPError {
-            throw error
-        } catch let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c) {
-            let field = c.codingPath.first?.stringValue ?? "body"
-            return try JSONResponse.make(Invalid(fields: [field: "has the wrong type"]), status: .unprocessableContent)
-        } catch {
-            throw HTTPError(.badRequest, message: "The body is not valid JSON.")
+        } catch let problem as JSONInput.Problem {
+            // A field of the wrong type is reported like the rule's other field problems.
+            guard case .wrongType(let path) = problem.kind else { throw problem }
+            return try JSONResponse.make(Invalid(fields: [path.first ?? "body": "has the wrong type"]), status: .unprocessableContent)
         }
         let problems = try await RuleValidator(connections: connections, registry: registry).problems(input, userID: context.userID)
         guard problems.isEmpty else { return try JSONResponse.make(Invalid(fields: problems), status: .unprocessableContent) }
         guard let saved = try await rules.save(input, id: id, userID: context.userID) else {
-            throw HTTPError(.notFound, message: "No such rule.")
+            throw RequestError.notFound("No such rule.")
         }
         return try JSONResponse.make(saved, status: id == nil ? .created : .ok)
     }
 
     private func own(_ context: APIContext) async throws -> ShareRule {
         guard let text = context.parameters.get("id"), let id = Int64(text), let rule = try await rules.rule(id: id, userID: context.userID) else {
-            throw HTTPError(.notFound, message: "No such rule.")
+            throw RequestError.notFound("No such rule.")
         }
         return rule
     }

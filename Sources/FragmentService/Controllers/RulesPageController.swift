@@ -57,7 +57,7 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
 
     private func own(_ context: SignedInContext) async throws -> ShareRule {
         guard let text = context.parameters.get("id"), let id = Int64(text), let rule = try await rules.rule(id: id, userID: context.userID) else {
-            throw HTTPError(.notFound, message: "No such rule.")
+            throw RequestError.notFound("No such rule.")
         }
         return rule
     }

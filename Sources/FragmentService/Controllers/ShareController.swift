@@ -97,10 +97,10 @@ struct ShareController<
         let key = form["idempotency_key"].flatMap { (16...100).contains($0.count) ? $0 : nil } ?? RandomToken.make()
         let named = form.all("account")
         guard named.count <= ShareOrder.accountLimit else {
-            throw HTTPError(.badRequest, message: "Share to at most \(ShareOrder.accountLimit) accounts at once.")
+            throw RequestError.invalid("Share to at most \(ShareOrder.accountLimit) accounts at once.")
         }
         let ids = named.compactMap(Int64.init)
-        guard !ids.isEmpty else { throw HTTPError(.badRequest, message: "Choose at least one account to share to.") }
+        guard !ids.isEmpty else { throw RequestError.invalid("Choose at least one account to share to.") }
         let again = Set(form.all("share_again").compactMap(Int64.init))
         var content = Self.content(params, message: message, key: key)
         content.imageAlt = params.image == nil ? nil : ShareImageAlt.clean(form["image_alt"])
@@ -131,7 +131,7 @@ struct ShareController<
         // Range-checked before the offset is computed: `(page - 1) * perPage` must not overflow.
         let pageText = request.queryFields["page"]
         guard let page = pageText == nil ? 1 : BoundedNumber.int(pageText, in: Self.historyPages) else {
-            throw HTTPError(.badRequest, message: "page must be a number from 1 to \(Self.historyPages.upperBound).")
+            throw RequestError.invalid("page must be a number from 1 to \(Self.historyPages.upperBound).")
         }
         let entries = try await shares.history(userID: context.userID, limit: perPage + 1, offset: (page - 1) * perPage)
         let formatter = ISO8601DateFormatter()
@@ -155,7 +155,7 @@ struct ShareController<
     /// Where a Reconnect link on a result goes: the connect step, with the Mastodon server filled in.
     static func reconnectHref(_ platform: PlatformName, instance: String?) -> String {
         let base = "/social/connect/\(platform.rawValue)/"
-        guard platform == .mastodon, let host = instance.flatMap(URL.init(string:))?.host else { return base }
+        guard platform.asksForServer, let host = instance.flatMap(URL.init(string:))?.host else { return base }
         return base + "?" + FormEncoding.encode([("instance", host)])
     }
 
@@ -171,7 +171,7 @@ struct ShareController<
     }
 
     private func parameters(_ value: (String) -> String?) throws -> ShareParameters {
-        do { return try ShareParameters(value) } catch { throw HTTPError(.badRequest, message: "\(error)") }
+        do { return try ShareParameters(value) } catch { throw RequestError.invalid("\(error)") }
     }
 
     private func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {
@@ -183,19 +183,21 @@ struct ShareController<
         ShareContent(url: p.url, title: p.title ?? p.url, description: p.description, imageURL: p.image, message: message, idempotencyKey: key)
     }
 
-    /// How the platform would count this post for the account, and why it cannot take it.
+    /// How the platform would count this post for the account, and why it cannot take it: the
+    /// account's readiness first, then the platform's own check, as `ShareService` and the
+    /// platform's `share` decide.
     static func check(
         _ content: ShareContent, for connection: SocialConnection, registry: PlatformRegistry
     ) async -> (count: Int, limit: Int, reason: String?) {
-        guard let platform = registry.platform(connection.platform) else {
-            return (0, 0, "\(connection.platform.displayName) is not available here.")
+        let platform: any SocialPlatform
+        switch AccountReadiness.check(connection, registry: registry) {
+        case .success(let ready): platform = ready
+        case .failure(let blocked):
+            guard let known = registry.platform(connection.platform) else { return (0, 0, blocked.message) }
+            let check = await known.check(content, for: connection.credentials)
+            return (check.count, check.limit, blocked.message)
         }
-        let rules = await platform.textRules(for: connection.credentials)
-        let text = platform.postText(for: content)
-        let count = rules.count(text)
-        if connection.platform == .instagram && content.imageURL == nil { return (count, rules.limit, "Instagram needs an image to post.") }
-        if connection.status == .needsReconnect { return (count, rules.limit, "Reconnect this account first.") }
-        if registry.postingBlocked(connection.platform) != nil { return (count, rules.limit, OperatorAlert.pausedMessage(connection.platform)) }
-        return (count, rules.limit, rules.problems(text).first)
+        let check = await platform.check(content, for: connection.credentials)
+        return (check.count, check.limit, check.refusal)
     }
 }

@@ -24,7 +24,8 @@ extension SocialController {
             context.logger.warning(
                 "connect failed at the token or identity step", metadata: ["platform": "\(name.rawValue)", "error": "\(error.description)"])
             let notice = SocialPageModel.Notice(text: "\(name.displayName) did not connect: \(error.description)", isError: true)
-            return try await renderPanel(context: context, notice: notice, status: .badGateway).response(from: request, context: context)
+            return try await renderPanel(context: context, notice: notice, status: ErrorMapping.status(for: error)).response(
+                from: request, context: context)
         }
         switch results.count {
         case 0:
@@ -42,7 +43,7 @@ extension SocialController {
         let name = try platformName(context)
         guard let id = context.parameters.get("pending"), let pending = try await states.pending(id: id, userID: context.userID),
             pending.platform == name
-        else { throw HTTPError(.notFound, message: "This choice has expired. Please connect again.") }
+        else { throw RequestError.notFound("This choice has expired. Please connect again.") }
         let model = ChooseAccountsModel(
             layout: try await layout(context, title: "Choose accounts"), platformName: name.displayName,
             action: "/social/connect/\(name.rawValue)/choose/\(id)/",
@@ -58,7 +59,7 @@ extension SocialController {
         let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         guard let id = context.parameters.get("pending"), let pending = try await states.takePending(id: id, userID: context.userID),
             pending.platform == name
-        else { throw HTTPError(.notFound, message: "This choice has expired. Please connect again.") }
+        else { throw RequestError.notFound("This choice has expired. Please connect again.") }
         let picked = Set(form.all("account"))
         let chosen = pending.results.filter { picked.contains($0.platformUserID) }
         guard !chosen.isEmpty else { return Self.back(.nothing, name) }

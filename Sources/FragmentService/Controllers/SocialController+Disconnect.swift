@@ -16,7 +16,7 @@ extension SocialController {
     @Sendable func disconnect(_ request: Request, context: SignedInContext) async throws -> Response {
         let connection = try await ownConnection(context)
         guard let removed = try await connections.disconnect(id: connection.id, userID: context.userID) else {
-            throw HTTPError(.notFound, message: "That account is not connected.")
+            throw RequestError.notFound("That account is not connected.")
         }
         if let platform = registry.platform(removed.platform), let credentials = removed.credentials {
             do {
@@ -33,7 +33,7 @@ extension SocialController {
     private func ownConnection(_ context: SignedInContext) async throws -> SocialConnection {
         guard let text = context.parameters.get("id"), let id = Int64(text),
             let connection = try await connections.connection(id: id, userID: context.userID)
-        else { throw HTTPError(.notFound, message: "That account is not connected.") }
+        else { throw RequestError.notFound("That account is not connected.") }
         return connection
     }
 }

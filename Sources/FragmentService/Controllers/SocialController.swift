@@ -42,14 +42,14 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             let mine = accounts.filter { $0.platform == name }
             return SocialPageModel.Card(
                 platform: name.rawValue, displayName: name.displayName, iconClass: name.iconClass,
-                available: registry.platform(name) != nil, needs: registry.unavailableReason(name), isMastodon: name == .mastodon,
+                available: registry.platform(name) != nil, needs: registry.unavailableReason(name), asksForServer: name.asksForServer,
                 connectHref: "/social/connect/\(name.rawValue)/",
                 accounts: mine.map { c in
                     SocialPageModel.Account(
                         id: c.id, displayName: c.displayName ?? c.username ?? c.platformUserID, username: c.username,
                         needsReconnect: c.status == .needsReconnect, lastError: c.lastError, expiry: SocialPageModel.expiry(c.tokenExpiresAt),
                         reconnectAction: "/social/connect/\(c.platform.rawValue)/",
-                        reconnectInstance: c.platform == .mastodon ? c.extraData["instance_url"] : nil)
+                        reconnectInstance: c.serverURL)
                 }, hasAccounts: !mine.isEmpty)
         }
         let model = SocialPageModel(layout: try await layout(context, title: "Social accounts"), notice: notice, cards: cards)
@@ -71,7 +71,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         guard registry.platform(name) != nil else { throw unavailable(name) }
         let params = request.queryFields
         let next = LocalPath.sanitize(params["next"])
-        if name == .mastodon {
+        if name.asksForServer {
             let typed = params["instance"] ?? ""
             return try await mastodonForm(context: context, typed: typed, next: next, error: nil).response(from: request, context: context)
         }
@@ -89,7 +89,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         let next = LocalPath.sanitize(form["next"])
         var instance: URL?
-        if name == .mastodon {
+        if name.asksForServer {
             let typed = form["instance"] ?? ""
             guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return try await mastodonForm(context: context, typed: "", next: next, error: nil).response(from: request, context: context)
@@ -97,8 +97,10 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             do {
                 instance = try MastodonInstance.normalize(typed)
             } catch {
-                return try await mastodonForm(context: context, typed: typed, next: next, error: error.description, status: .badRequest)
-                    .response(from: request, context: context)
+                return try await mastodonForm(
+                    context: context, typed: typed, next: next, error: error.description, status: ErrorMapping.status(for: error)
+                )
+                .response(from: request, context: context)
             }
         }
         let state = OAuthState(
@@ -109,20 +111,20 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         do {
             url = try await platform.authorizeURL(for: connectRequest(name, state))
         } catch {
-            if name == .mastodon {
+            if name.asksForServer {
                 return try await mastodonForm(
-                    context: context, typed: instance?.host ?? "", next: next, error: error.description, status: .badGateway
+                    context: context, typed: instance?.host ?? "", next: next, error: error.description, status: ErrorMapping.status(for: error)
                 )
                 .response(from: request, context: context)
             }
-            throw HTTPError(.badGateway, message: error.description)
+            throw error
         }
         try await states.save(state)
         return Response(status: .seeOther, headers: [.location: sandbox.rewrite(url).absoluteString])
     }
 
-    private func unavailable(_ name: PlatformName) -> HTTPError {
-        HTTPError(.notFound, message: "\(name.displayName) is not available here: it needs \(registry.unavailableReason(name) ?? "configuration").")
+    private func unavailable(_ name: PlatformName) -> RequestError {
+        .notFound("\(name.displayName) is not available here: it needs \(registry.unavailableReason(name) ?? "configuration").")
     }
 
     private func mastodonForm(
@@ -140,7 +142,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
 
     func platformName(_ context: SignedInContext) throws -> PlatformName {
         guard let text = context.parameters.get("platform"), let name = PlatformName(rawValue: text) else {
-            throw HTTPError(.notFound, message: "There is no such platform.")
+            throw RequestError.notFound("There is no such platform.")
         }
         return name
     }

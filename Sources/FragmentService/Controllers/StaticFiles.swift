@@ -59,7 +59,7 @@ struct StaticFiles: Sendable {
         guard path.hasPrefix("/static/"), let relative = FormFields.percentDecode(path.dropFirst("/static/".count), plusIsSpace: false),
             let file = files[relative]
         else {
-            throw HTTPError(.notFound)
+            throw RequestError.notFound("No such file.")
         }
         if file.isNotModified(for: request.headers) {
             return Response(status: .notModified, headers: file.notModifiedHeaders)

@@ -39,7 +39,7 @@ enum TextInput {
     }
 
     /// Checks every key and string of a JSON document that is already known to be UTF-8.
-    static func checkJSON(_ object: Any, path: String = "") throws(HTTPError) {
+    static func checkJSON(_ object: Any, path: String = "") throws(RequestError) {
         switch object {
         case let string as String:
             guard isAcceptable(string) else { throw refusal(path.isEmpty ? "The JSON body" : "The field \(path)") }
@@ -59,7 +59,7 @@ enum TextInput {
     static let rule = "text must be UTF-8 without NUL or other control characters"
 
     /// The 400 for refused text; `what` names where it was, never the text itself.
-    static func refusal(_ what: String) -> HTTPError {
-        HTTPError(.badRequest, message: "\(what) contains characters that are not allowed: \(rule).")
+    static func refusal(_ what: String) -> RequestError {
+        .invalid("\(what) contains characters that are not allowed: \(rule).")
     }
 }

@@ -9,15 +9,13 @@ struct BearerAuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw HTTPError(
-                .unauthorized, headers: [.wwwAuthenticate: "Bearer"],
-                message: "A Bearer token from the Rose Ash account service is required.")
+            throw RequestError.unauthenticated("A Bearer token from the Rose Ash account service is required.", challenge: "Bearer")
         }
         let claims: IdentityClaims
         do {
             claims = try await verifier.verify(String(header.dropFirst(7)))
         } catch {
-            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""], message: error.description)
+            throw RequestError.unauthenticated(error.description, challenge: "Bearer error=\"invalid_token\"")
         }
         _ = try await users.upsert(id: claims.sub.value, displayName: claims.name)
         var context = context

@@ -15,7 +15,7 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
         if let sent = request.headers[.origin], sent != "null", sent != origin {
-            throw HTTPError(.forbidden, message: "This form was sent from another site and was refused.")
+            throw RequestError.forbidden("This form was sent from another site and was refused.")
         }
         var request = request
         let expected = context.session?.csrf ?? ""
@@ -25,7 +25,7 @@ struct CSRFMiddleware: RouterMiddleware {
             presented = FormFields(String(buffer: body))[Self.fieldName]
         }
         guard let token = presented, !expected.isEmpty, constantTimeEquals(Array(token.utf8), Array(expected.utf8)) else {
-            throw HTTPError(.forbidden, message: "This form has expired or did not come from this site. Reload the page and try again.")
+            throw RequestError.forbidden("This form has expired or did not come from this site. Reload the page and try again.")
         }
         return try await next(request, context)
     }

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Turns every error into a response a person or program can act on. Hummingbird alone would
+/// Turns every error into a response a person or program can act on, with the status
+/// `ErrorMapping` chooses for the service's own and domain errors. Hummingbird alone would
 /// answer unknown errors with an empty 500 logged at debug level; here they are logged at error
 /// level and, for browser routes, rendered as a page. JSON routes get `{"error": "…"}`.
 struct ErrorMiddleware: RouterMiddleware {
@@ -12,13 +13,13 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError {
-            if (300..<400).contains(error.status.code) { throw error }
-            return try respond(
-                request, context: context, status: error.status, message: error.body ?? error.status.reasonPhrase, headers: error.headers)
-        } catch let error as any HTTPResponseError {
-            return try error.response(from: request, context: context)
         } catch {
+            if let mapped = ErrorMapping.httpError(for: error) {
+                if (300..<400).contains(mapped.status.code) { throw mapped }
+                return try respond(
+                    request, context: context, status: mapped.status, message: mapped.body ?? mapped.status.reasonPhrase, headers: mapped.headers)
+            }
+            if let error = error as? any HTTPResponseError { return try error.response(from: request, context: context) }
             context.logger.error(
                 "request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             return try respond(

@@ -18,13 +18,11 @@ struct ServiceTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let header = request.headers[.authorization] ?? ""
         guard header.lowercased().hasPrefix("bearer ") else {
-            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "The account service's Bearer token is required.")
+            throw RequestError.unauthenticated("The account service's Bearer token is required.", challenge: "Bearer")
         }
         let presented = Array(SHA256.hash(data: Data(header.dropFirst(7).utf8)))
         guard constantTimeEquals(presented, expected) else {
-            throw HTTPError(
-                .unauthorized, headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""],
-                message: "The Bearer token is not the account service's token.")
+            throw RequestError.unauthenticated("The Bearer token is not the account service's token.", challenge: "Bearer error=\"invalid_token\"")
         }
         return try await next(request, context)
     }

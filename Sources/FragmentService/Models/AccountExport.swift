@@ -54,10 +54,10 @@ struct ExportedShare: Encodable {
         status = share.status.rawValue
         postID = share.postID
         postURL = share.postURL
-        errorKind = share.errorKind
+        errorKind = share.errorKind?.rawValue
         errorMessage = share.errorMessage
         repeatOf = share.repeatOf
-        origin = share.origin
+        origin = share.origin.rawValue
         createdAt = share.createdAt
     }
 

@@ -31,11 +31,24 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     }
 
     /// How a done job ended.
+    /// How a finished job ended: the account's outcome once nothing more will happen
+    /// (`AccountShareOutcome.Kind` without its passing states).
     enum Outcome: String, Codable, Sendable {
         case published
         case alreadyShared = "already_shared"
         case unconfirmed
         case failed
+
+        /// The job's end for an account's outcome; one still in progress, or an account gone,
+        /// ends a job only as failed.
+        init(_ kind: AccountShareOutcome.Kind) {
+            switch kind {
+            case .published: self = .published
+            case .alreadyShared: self = .alreadyShared
+            case .unconfirmed: self = .unconfirmed
+            case .failed, .inProgress, .notFound: self = .failed
+            }
+        }
     }
 
     /// Claims that may run a job before it is given up (`AutoShareRepository.claimDue`).
@@ -48,7 +61,7 @@ struct AutoShareJob: Sendable, Equatable, Codable {
     /// accounts on fifty servers are fifty lanes), while every other platform has one API for all
     /// its accounts. `PostgresAutoShareRepository.laneSQL` computes the same in SQL.
     static func lane(platform: PlatformName, instanceURL: String?) -> String {
-        platform == .mastodon ? "mastodon " + (instanceURL ?? "").lowercased() : platform.rawValue
+        platform.asksForServer ? platform.rawValue + " " + (instanceURL ?? "").lowercased() : platform.rawValue
     }
 
     enum CodingKeys: String, CodingKey {

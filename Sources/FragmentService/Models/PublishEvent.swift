@@ -3,11 +3,13 @@ import Foundation
 /// A publish event from a content app, as stored.
 struct PublishEvent: Sendable, Equatable, Codable {
     enum State: String, Sendable, Codable { case received, resolved, failed }
+    /// Where the event came from: a content app's signed webhook, or its feed.
+    enum Source: String, Sendable, Codable { case webhook, feed }
 
     var id: Int64
     var appID: String
     var eventID: String
-    var source: String
+    var source: Source
     var contentType: String
     var url: String
     var title: String?
@@ -45,7 +47,7 @@ struct PublishEvent: Sendable, Equatable, Codable {
 struct NewPublishEvent: Sendable, Equatable {
     var appID: String
     var eventID: String
-    var source: String = "webhook"
+    var source: PublishEvent.Source = .webhook
     var contentType: String
     var url: String
     var title: String?

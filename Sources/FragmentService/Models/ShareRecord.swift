@@ -12,16 +12,24 @@ struct ShareRecord: Sendable, Equatable {
     var status: ShareStatus
     var postID: String?
     var postURL: String?
-    var errorKind: String?
+    var errorKind: ShareErrorKind?
     var errorMessage: String?
     var repeatOf: Int64?
-    var origin: String
+    var origin: ShareOrigin
     var createdAt: Date
 }
 
 extension ShareRecord {
     /// The message a lost attempt carries (`ShareRepository.pendingLease`).
     static let lostAttemptMessage = "The service stopped while posting this; check the account before sharing again."
+}
+
+/// `social_shares.origin`: who asked for the share.
+enum ShareOrigin: String, Sendable, Equatable {
+    /// A person on the share page (or the API).
+    case manual
+    /// A rule, for a publish event or a feed item.
+    case auto
 }
 
 /// `social_shares.status`.

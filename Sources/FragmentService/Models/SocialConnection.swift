@@ -22,6 +22,9 @@ struct SocialConnection: Sendable, Equatable {
     var createdAt: Date
     var updatedAt: Date
 
+    /// The server the account lives on, for platforms that ask for one (`PlatformName.asksForServer`).
+    var serverURL: String? { platform.asksForServer ? extraData["instance_url"] : nil }
+
     /// What platform clients need to act for this account.
     var credentials: StoredCredentials? {
         guard let accessToken else { return nil }

@@ -27,7 +27,7 @@ actor MemoryShareRepository: ShareRepository {
         let cutoff = Date().addingTimeInterval(-pendingLease)
         for index in rows.indices where rows[index].status == .pending && rows[index].createdAt < cutoff && matches(rows[index]) {
             rows[index].status = .unconfirmed
-            rows[index].errorKind = ShareErrorKind.transient.rawValue
+            rows[index].errorKind = .transient
             rows[index].errorMessage = ShareRecord.lostAttemptMessage
             count += 1
         }
@@ -44,7 +44,7 @@ actor MemoryShareRepository: ShareRepository {
 
     func start(
         connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: String
+        shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart] {
         let asked = Set(connectionIDs)
         _ = expire { asked.contains($0.connectionID) && $0.url == url }
@@ -81,7 +81,7 @@ actor MemoryShareRepository: ShareRepository {
             rows[index].status = ShareStatus(result.outcome)
             rows[index].postID = result.platformPostID
             rows[index].postURL = result.platformPostURL
-            rows[index].errorKind = result.errorKind?.rawValue
+            rows[index].errorKind = result.errorKind
             rows[index].errorMessage = result.message
             stored[id] = rows[index]
         }

@@ -20,7 +20,7 @@ struct PostgresPublishEventRepository: PublishEventRepository {
             """
             INSERT INTO publish_events (app_id, event_id, source, content_type, url, title, description, image_url, image_alt,
                 tags, author_user_id, published_at)
-            VALUES (\(e.appID), \(e.eventID), \(e.source), \(e.contentType), \(e.url), \(e.title), \(e.description),
+            VALUES (\(e.appID), \(e.eventID), \(e.source.rawValue), \(e.contentType), \(e.url), \(e.title), \(e.description),
                 \(e.imageURL), \(e.imageAlt), \(e.tags), \(e.authorUserID), \(e.publishedAt))
             ON CONFLICT (app_id, event_id) DO NOTHING RETURNING id
             """, logger: logger)
@@ -100,7 +100,8 @@ struct PostgresPublishEventRepository: PublishEventRepository {
                 ).self)
             result.append(
                 PublishEvent(
-                    id: c.0, appID: c.1, eventID: c.2, source: c.3, contentType: c.4, url: c.5, title: c.6, description: c.7,
+                    id: c.0, appID: c.1, eventID: c.2, source: try PublishEvent.Source(stored: c.3, column: "event source"), contentType: c.4,
+                    url: c.5, title: c.6, description: c.7,
                     imageURL: c.8, imageAlt: c.18, tags: c.9, authorUserID: c.10, publishedAt: c.11,
                     state: try PublishEvent.State(stored: c.12, column: "event state"),
                     stateDetail: c.13, attempts: c.14, contentItemID: c.15, receivedAt: c.16, resolvedAt: c.17))

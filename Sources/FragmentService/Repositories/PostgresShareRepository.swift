@@ -45,7 +45,7 @@ struct PostgresShareRepository: ShareRepository {
     /// more: their stale attempts settled, and one SELECT that says why.
     func start(
         connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: String
+        shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart] {
         var seen: Set<Int64> = []
         let ids = connectionIDs.filter { seen.insert($0).inserted }
@@ -56,7 +56,7 @@ struct PostgresShareRepository: ShareRepository {
         let again = ids.map { shareAgain.contains($0) }
         let insert: PostgresQuery = """
             INSERT INTO social_shares (connection_id, user_id, shared_url, shared_title, message, idempotency_key, origin, repeat_of)
-            SELECT asked.connection_id, \(userID), \(url), \(title), \(message), \(idempotencyKey), \(origin),
+            SELECT asked.connection_id, \(userID), \(url), \(title), \(message), \(idempotencyKey), \(origin.rawValue),
                 CASE WHEN asked.again THEN (SELECT live.id FROM social_shares live
                     WHERE live.connection_id = asked.connection_id AND live.shared_url = \(url)
                     AND live.status IN ('pending', 'published', 'unconfirmed') AND live.repeat_of IS NULL ORDER BY live.id DESC LIMIT 1) END
@@ -184,8 +184,10 @@ struct PostgresShareRepository: ShareRepository {
             userID: try r[2].decode(String.self, context: .default), url: try r[3].decode(String.self, context: .default),
             title: try text(4), message: try text(5),
             status: try ShareStatus(stored: try r[6].decode(String.self, context: .default), column: "share status"),
-            postID: try text(7), postURL: try text(8), errorKind: try text(9), errorMessage: try text(10),
-            repeatOf: try r[11].decode(Int64?.self, context: .default), origin: try r[12].decode(String.self, context: .default),
+            postID: try text(7), postURL: try text(8), errorKind: try text(9).map { try ShareErrorKind(stored: $0, column: "share error kind") },
+            errorMessage: try text(10),
+            repeatOf: try r[11].decode(Int64?.self, context: .default),
+            origin: try ShareOrigin(stored: try r[12].decode(String.self, context: .default), column: "share origin"),
             createdAt: try r[13].decode(Date.self, context: .default))
     }
 }

@@ -38,7 +38,7 @@ protocol ShareRepository: Sendable {
     /// changed before it could be read): nothing was recorded for it, so it must not be posted.
     func start(
         connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: String
+        shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart]
     /// Stores the outcomes of several attempts (share id → result) in one write and returns the
     /// stored rows by share id; an unknown id is absent. All are stored, or none (it throws).
@@ -53,7 +53,7 @@ extension ShareRepository {
     /// `start` for one connection.
     func start(
         connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,
-        origin: String
+        origin: ShareOrigin
     ) async throws -> ShareStart {
         let found = try await start(
             connectionIDs: [connectionID], userID: userID, url: url, title: title, message: message, idempotencyKey: idempotencyKey,

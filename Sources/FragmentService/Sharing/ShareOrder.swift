@@ -10,7 +10,7 @@ struct ShareOrder: Sendable {
     /// Accounts for which the person chose "share again" although the URL is already there.
     var shareAgain: Set<Int64> = []
     /// `manual` (the share page) or `auto` (rules).
-    var origin: String = "manual"
+    var origin: ShareOrigin = .manual
 
     /// The most accounts one share form may name. A person's page lists every connected
     /// account, far fewer than this; a form naming more is not from that page.

@@ -88,28 +88,15 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
             }
             let name = connection.displayName ?? connection.username ?? connection.platformUserID
             var outcome = AccountShareOutcome(connectionID: id, platform: connection.platform, accountName: name, kind: .failed)
-            if connection.platform == .mastodon { outcome.instanceURL = connection.extraData["instance_url"] }
-            guard let platform = registry.platform(connection.platform) else {
-                outcome.message = "\(connection.platform.displayName) is not available on this server any more."
+            outcome.instanceURL = connection.serverURL
+            switch AccountReadiness.check(connection, registry: registry) {
+            case .success(let platform):
+                candidates.append((connection, platform, outcome))
+            case .failure(let blocked):
+                outcome.errorKind = blocked.kind
+                outcome.message = blocked.message
                 outcomes[id] = outcome
-                continue
             }
-            if connection.status == .needsReconnect {
-                // Known before any attempt: nothing is recorded or posted, and the person is
-                // shown how to reconnect (auto-share jobs wait for that).
-                outcome.errorKind = .needsReconnect
-                outcome.message = Self.reconnectFirst(connection)
-                outcomes[id] = outcome
-                continue
-            }
-            if registry.postingBlocked(connection.platform) != nil {
-                // Certain to fail at the platform (a retired API version): nothing is attempted.
-                outcome.errorKind = .serviceSetup
-                outcome.message = OperatorAlert.pausedMessage(connection.platform)
-                outcomes[id] = outcome
-                continue
-            }
-            candidates.append((connection, platform, outcome))
         }
         return candidates
     }
@@ -239,10 +226,6 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         }
     }
 
-    static func reconnectFirst(_ connection: SocialConnection) -> String {
-        "Reconnect this \(connection.platform.displayName) account first: \(connection.lastError ?? "its authorisation stopped working")."
-    }
-
     /// Turns a stored attempt into what the person sees.
     static func describe(
         _ record: ShareRecord, into base: AccountShareOutcome, errorKind: ShareErrorKind? = nil, pendingLease: TimeInterval? = nil
@@ -263,7 +246,7 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         case .failed:
             outcome.kind = .failed
             outcome.message = record.errorMessage
-            outcome.errorKind = errorKind ?? record.errorKind.flatMap(ShareErrorKind.init(rawValue:))
+            outcome.errorKind = errorKind ?? record.errorKind
         }
         return outcome
     }

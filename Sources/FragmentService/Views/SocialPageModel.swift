@@ -23,7 +23,7 @@ struct SocialPageModel: Sendable {
         var iconClass: String
         var available: Bool
         var needs: String?
-        var isMastodon: Bool
+        var asksForServer: Bool
         var connectHref: String
         var accounts: [Account]
         /// Stored, not computed: Mustache reads models through `Mirror`, which sees stored properties only.

@@ -62,7 +62,7 @@ struct FeedPoller<Apps: ContentAppRepository, Events: PublishEventRepository>: S
             if item.publishedAt == nil && subscription.polledAt == nil { continue }
             let (_, isNew) = try await events.record(
                 NewPublishEvent(
-                    appID: subscription.app.id, eventID: "feed:" + String((item.id ?? link).prefix(190)), source: "feed",
+                    appID: subscription.app.id, eventID: "feed:" + String((item.id ?? link).prefix(190)), source: .feed,
                     contentType: subscription.app.feedContentType, url: link, title: item.title, description: item.summary,
                     imageURL: item.image, tags: item.categories, authorUserID: nil, publishedAt: item.publishedAt))
             if isNew { created += 1 }

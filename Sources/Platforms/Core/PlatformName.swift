@@ -27,7 +27,12 @@ package enum PlatformName: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// Whether connecting asks the person which server their account lives on (Mastodon-API
+    /// servers are many; the others have one host). The server's address is kept with the
+    /// connection as `instance_url` and filled in again when the account is reconnected.
+    package var asksForServer: Bool { self == .mastodon }
+
     package static func < (lhs: PlatformName, rhs: PlatformName) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }

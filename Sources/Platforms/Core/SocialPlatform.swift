@@ -32,4 +32,15 @@ package protocol SocialPlatform: Sendable {
 
     /// The text that `share` will post for `content`, so the share page can count it.
     func postText(for content: ShareContent) -> String
+
+    /// Whether this account's platform can take `content`, and if not, why: the one answer the
+    /// share page shows and `share` refuses with. The default checks the post text against
+    /// `textRules(for:)`; a platform with more rules (an image, a link count) adds them.
+    func check(_ content: ShareContent, for credentials: StoredCredentials?) async -> PostCheck
+}
+
+extension SocialPlatform {
+    package func check(_ content: ShareContent, for credentials: StoredCredentials?) async -> PostCheck {
+        PostCheck(text: postText(for: content), rules: await textRules(for: credentials))
+    }
 }

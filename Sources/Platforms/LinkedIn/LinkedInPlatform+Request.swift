@@ -1,26 +1,24 @@
 import Foundation
 
-/// The one request path: configured timeout, JSON accepted, and on `/rest/` calls the two
-/// headers LinkedIn requires on every versioned call (docs/platforms/linkedin.md, "Versioned calls").
+/// The one request path (`PlatformRequester`): configured timeout, JSON accepted, and on `/rest/`
+/// calls the two headers LinkedIn requires on every versioned call (docs/platforms/linkedin.md,
+/// "Versioned calls").
 extension LinkedInPlatform {
-    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse {
-        do { return try await transportSend(request) } catch {
-            throw PlatformError(.transient, .linkedin, "Could not reach LinkedIn: \(error.description)")
-        }
+    var requester: PlatformRequester {
+        let version = version
+        return PlatformRequester(
+            transport: transport, timeout: timeout,
+            headers: { request in
+                request.url.path.hasPrefix("/rest/") ? [("LinkedIn-Version", version), ("X-Restli-Protocol-Version", "2.0.0")] : []
+            },
+            unreachable: { error, _ in PlatformError(.transient, .linkedin, "Could not reach LinkedIn: \(error.description)") })
     }
 
-    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
-        var request = request
-        request.destination = .platform
-        request.timeout = timeout
-        request.headers.append(("Accept", "application/json"))
-        if request.url.path.hasPrefix("/rest/") {
-            request.headers += [("LinkedIn-Version", version), ("X-Restli-Protocol-Version", "2.0.0")]
-        }
-        return try await transport.send(request)
-    }
+    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse { try await requester.send(request) }
 
-    func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer " + token) }
+    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse { try await requester.sendRaw(request) }
+
+    func bearer(_ token: String) -> (String, String) { PlatformRequester.bearer(token) }
 
     /// `GET /v2/userinfo` (docs/platforms/linkedin.md, "Identity"); 401 = token invalid, expired or
     /// revoked ("Errors").

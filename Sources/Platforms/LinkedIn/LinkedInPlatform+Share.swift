@@ -5,9 +5,9 @@ import Foundation
 /// guarantee.
 extension LinkedInPlatform {
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
-        let text = postText(for: content)
-        let problems = TextRules.linkedIn.problems(text)
-        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let check = await check(content, for: credentials)
+        if let refused = check.refusedResult { return refused }
+        let text = check.text
         let author = credentials.extraData["author_urn"] ?? Self.authorURN(sub: credentials.platformUserID)
         let thumbnail = await thumbnail(for: content, author: author, accessToken: credentials.accessToken)
         let body = LinkedInPostBody(

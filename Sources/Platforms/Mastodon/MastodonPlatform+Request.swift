@@ -1,32 +1,26 @@
 import Foundation
 import SocialCore
 
-/// The one request path: every call is `.untrusted` (a person typed the host), has the
-/// configured timeout and asks for JSON; statuses are checked by the callers.
+/// The one request path (`PlatformRequester`): every call is `.untrusted` (a person typed the
+/// host), has the configured timeout and asks for JSON; statuses are checked by the callers.
 extension MastodonPlatform {
-    func send(_ method: PlatformHTTPRequest.Method, _ url: URL, token: String? = nil) async throws(PlatformError) -> PlatformHTTPResponse {
-        var headers: [(String, String)] = []
-        if let token { headers.append(("Authorization", "Bearer " + token)) }
-        return try await send(PlatformHTTPRequest(method, url, headers: headers))
-    }
-
-    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse {
-        do { return try await transportSend(request) } catch {
+    var requester: PlatformRequester {
+        PlatformRequester(transport: transport, timeout: timeout, destination: .untrusted) { error, request in
             if error.kind == .blockedAddress || error.kind == .invalidURL {
-                throw PlatformError(.invalidInstance, .mastodon, "That Mastodon server address cannot be reached from here.")
+                return PlatformError(.invalidInstance, .mastodon, "That Mastodon server address cannot be reached from here.")
             }
-            throw PlatformError(.transient, .mastodon, "Could not reach \(request.url.host ?? "the server"): \(error.description)")
+            return PlatformError(.transient, .mastodon, "Could not reach \(request.url.host ?? "the server"): \(error.description)")
         }
     }
 
-    /// Sends with this client's policy applied; transport errors are returned as is.
-    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
-        var request = request
-        request.destination = .untrusted
-        request.timeout = timeout
-        request.headers.append(("Accept", "application/json"))
-        return try await transport.send(request)
+    func send(_ method: PlatformHTTPRequest.Method, _ url: URL, token: String? = nil) async throws(PlatformError) -> PlatformHTTPResponse {
+        try await send(PlatformHTTPRequest(method, url, headers: token.map { [PlatformRequester.bearer($0)] } ?? []))
     }
+
+    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse { try await requester.send(request) }
+
+    /// Sends with this client's policy applied; transport errors are returned as is.
+    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse { try await requester.sendRaw(request) }
 
     /// Whether an answer says the token is dead although its status is not 401/403: Takahē
     /// answers a bad or revoked token with 400 and a plain-text `Invalid Bearer token`

@@ -13,16 +13,16 @@ extension MastodonPlatform {
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
         let instance: URL
         do { instance = try Self.instance(of: credentials) } catch { return .failed(.needsReconnect, error.description) }
-        let text = postText(for: content)
-        let problems = await textRules(instance: instance).problems(text)
-        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let check = PostCheck(text: postText(for: content), rules: await textRules(instance: instance))
+        if let refused = check.refusedResult { return refused }
+        let text = check.text
         let retries = await server(instance: instance).honoursIdempotencyKey ? 1 : 0
         let host = instance.host ?? "the server"
 
         let request = PlatformHTTPRequest.form(
             .POST, instance.appending(path: "api/v1/statuses"), [("status", text), ("visibility", "public")],
             headers: [
-                ("Authorization", "Bearer " + credentials.accessToken),
+                PlatformRequester.bearer(credentials.accessToken),
                 ("Idempotency-Key", Self.idempotencyKey(content.idempotencyKey, account: credentials.platformUserID)),
             ])
         var attempt = 0

@@ -5,8 +5,8 @@ extension MastodonPlatform {
     /// The person's message (or, without one, the title), a blank line, then the link. The link
     /// must be in the text: the server builds the card from it (docs/platforms/mastodon.md, "Posting").
     package func postText(for content: ShareContent) -> String {
-        let lead = content.message?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let first = (lead?.isEmpty == false ? lead! : content.title.trimmingCharacters(in: .whitespacesAndNewlines))
+        let lead = content.message?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let first = lead.isEmpty ? content.title.trimmingCharacters(in: .whitespacesAndNewlines) : lead
         return first.isEmpty ? content.url : first + "\n\n" + content.url
     }
 

@@ -4,9 +4,9 @@ extension FacebookPagesClient {
     /// Posts a link to the Page's feed with the Page token and finds its permalink (docs/platforms/facebook.md,
     /// "Posting", "Post links").
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
-        let message = postText(for: content)
-        let problems = declaration.textRules.problems(message)
-        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let check = await check(content, for: credentials)
+        if let refused = check.refusedResult { return refused }
+        let message = check.text
         let pageID = credentials.extraData["page_id"] ?? credentials.platformUserID
         let created: MetaGraphResponses.Created
         do throws(MetaGraphError) {

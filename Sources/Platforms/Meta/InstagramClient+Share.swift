@@ -4,12 +4,10 @@ extension InstagramClient {
     /// Image container with the caption → wait for FINISHED → `media_publish` → permalink
     /// (docs/platforms/instagram.md, "Posting"). Every feed post needs an image, so without one nothing is called.
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
-        guard let image = content.imageURL, !image.isEmpty else {
-            return .failed(.rejectedContent, "Instagram posts need an image, and this item has none; nothing was posted.")
-        }
-        let caption = postText(for: content)
-        let problems = declaration.textRules.problems(caption)
-        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let check = await check(content, for: credentials)
+        if let refused = check.refusedResult { return refused }
+        guard let image = content.imageURL, !image.isEmpty else { return .failed(.rejectedContent, Self.needsImage) }
+        let caption = check.text
         let igID = credentials.extraData["ig_user_id"] ?? credentials.platformUserID
         let token = credentials.accessToken
         let containerID: String

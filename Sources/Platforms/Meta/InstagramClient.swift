@@ -88,6 +88,14 @@ package struct InstagramClient: SocialPlatform {
 
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }
 
+    /// Every feed post needs an image (docs/platforms/instagram.md, "Posting").
+    package func check(_ content: ShareContent, for credentials: StoredCredentials?) async -> PostCheck {
+        let hasImage = content.imageURL.map { !$0.isEmpty } ?? false
+        return PostCheck(text: postText(for: content), rules: declaration.textRules, extra: hasImage ? [] : [Self.needsImage])
+    }
+
+    static let needsImage = "Instagram posts need an image, and this item has none."
+
     /// The caption: the person's words, the title and the URL on separate lines. Links in Instagram
     /// captions are plain text and **not clickable** (docs/platforms/instagram.md, "Captions"), so the URL is
     /// there for people to read or copy.

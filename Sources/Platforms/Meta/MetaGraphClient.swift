@@ -67,7 +67,7 @@ package struct MetaGraphClient: Sendable {
         var headers: [(String, String)] = [("Accept", "application/json")]
         if let token {
             switch placement {
-            case .header: headers.append(("Authorization", "Bearer \(token)"))
+            case .header: headers.append(PlatformRequester.bearer(token))
             case .query: fields.append(("access_token", token))
             }
         }

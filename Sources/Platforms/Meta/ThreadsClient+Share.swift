@@ -4,14 +4,9 @@ extension ThreadsClient {
     /// TEXT container with `link_attachment`, then `threads_publish`, then the permalink
     /// (docs/platforms/threads.md, "Posting", "Post links").
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
-        let text = postText(for: content)
-        var problems = declaration.textRules.problems(text)
-        // ≤ 5 unique links counting the link attachment (docs/platforms/threads.md, "Text and links").
-        let links = Set(TextCounter(rules: declaration.textRules).links(in: text) + [content.url])
-        if let max = declaration.textRules.maxLinks, links.count > max, !problems.contains(where: { $0.hasPrefix("Too many links") }) {
-            problems.append("Too many links: at most \(max), counting the shared link.")
-        }
-        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let check = await check(content, for: credentials)
+        if let refused = check.refusedResult { return refused }
+        let text = check.text
         let userID = credentials.extraData["threads_user_id"] ?? credentials.platformUserID
         let token = credentials.accessToken
         let containerID: String

@@ -116,6 +116,17 @@ package struct ThreadsClient: SocialPlatform {
 
     package func textRules(for credentials: StoredCredentials?) async -> TextRules { declaration.textRules }
 
+    /// At most 5 unique links, counting the link attachment (docs/platforms/threads.md, "Text and links").
+    package func check(_ content: ShareContent, for credentials: StoredCredentials?) async -> PostCheck {
+        let rules = declaration.textRules
+        var check = PostCheck(text: postText(for: content), rules: rules)
+        let links = Set(TextCounter(rules: rules).links(in: check.text) + [content.url])
+        if let max = rules.maxLinks, links.count > max, !check.problems.contains(where: { $0.hasPrefix("Too many links") }) {
+            check.problems.append("Too many links: at most \(max), counting the shared link.")
+        }
+        return check
+    }
+
     /// The container `text`: the person's words, or the title when they wrote none. The URL goes in
     /// `link_attachment`, so it is not repeated in the text (docs/platforms/threads.md, "Posting").
     package func postText(for content: ShareContent) -> String {

@@ -1,23 +1,19 @@
 import Foundation
 import SocialCore
 
-/// The one request path: configured timeout, JSON accepted, status checked by the caller.
+/// The one request path (`PlatformRequester`): configured timeout, JSON accepted, status checked by the caller.
 extension TwitterPlatform {
-    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse {
-        do { return try await transportSend(request) } catch {
-            throw PlatformError(.transient, .twitter, "Could not reach X: \(error.description)")
+    var requester: PlatformRequester {
+        PlatformRequester(transport: transport, timeout: timeout) { error, _ in
+            PlatformError(.transient, .twitter, "Could not reach X: \(error.description)")
         }
     }
 
-    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse {
-        var request = request
-        request.destination = .platform
-        request.timeout = timeout
-        request.headers.append(("Accept", "application/json"))
-        return try await transport.send(request)
-    }
+    func send(_ request: PlatformHTTPRequest) async throws(PlatformError) -> PlatformHTTPResponse { try await requester.send(request) }
 
-    func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer " + token) }
+    func transportSend(_ request: PlatformHTTPRequest) async throws(TransportError) -> PlatformHTTPResponse { try await requester.sendRaw(request) }
+
+    func bearer(_ token: String) -> (String, String) { PlatformRequester.bearer(token) }
 
     /// `GET /2/users/me` (docs/platforms/twitter.md, "Identity"). 401 means the token is dead ("Errors").
     func me(accessToken: String) async throws(PlatformError) -> TwitterUser {

@@ -5,9 +5,9 @@ import Foundation
 /// (docs/platforms/retries.md).
 extension TwitterPlatform {
     package func share(_ content: ShareContent, using credentials: StoredCredentials) async -> ShareResult {
-        let text = postText(for: content)
-        let problems = TextRules.twitter.problems(text)
-        guard problems.isEmpty else { return .failed(.rejectedContent, problems.joined(separator: " ")) }
+        let check = await check(content, for: credentials)
+        if let refused = check.refusedResult { return refused }
+        let text = check.text
         let request: PlatformHTTPRequest
         do {
             request = try .json(.POST, apiBase.appending(path: "2/tweets"), ["text": text], headers: [bearer(credentials.accessToken)])
