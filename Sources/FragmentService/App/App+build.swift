@@ -63,10 +63,21 @@ func buildApplication<Repositories: RepositorySet>(
     EventsAPIController(events: dependencies.events).addRoutes(to: api)
     RulesAPIController(rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry).addRoutes(to: api)
     AutoSharesAPIController(jobs: dependencies.jobs).addRoutes(to: api)
+    // The account service's lifecycle API: its own token, not a person's; off (404) without one.
+    if let token = configuration.accountServiceToken {
+        AccountLifecycleController(
+            users: dependencies.users, accounts: dependencies.accounts, connections: dependencies.connections, shares: dependencies.shares,
+            rules: dependencies.rules, jobs: dependencies.jobs, events: dependencies.events, registry: dependencies.registry
+        ).addRoutes(to: router.group("api/v1/users").add(middleware: ServiceTokenMiddleware(token: token)))
+    }
 
     // Webhooks: authenticated by their HMAC signature, not by a session.
     PublishWebhookController(apps: dependencies.apps, events: dependencies.events, signal: dependencies.eventSignal, metrics: dependencies.metrics)
         .addRoutes(to: router.group("webhooks"))
+    // Meta's deauthorize and data-deletion callbacks: authenticated by the app secret's signature.
+    let meta = MetaCallbackController(accounts: dependencies.accounts, configuration: configuration, views: views)
+    meta.addCallbackRoutes(to: router.group("webhooks/meta"))
+    meta.addStatusRoutes(to: router.group("social/meta/deletion"))
     FragmentController(registry: fragments).addRoutes(to: router.group("fragments"))
 
     var app = Application(

@@ -15,6 +15,7 @@ protocol RepositorySet {
     associatedtype Rules: RuleRepository
     associatedtype Jobs: AutoShareRepository
     associatedtype Sessions: SessionRepository
+    associatedtype Accounts: AccountDataRepository
 }
 
 enum PostgresRepositories: RepositorySet {
@@ -29,6 +30,7 @@ enum PostgresRepositories: RepositorySet {
     typealias Rules = PostgresRuleRepository
     typealias Jobs = PostgresAutoShareRepository
     typealias Sessions = PostgresSessionRepository
+    typealias Accounts = PostgresAccountDataRepository
 }
 
 enum MemoryRepositories: RepositorySet {
@@ -43,6 +45,7 @@ enum MemoryRepositories: RepositorySet {
     typealias Rules = MemoryRuleRepository
     typealias Jobs = MemoryAutoShareRepository
     typealias Sessions = MemorySessionRepository
+    typealias Accounts = MemoryAccountDataRepository
 }
 
 /// What the app builder wires into the routes: the repositories of `Repositories`, background
@@ -59,6 +62,7 @@ struct AppDependencies<Repositories: RepositorySet>: Sendable {
     typealias Rules = Repositories.Rules
     typealias Jobs = Repositories.Jobs
     typealias Sessions = Repositories.Sessions
+    typealias Accounts = Repositories.Accounts
 
     var users: Users
     var ledger: Ledger
@@ -72,6 +76,8 @@ struct AppDependencies<Repositories: RepositorySet>: Sendable {
     var jobs: Jobs
     /// Signed-in browser sessions.
     var sessions: Sessions
+    /// A person's data across tables: export, account deletion, Meta's callbacks.
+    var accounts: Accounts
     /// Reads a content page's own metadata when the share page was opened without it.
     var pages: (any PageMetadataSource)?
     /// The platforms this deployment can use.
@@ -99,12 +105,20 @@ extension AppDependencies where Repositories == MemoryRepositories {
         -> Self
     {
         let connections = MemoryConnectionRepository(metrics: metrics)
+        let users = MemoryUserRepository()
+        let events = MemoryPublishEventRepository()
+        let states = MemoryOAuthStateStore()
+        let shares = MemoryShareRepository(names: { await connections.name(of: $0) })
+        let rules = MemoryRuleRepository()
+        let jobs = MemoryAutoShareRepository(connections: { await connections.server(of: $0) })
+        let sessions = MemorySessionRepository()
         return AppDependencies(
-            users: MemoryUserRepository(), ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
-            events: MemoryPublishEventRepository(), items: MemoryContentItemRepository(), connections: connections,
-            states: MemoryOAuthStateStore(), shares: MemoryShareRepository(names: { await connections.name(of: $0) }),
-            rules: MemoryRuleRepository(), jobs: MemoryAutoShareRepository(connections: { await connections.server(of: $0) }),
-            sessions: MemorySessionRepository(), pages: nil,
-            registry: registry, metrics: metrics)
+            users: users, ledger: MemoryHandoffLedger(), apps: MemoryContentAppRepository(apps),
+            events: events, items: MemoryContentItemRepository(), connections: connections,
+            states: states, shares: shares, rules: rules, jobs: jobs, sessions: sessions,
+            accounts: MemoryAccountDataRepository(
+                users: users, connections: connections, shares: shares, rules: rules, jobs: jobs, sessions: sessions, states: states,
+                events: events),
+            pages: nil, registry: registry, metrics: metrics)
     }
 }

@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
             rules: PostgresRuleRepository(client: client, logger: logger),
             jobs: PostgresAutoShareRepository(client: client, logger: logger, lease: TimeInterval(configuration.workerLeaseSeconds)),
             sessions: PostgresSessionRepository(client: client, logger: logger),
+            accounts: PostgresAccountDataRepository(client: client, logger: logger),
             pages: fetcher,
             registry: PlatformRegistry.standard(
                 configuration: configuration, transport: OutboundPlatformTransport(http: outbound, requireHTTPSForUntrusted: configuration.isHTTPS),

@@ -4,6 +4,7 @@ import Platforms
 /// `AutoShareRepository` in memory, for router tests.
 actor MemoryAutoShareRepository: AutoShareRepository {
     private var rows: [AutoShareJob] = []
+    private var nextID: Int64 = 1
     /// A connection's platform and Mastodon instance URL, as PostgreSQL finds them by joining
     /// `social_connections`.
     private let connections: @Sendable (Int64) async -> (platform: PlatformName, instanceURL: String?)?
@@ -19,9 +20,10 @@ actor MemoryAutoShareRepository: AutoShareRepository {
         for job in jobs where !rows.contains(where: { $0.eventID == job.eventID && $0.connectionID == job.connectionID }) {
             rows.append(
                 AutoShareJob(
-                    id: Int64(rows.count + 1), eventID: job.eventID, ruleID: job.ruleID, connectionID: job.connectionID, userID: job.userID,
+                    id: nextID, eventID: job.eventID, ruleID: job.ruleID, connectionID: job.connectionID, userID: job.userID,
                     message: job.message.flatMap { $0.isEmpty ? nil : $0 }, state: .waiting, detail: nil, outcome: nil, shareID: nil, attempts: 0,
                     runAfter: job.runAfter))
+            nextID += 1
             created += 1
         }
         return created
@@ -84,6 +86,11 @@ actor MemoryAutoShareRepository: AutoShareRepository {
         rows[index].state = .waitingReconnect
         rows[index].detail = reason
         rows[index].runAfter = retryAt
+    }
+
+    /// Deletes the jobs of these connections or of this person (the memory form of the cascade).
+    func remove(connectionIDs: Set<Int64> = [], userID: String? = nil) {
+        rows.removeAll { connectionIDs.contains($0.connectionID) || $0.userID == userID }
     }
 
     func jobs(userID: String, limit: Int) async throws -> [AutoShareJob] {

@@ -8,6 +8,10 @@ actor MemoryConnectionRepository: ConnectionRepository {
     /// Counts refreshes as `PostgresConnectionRepository` does.
     private let metrics: ServiceMetrics?
 
+    /// When each disconnected row was disconnected.
+    private var revokedAt: [Int64: Date] = [:]
+    private var nextID: Int64 = 1
+
     init(metrics: ServiceMetrics? = nil) {
         self.metrics = metrics
     }
@@ -18,12 +22,14 @@ actor MemoryConnectionRepository: ConnectionRepository {
             rows[index].userID = userID
             apply(result, to: &rows[index])
             revoked.remove(rows[index].id)
+            revokedAt[rows[index].id] = nil
             return .reconnected(rows[index])
         }
         var row = SocialConnection(
-            id: Int64(rows.count + 1), userID: userID, platform: platform, platformUserID: result.platformUserID, username: nil,
+            id: nextID, userID: userID, platform: platform, platformUserID: result.platformUserID, username: nil,
             displayName: nil, accessToken: nil, refreshToken: nil, tokenExpiresAt: nil, scopes: [], extraData: [:], status: .active,
             lastError: nil, createdAt: Date(), updatedAt: Date())
+        nextID += 1
         apply(result, to: &row)
         rows.append(row)
         return .created(row)
@@ -49,6 +55,7 @@ actor MemoryConnectionRepository: ConnectionRepository {
         rows[index].accessToken = nil
         rows[index].refreshToken = nil
         revoked.insert(id)
+        revokedAt[id] = Date()
         return before
     }
 
@@ -101,6 +108,37 @@ actor MemoryConnectionRepository: ConnectionRepository {
             rows[index].status = .needsReconnect
             rows[index].lastError = reason
         }
+    }
+
+    /// Every row of the person, disconnected ones included (`AccountDataRepository`).
+    func allRows(userID: String) -> [(connection: SocialConnection, disconnectedAt: Date?)] {
+        rows.filter { $0.userID == userID }.map { ($0, revokedAt[$0.id]) }
+    }
+
+    /// Meta's deauthorize callback: tokens wiped and "needs reconnect" on the selected live rows.
+    func revokeMeta(_ selector: MetaAccountSelector, reason: String) -> Int {
+        var count = 0
+        for index in rows.indices where selector.matches(rows[index]) && !revoked.contains(rows[index].id) {
+            rows[index].accessToken = nil
+            rows[index].refreshToken = nil
+            rows[index].tokenExpiresAt = nil
+            rows[index].status = .needsReconnect
+            rows[index].lastError = reason
+            rows[index].updatedAt = Date()
+            count += 1
+        }
+        return count
+    }
+
+    /// Removes the rows `matching` says, returning their ids (the memory form of `DELETE`).
+    func remove(where matching: @Sendable (SocialConnection) -> Bool) -> [Int64] {
+        let ids = rows.filter(matching).map(\.id)
+        rows.removeAll(where: matching)
+        for id in ids {
+            revoked.remove(id)
+            revokedAt[id] = nil
+        }
+        return ids
     }
 
     /// How many refreshes actually ran (tests assert "exactly one").

@@ -7,6 +7,12 @@ actor MemoryOAuthStateStore: OAuthStateStore {
     private var states: [String: OAuthState] = [:]
     private var pendings: [String: (userID: String, platform: PlatformName, results: [OAuthResult], returnTo: String, expires: Date)] = [:]
 
+    /// Deletes the person's states and pending connections (the memory form of the cascade).
+    func remove(userID: String) {
+        states = states.filter { $0.value.userID != userID }
+        pendings = pendings.filter { $0.value.userID != userID }
+    }
+
     func save(_ state: OAuthState) async throws { states[state.nonce] = state }
 
     func consume(nonce: String, userID: String, platform: PlatformName) async throws -> OAuthState? {

@@ -3,6 +3,7 @@ import Foundation
 /// `PublishEventRepository` in memory, for router tests.
 actor MemoryPublishEventRepository: PublishEventRepository {
     private var events: [PublishEvent] = []
+    private var nextID: Int64 = 1
     /// Back-off after a failed attempt, as `publish_events.next_attempt_at` does in PostgreSQL.
     private var notBefore: [Int64: Date] = [:]
     /// How long a claim keeps an event from other workers (tests use 0 to play a dead worker).
@@ -15,10 +16,11 @@ actor MemoryPublishEventRepository: PublishEventRepository {
     func record(_ e: NewPublishEvent) async throws -> (event: PublishEvent, created: Bool) {
         if let existing = events.first(where: { $0.appID == e.appID && $0.eventID == e.eventID }) { return (existing, false) }
         let event = PublishEvent(
-            id: Int64(events.count + 1), appID: e.appID, eventID: e.eventID, source: e.source, contentType: e.contentType, url: e.url,
+            id: nextID, appID: e.appID, eventID: e.eventID, source: e.source, contentType: e.contentType, url: e.url,
             title: e.title, description: e.description, imageURL: e.imageURL, imageAlt: e.imageAlt, tags: e.tags, authorUserID: e.authorUserID,
             publishedAt: e.publishedAt, state: .received, stateDetail: nil, attempts: 0, contentItemID: nil, receivedAt: Date(),
             resolvedAt: nil)
+        nextID += 1
         events.append(event)
         return (event, true)
     }
@@ -80,6 +82,11 @@ actor MemoryPublishEventRepository: PublishEventRepository {
             $0.stateDetail = detail
             notBefore[$0.id] = Date().addingTimeInterval(60 * Double($0.attempts))
         }
+    }
+
+    /// Deletes the events naming `author` (account deletion).
+    func remove(author: String) {
+        events.removeAll { $0.authorUserID == author }
     }
 
     /// Tests: makes a backed-off event due now.

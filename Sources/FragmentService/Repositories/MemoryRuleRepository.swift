@@ -28,6 +28,11 @@ actor MemoryRuleRepository: RuleRepository {
         return rows.count < before
     }
 
+    /// Deletes the rules of these connections or of this person (the memory form of the cascade).
+    func remove(connectionIDs: Set<Int64> = [], userID: String? = nil) {
+        rows.removeAll { connectionIDs.contains($0.rule.connectionID) || $0.userID == userID }
+    }
+
     func autoRules(author: String?, appID: String) async throws -> [(userID: String, rule: ShareRule)] {
         rows.filter { row in
             row.rule.enabled && row.rule.mode == .auto && (author.map { row.userID == $0 } ?? row.rule.sourceApps.contains(appID))

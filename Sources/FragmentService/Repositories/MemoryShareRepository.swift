@@ -5,6 +5,7 @@ import Platforms
 actor MemoryShareRepository: ShareRepository {
     private var rows: [ShareRecord] = []
     private var keys: [Int64: (connection: Int64, key: String)] = [:]
+    private var nextID: Int64 = 1
     /// Connection names for history, set by tests through the connection repository's rows.
     private let names: @Sendable (Int64) async -> (PlatformName, String)?
     nonisolated let pendingLease: TimeInterval
@@ -62,9 +63,10 @@ actor MemoryShareRepository: ShareRepository {
                 continue
             }
             let record = ShareRecord(
-                id: Int64(rows.count + 1), connectionID: connectionID, userID: userID, url: url, title: title, message: message,
+                id: nextID, connectionID: connectionID, userID: userID, url: url, title: title, message: message,
                 status: .pending, postID: nil, postURL: nil, errorKind: nil, errorMessage: nil, repeatOf: again ? live?.id : nil, origin: origin,
                 createdAt: Date())
+            nextID += 1
             rows.append(record)
             keys[record.id] = (connectionID, idempotencyKey)
             result[connectionID] = .started(record)
@@ -93,6 +95,13 @@ actor MemoryShareRepository: ShareRepository {
             result.append(ShareHistoryEntry(share: share, platform: platform, accountName: name))
         }
         return result
+    }
+
+    /// Deletes the shares of these connections or of this person (the memory form of the cascade).
+    func remove(connectionIDs: Set<Int64> = [], userID: String? = nil) {
+        let gone = rows.filter { connectionIDs.contains($0.connectionID) || $0.userID == userID }.map(\.id)
+        rows.removeAll { connectionIDs.contains($0.connectionID) || $0.userID == userID }
+        for id in gone { keys[id] = nil }
     }
 
     func liveShares(userID: String, url: String) async throws -> [Int64: ShareRecord] {

@@ -9,5 +9,8 @@ actor MemoryUserRepository: UserRepository {
         return user
     }
 
+    /// Deletes the user row.
+    func remove(id: String) { users[id] = nil }
+
     func find(id: String) async throws -> User? { users[id] }
 }

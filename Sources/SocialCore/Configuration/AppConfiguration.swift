@@ -19,6 +19,9 @@ package struct AppConfiguration: Sendable {
     /// `SOCIAL_IDENTITY_ISSUER` / `SOCIAL_IDENTITY_AUDIENCE`: expected `iss` and `aud` claims.
     package var identityIssuer: String
     package var identityAudience: String
+    /// `SOCIAL_ACCOUNT_SERVICE_TOKEN`: the account service's Bearer token for the lifecycle API
+    /// (`/api/v1/users/…`); unset = that API is off (404).
+    package var accountServiceToken: String?
     /// `SOCIAL_DEV_LOGIN=1`: a page to sign in as a demo user (refused with an https base URL).
     package var devLogin: Bool
     /// `SOCIAL_SANDBOX_URL`: every platform host is reached through this emulator instead.
@@ -153,6 +156,10 @@ package struct AppConfiguration: Sendable {
         }
         identityIssuer = value("SOCIAL_IDENTITY_ISSUER") ?? "rose-ash-account"
         identityAudience = value("SOCIAL_IDENTITY_AUDIENCE") ?? "rose-ash-social"
+        accountServiceToken = value("SOCIAL_ACCOUNT_SERVICE_TOKEN")
+        if let token = accountServiceToken, token.utf8.count < 32 {
+            problem(.identitySecrets, "SOCIAL_ACCOUNT_SERVICE_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`), or unset")
+        }
 
         devLogin = flag("SOCIAL_DEV_LOGIN")
         allowPrivateHosts = flag("SOCIAL_ALLOW_PRIVATE_HOSTS")
