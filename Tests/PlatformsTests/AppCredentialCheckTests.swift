@@ -26,16 +26,18 @@ import Testing
     }
 
     /// `platform`'s client with the registered credentials, or with `id`/`secret` in their place.
-    static func client(_ platform: PlatformName, _ transport: any PlatformTransport, id: String? = nil, secret: String? = nil) -> any SocialPlatform {
+    static func client(
+        _ platform: PlatformName, _ transport: any PlatformTransport, id: String? = nil, secret: String? = nil, timeout: Duration = .seconds(10)
+    ) -> any SocialPlatform {
         let app = registered(platform)
         let meta = MetaAppCredentials(appID: id ?? app.id, appSecret: secret ?? app.secret)
         switch platform {
-        case .facebook: return FacebookPagesClient(app: meta, transport: transport, timeout: .seconds(10))
-        case .instagram: return InstagramClient(app: meta, transport: transport, timeout: .seconds(10))
-        case .threads: return ThreadsClient(app: meta, transport: transport, timeout: .seconds(10))
-        case .twitter: return TwitterPlatform(clientID: id ?? app.id, clientSecret: secret ?? app.secret, transport: transport, timeout: .seconds(10))
+        case .facebook: return FacebookPagesClient(app: meta, transport: transport, timeout: timeout)
+        case .instagram: return InstagramClient(app: meta, transport: transport, timeout: timeout)
+        case .threads: return ThreadsClient(app: meta, transport: transport, timeout: timeout)
+        case .twitter: return TwitterPlatform(clientID: id ?? app.id, clientSecret: secret ?? app.secret, transport: transport, timeout: timeout)
         case .linkedin:
-            return LinkedInPlatform(clientID: id ?? app.id, clientSecret: secret ?? app.secret, transport: transport, timeout: .seconds(10))
+            return LinkedInPlatform(clientID: id ?? app.id, clientSecret: secret ?? app.secret, transport: transport, timeout: timeout)
         case .mastodon: return MastodonPlatform(appStore: MemoryMastodonAppStore(), transport: transport)
         }
     }
@@ -102,6 +104,18 @@ import Testing
             }
             // The switched-on failure answered the check (it is used up), rather than something else.
             #expect(try await sandbox.request(.GET, "_sandbox/failures").body.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        }
+    }
+
+    @Test(arguments: checked)
+    func aPlatformThatDoesNotAnswerInTimeIsUnknown(platform: PlatformName) async throws {
+        try await SandboxHarness.with(apps: Self.apps) { sandbox in
+            try await sandbox.fail(Self.sandboxPlatform(platform), mode: "timeout", latency: 4)
+            let check = await Self.client(platform, sandbox.transport, timeout: .seconds(1)).checkAppCredentials()
+            guard case .unknown = check else {
+                Issue.record("a hanging platform was not unknown: \(check)")
+                return
+            }
         }
     }
 
