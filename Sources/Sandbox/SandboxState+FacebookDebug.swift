@@ -5,12 +5,18 @@ import Foundation
 /// (docs/platforms/facebook.md, "Callbacks").
 extension SandboxState {
     /// `GET /debug_token?input_token=…&access_token={app-id}|{app-secret}`; `expires_at` 0 = never.
+    /// The asking app token is checked first: a wrong id or secret is 190 whatever is inspected
+    /// (docs/platforms/facebook.md, "Checking app credentials").
     func facebookDebugToken(_ request: SandboxRequest) -> SandboxResponse {
-        let appToken = (request.param("access_token") ?? "").split(separator: "|", maxSplits: 1).map(String.init)
-        guard appToken.count == 2, let app = app(.facebook, clientID: appToken[0]), let secret = app.clientSecret,
-            PKCE.constantTimeEqual(secret, appToken[1])
-        else {
+        guard let asking = request.param("access_token"), let app = facebookApp(appToken: asking) else {
             return GraphError.response(code: 190, message: "Invalid OAuth access token signature.")
+        }
+        // An app token inspected: `type` APP, valid when it is this app's own pair.
+        if let value = request.param("input_token"), value.contains("|") {
+            guard let inspected = facebookApp(appToken: value), inspected.clientID == app.clientID else {
+                return .object(["data": ["is_valid": false, "error": ["code": 190, "message": "Invalid OAuth access token signature."]]])
+            }
+            return .object(["data": ["app_id": app.clientID, "type": "APP", "application": app.name, "is_valid": true]])
         }
         guard let value = request.param("input_token"), let token = tokens[value], token.platform == .facebook,
             token.clientID == app.clientID
@@ -26,6 +32,15 @@ extension SandboxState {
         ]
         if let page = token.pageID { data["profile_id"] = page }
         return .object(["data": data])
+    }
+
+    /// The Facebook app whose app token (`{app-id}|{app-secret}`) this is, the secret compared in constant time.
+    private func facebookApp(appToken: String) -> RegisteredApp? {
+        let parts = appToken.split(separator: "|", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let app = app(.facebook, clientID: parts[0]), let secret = app.clientSecret,
+            PKCE.constantTimeEqual(secret, parts[1])
+        else { return nil }
+        return app
     }
 
     /// A `signed_request` as Meta posts it to deauthorize / data-deletion callbacks, signed with the

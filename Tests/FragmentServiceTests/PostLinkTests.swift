@@ -10,6 +10,8 @@ private struct ScriptedLinkPlatform: SocialPlatform {
     let link: String
     var name: PlatformName { .mastodon }
     var usesPKCE: Bool { false }
+    var requestedScopes: [String] { [] }
+    func checkAppCredentials() async -> AppCredentialCheck { .notNeeded("a test platform") }
     func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL { URL(string: "https://mastodon.social/oauth/authorize")! }
     func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] { [] }
     func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {

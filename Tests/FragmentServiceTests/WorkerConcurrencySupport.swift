@@ -73,6 +73,8 @@ struct GatedPlatform: SocialPlatform {
     let name: PlatformName
     let gate: Gate
     var usesPKCE: Bool { false }
+    var requestedScopes: [String] { [] }
+    func checkAppCredentials() async -> AppCredentialCheck { .notNeeded("a test platform") }
     func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL { URL(fileURLWithPath: "/authorize") }
     func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] { [] }
     func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {

@@ -7,6 +7,8 @@ import Testing
 private struct StubPlatform: SocialPlatform {
     let name: PlatformName
     var usesPKCE: Bool { false }
+    var requestedScopes: [String] { [] }
+    func checkAppCredentials() async -> AppCredentialCheck { .notNeeded("a stub") }
     func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL { URL(string: "https://example.com")! }
     func exchangeCode(_ code: String, for request: ConnectRequest) async throws(PlatformError) -> [OAuthResult] { [] }
     func refresh(_ credentials: StoredCredentials) async throws(PlatformError) -> OAuthResult {

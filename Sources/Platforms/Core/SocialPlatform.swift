@@ -7,6 +7,13 @@ package protocol SocialPlatform: Sendable {
     var name: PlatformName { get }
     /// Whether the authorization request carries a PKCE challenge.
     var usesPKCE: Bool { get }
+    /// The exact scopes the connect flow asks for, in the order the authorize URL lists them, so an
+    /// operator can register (or request review of) the same set with the platform.
+    var requestedScopes: [String] { get }
+
+    /// Whether the platform accepts this deployment's app id and secret, asked without any
+    /// person's token. Never throws; the answer never carries the secret.
+    func checkAppCredentials() async -> AppCredentialCheck
 
     /// The URL to send the person's browser to for consent (may register an app first: Mastodon).
     func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL

@@ -24,6 +24,14 @@ package struct LinkedInPlatform: SocialPlatform {
     package var name: PlatformName { .linkedin }
     /// LinkedIn has no PKCE for this flow (docs/platforms/linkedin.md, "Authorize").
     package var usesPKCE: Bool { false }
+    package var requestedScopes: [String] { provider.scopes }
+
+    /// A code exchange for a code LinkedIn never issued, credentials in the form: 401
+    /// `invalid_client` refuses them, 400 for the code accepts them (docs/platforms/linkedin.md,
+    /// "Checking app credentials").
+    package func checkAppCredentials() async -> AppCredentialCheck {
+        await provider.checkCredentials(clientID: clientID, clientSecret: clientSecret, platform: .linkedin, using: requester)
+    }
 
     package init(
         clientID: String, clientSecret: String, transport: any PlatformTransport, version: String = "202603",

@@ -33,6 +33,15 @@ package struct MastodonPlatform: SocialPlatform {
     /// PKCE is optional on Mastodon (4.3+, S256 only; docs/platforms/mastodon.md, "Authorization");
     /// used whenever a verifier is given.
     package var usesPKCE: Bool { true }
+    /// The scopes asked of a Mastodon server; other Mastodon-API software is asked for
+    /// `scopes(for:)` instead, decided when a person names their server.
+    package var requestedScopes: [String] { Self.scopes }
+
+    /// Nothing to check ahead of time: the app registers itself on each server the first time
+    /// someone connects from it (docs/platforms/mastodon.md, "Checking app credentials").
+    package func checkAppCredentials() async -> AppCredentialCheck {
+        .notNeeded("Mastodon apps are registered on each server when the first person connects from it; there is nothing to register in advance.")
+    }
 
     package init(
         appStore: any MastodonAppStore, transport: any PlatformTransport, clientName: String = "Rose Ash", website: String? = nil,

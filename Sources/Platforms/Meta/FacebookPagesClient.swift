@@ -23,6 +23,10 @@ package struct FacebookPagesClient: SocialPlatform {
 
     /// Facebook Login has no PKCE (docs/platforms/facebook.md, "Consent").
     package var usesPKCE: Bool { false }
+    package var requestedScopes: [String] { declaration.scopes }
+
+    /// `debug_token` with the app token (docs/platforms/facebook.md, "Checking app credentials").
+    package func checkAppCredentials() async -> AppCredentialCheck { await graph.checkAppToken(app) }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         declaration.authorizeURL(appID: app.appID, for: request)

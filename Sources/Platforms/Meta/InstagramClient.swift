@@ -29,6 +29,11 @@ package struct InstagramClient: SocialPlatform {
 
     /// Facebook Login has no PKCE (docs/platforms/facebook.md, "Consent").
     package var usesPKCE: Bool { false }
+    package var requestedScopes: [String] { declaration.scopes }
+
+    /// The Facebook app's check, `debug_token` with the app token (docs/platforms/instagram.md,
+    /// "Checking app credentials").
+    package func checkAppCredentials() async -> AppCredentialCheck { await graph.checkAppToken(app) }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         declaration.authorizeURL(appID: app.appID, for: request)

@@ -62,8 +62,12 @@ package enum MetaGraphResponses {
             package var scopes: [String]?
             package var userID: MetaID?
             package var expiresAt: Int?
+            /// The app the inspected token belongs to.
+            package var appID: MetaID?
 
-            enum CodingKeys: String, CodingKey { case isValid = "is_valid", scopes, userID = "user_id", expiresAt = "expires_at" }
+            enum CodingKeys: String, CodingKey {
+                case isValid = "is_valid", scopes, userID = "user_id", expiresAt = "expires_at", appID = "app_id"
+            }
         }
 
         package var data: Data

@@ -39,6 +39,10 @@ package struct ThreadsClient: SocialPlatform {
 
     /// Threads OAuth has no PKCE (docs/platforms/threads.md, "Consent").
     package var usesPKCE: Bool { false }
+    package var requestedScopes: [String] { declaration.scopes }
+
+    /// A code exchange for a code Meta never issued (docs/platforms/threads.md, "Checking app credentials").
+    package func checkAppCredentials() async -> AppCredentialCheck { await graph.checkCodeExchange(app) }
 
     package func authorizeURL(for request: ConnectRequest) async throws(PlatformError) -> URL {
         declaration.authorizeURL(appID: app.appID, for: request)

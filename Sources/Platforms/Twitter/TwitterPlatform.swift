@@ -21,6 +21,14 @@ package struct TwitterPlatform: SocialPlatform {
 
     package var name: PlatformName { .twitter }
     package var usesPKCE: Bool { true }
+    package var requestedScopes: [String] { provider.scopes }
+
+    /// A code exchange for a code X never issued, with the client's own authentication: 401
+    /// `invalid_client` refuses the credentials, 400 for the code accepts them
+    /// (docs/platforms/twitter.md, "Checking app credentials").
+    package func checkAppCredentials() async -> AppCredentialCheck {
+        await provider.checkCredentials(clientID: clientID, clientSecret: clientSecret, platform: .twitter, using: requester)
+    }
 
     package init(
         clientID: String, clientSecret: String?, transport: any PlatformTransport,
