@@ -85,7 +85,7 @@ export PUBLIC_BASE_URL="http://127.0.0.1:$SERVICE_PORT"
 export SOCIAL_HOST=127.0.0.1 SOCIAL_PORT="$SERVICE_PORT"
 export SOCIAL_ENCRYPTION_KEY="$("$BIN/social-service" generate-key)"
 export SOCIAL_SESSION_SECRET="$(secret)" SOCIAL_IDENTITY_SECRET="$(secret)"
-export SOCIAL_DEV_LOGIN=1 SOCIAL_ALLOW_PRIVATE_HOSTS=1 SOCIAL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT"
+export SOCIAL_DEV_LOGIN=1 SOCIAL_ALLOW_PRIVATE_HOSTS=1 SOCIAL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" SOCIAL_OPERATORS=demo-ada
 export SOCIAL_FACEBOOK_APP_ID=1000000000000042 SOCIAL_FACEBOOK_APP_SECRET="$(secret)"
 export SOCIAL_THREADS_APP_ID=2000000000000042 SOCIAL_THREADS_APP_SECRET="$(secret)"
 export SOCIAL_TWITTER_CLIENT_ID="acceptance-x-$$" SOCIAL_TWITTER_CLIENT_SECRET="$(secret)"
@@ -124,6 +124,11 @@ wait_for "http://127.0.0.1:$SANDBOX_PORT/_sandbox/accounts"
 wait_for "http://127.0.0.1:$BLOG_PORT/"
 wait_for "http://127.0.0.1:$EVENTS_PORT/"
 wait_for "http://127.0.0.1:$MARKET_PORT/"
+
+# The operator's check of this deployment: every configured platform's credentials accepted by
+# the sandbox, no retired API version, the database answering (exit 1 on anything critical).
+"${SVC[@]}" doctor --env-file /dev/null >"$WORK/doctor.log" 2>&1 || { cat "$WORK/doctor.log"; fail "social-service doctor found a critical problem"; }
+echo "acceptance: social-service doctor: $(tail -n 1 "$WORK/doctor.log")"
 
 rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
 export PYTHONDONTWRITEBYTECODE=1

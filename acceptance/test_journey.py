@@ -409,3 +409,18 @@ def test_pages_work_under_the_content_security_policy(context):
         assert problems == [], problems
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------- the operator page
+
+def test_operator_page_shows_the_doctor_report(page):
+    """demo-ada is an operator here (SOCIAL_OPERATORS): the page lists every configured platform's
+    redirect URI with its credentials accepted by the sandbox, and the queues."""
+    page.goto(f"{SERVICE}/social/operator/")
+    expect(page.locator("#operator-heading")).to_have_text("Operator")
+    report = page.locator("section.panel")
+    for name in ["Facebook", "Instagram", "Threads", "X", "LinkedIn"]:
+        expect(report.locator("li", has_text=name).first).to_contain_text("credentials accepted")
+    expect(report).to_contain_text(f"{SERVICE}/social/callback/twitter/")
+    expect(report).not_to_contain_text("refused")
+    screenshot(page, "operator")

@@ -95,6 +95,7 @@ actor CountedConnections: ConnectionRepository {
     }
 
     func markNeedsReconnect(id: Int64, reason: String) async throws { try await inner.markNeedsReconnect(id: id, reason: reason) }
+    func health(now: Date, horizon: TimeInterval) async throws -> [OperatorReport.Connections] { try await inner.health(now: now, horizon: horizon) }
 }
 
 extension ConnectFlow {

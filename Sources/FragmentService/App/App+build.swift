@@ -45,6 +45,17 @@ func buildApplication<Repositories: RepositorySet>(
         users: dependencies.users, connections: dependencies.connections, states: dependencies.states, registry: dependencies.registry,
         views: views, publicBaseURL: configuration.publicBaseURL, sandbox: SandboxRoute(sandboxURL: configuration.sandboxURL)
     ).addRoutes(to: signedIn)
+    if !configuration.operators.isEmpty {
+        let events = dependencies.events
+        let jobs = dependencies.jobs
+        OperatorController(
+            users: dependencies.users, operators: configuration.operators,
+            source: OperatorReportSource(
+                configuration: configuration, registry: dependencies.registry, connections: dependencies.connections,
+                queues: { _ in try await OperatorReport.queues(events: events, jobs: jobs) }, logger: logger),
+            views: views
+        ).addRoutes(to: signedIn)
+    }
     RulesPageController(
         users: dependencies.users, rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry, views: views
     ).addRoutes(to: signedIn)

@@ -5,7 +5,10 @@ public struct SocialServiceCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "social-service",
         abstract: "Rose Ash social sharing service.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, RotateKeyCommand.self, GenerateKeyCommand.self, ResolveCommand.self, AppCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, RotateKeyCommand.self, GenerateKeyCommand.self, ResolveCommand.self, AppCommand.self,
+            DoctorCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self
     )
 

@@ -27,4 +27,8 @@ protocol ConnectionRepository: Sendable {
     ) async throws -> SocialConnection
     /// Marks the connection as needing a reconnect, with the reason shown to the person.
     func markNeedsReconnect(id: Int64, reason: String) async throws
+    /// For operators, per platform with live connections: how many there are, how many need
+    /// reconnecting, and how many active ones have a token that expires before `now + horizon`
+    /// with no refresh token to renew it.
+    func health(now: Date, horizon: TimeInterval) async throws -> [OperatorReport.Connections]
 }

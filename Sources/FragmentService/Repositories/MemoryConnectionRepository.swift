@@ -103,6 +103,19 @@ actor MemoryConnectionRepository: ConnectionRepository {
         rows.first { $0.id == id }.map { ($0.platform, $0.extraData["instance_url"]) }
     }
 
+    func health(now: Date, horizon: TimeInterval) async throws -> [OperatorReport.Connections] {
+        let live = rows.filter { $0.accessToken != nil }
+        return PlatformName.allCases.compactMap { platform in
+            let mine = live.filter { $0.platform == platform }
+            guard !mine.isEmpty else { return nil }
+            return OperatorReport.Connections(
+                platform: platform, live: mine.count, needsReconnect: mine.filter { $0.status == .needsReconnect }.count,
+                expiringWithoutRefresh: mine.filter {
+                    $0.status == .active && $0.refreshToken == nil && ($0.tokenExpiresAt.map { $0 < now.addingTimeInterval(horizon) } ?? false)
+                }.count)
+        }
+    }
+
     func markNeedsReconnect(id: Int64, reason: String) async throws {
         if let index = rows.firstIndex(where: { $0.id == id }) {
             rows[index].status = .needsReconnect

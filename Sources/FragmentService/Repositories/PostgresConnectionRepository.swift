@@ -148,6 +148,27 @@ struct PostgresConnectionRepository: ConnectionRepository {
         }
     }
 
+    func health(now: Date, horizon: TimeInterval) async throws -> [OperatorReport.Connections] {
+        let until = now.addingTimeInterval(horizon)
+        let query: PostgresQuery = """
+            SELECT platform, count(*)::bigint,
+                count(*) FILTER (WHERE status = 'needs_reconnect')::bigint,
+                count(*) FILTER (WHERE status = 'active' AND refresh_token_enc IS NULL AND token_expires_at < \(until))::bigint
+            FROM social_connections WHERE revoked_at IS NULL GROUP BY platform ORDER BY platform
+            """
+        var result: [OperatorReport.Connections] = []
+        for try await (platform, live, reconnect, expiring) in try await client.query(query, logger: logger).decode(
+            (String, Int64, Int64, Int64).self)
+        {
+            result.append(
+                OperatorReport.Connections(
+                    platform: try PlatformName(stored: platform, column: "platform"), live: Int(clamping: live),
+                    needsReconnect: Int(clamping: reconnect),
+                    expiringWithoutRefresh: Int(clamping: expiring)))
+        }
+        return result.sorted { $0.platform < $1.platform }
+    }
+
     func markNeedsReconnect(id: Int64, reason: String) async throws {
         try await client.query(
             """

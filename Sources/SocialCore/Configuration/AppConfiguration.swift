@@ -65,6 +65,9 @@ package struct AppConfiguration: Sendable {
     /// How log lines are written.
     package enum LogFormat: String, Sendable { case text, json }
 
+    /// `SOCIAL_OPERATORS`: the Rose Ash user ids (comma-separated) who may open the operator page.
+    package var operators: Set<String>
+
     /// True when cookies must be `Secure`.
     package var isHTTPS: Bool { publicBaseURL.scheme == "https" }
 
@@ -162,6 +165,14 @@ package struct AppConfiguration: Sendable {
         }
 
         devLogin = flag("SOCIAL_DEV_LOGIN")
+        operators = []
+        for id in (value("SOCIAL_OPERATORS") ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty {
+            if id.count <= 128, !id.contains(where: { $0.isWhitespace || $0.isNewline }) {
+                operators.insert(id)
+            } else {
+                problem(.serviceSettings, "SOCIAL_OPERATORS holds user ids of 1–128 characters without spaces, separated by commas")
+            }
+        }
         allowPrivateHosts = flag("SOCIAL_ALLOW_PRIVATE_HOSTS")
         if publicBaseURL.scheme == "https" {
             if devLogin { problem(.serviceSettings, "SOCIAL_DEV_LOGIN=1 is for development and is refused when PUBLIC_BASE_URL is https") }
