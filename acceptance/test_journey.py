@@ -258,6 +258,32 @@ def test_all_six_platforms_share_one_event(page):
             assert post.get("thumbnail_bytes", 0) > 1000, post
 
 
+def test_accounts_page_says_how_each_account_stands(page):
+    """X renews by itself (a refresh token), Threads names the day to reconnect, Facebook Pages
+    and Mastodon simply work; a dead token says why with the Reconnect button beside it."""
+    open_social(page)
+    x = connected_accounts(page, "twitter").first
+    expect(x.locator(".state")).to_have_text("Renews automatically")
+    expect(x).not_to_contain_text(re.compile("expire", re.I))
+    expect(x.get_by_role("button", name=re.compile("^Reconnect"))).to_have_count(0)
+    threads = connected_accounts(page, "threads").first
+    expect(threads.locator(".state")).to_have_text(re.compile(r"^Reconnect before \d{1,2} [A-Z][a-z]+( \d{4})?$"))
+    expect(threads.get_by_role("button", name=re.compile("^Reconnect"))).to_be_visible()
+    for platform in ("facebook", "mastodon"):
+        expect(connected_accounts(page, platform).first.locator(".state")).to_have_text("Connected")
+    # What a platform's "token revoked" answer leaves behind, written as the service writes it.
+    psql("UPDATE social_connections SET status = 'needs_reconnect', last_error = 'The access token was revoked.' "
+         "WHERE platform = 'mastodon' AND revoked_at IS NULL")
+    try:
+        open_social(page)
+        mastodon = connected_accounts(page, "mastodon").first
+        expect(mastodon.locator(".state")).to_have_text("Needs reconnecting: The access token was revoked.")
+        expect(mastodon.get_by_role("button", name=re.compile("^Reconnect"))).to_be_visible()
+        screenshot(page, "accounts-health")
+    finally:
+        psql("UPDATE social_connections SET status = 'active', last_error = NULL WHERE platform = 'mastodon' AND revoked_at IS NULL")
+
+
 def test_product_share_with_one_platform_failing(page):
     sandbox_failure("linkedin", "server_error", 5)
     try:
@@ -316,6 +342,59 @@ def test_auto_share_rule_publishes_new_blog_post(page):
     screenshot(page, "history")
 
 
+def history_rows(page):
+    return page.locator("table.history tbody tr")
+
+
+def test_history_filters_by_platform_outcome_and_origin(page):
+    page.goto(f"{SERVICE}/social/history/")
+    everything = history_rows(page).count()
+    assert everything >= 10, everything
+    # LinkedIn answered server errors for the product: its rows say what happened and why.
+    page.get_by_label("Platform").select_option(label="LinkedIn")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"/social/history/\?platform=linkedin"))
+    rows = history_rows(page)
+    expect(rows.first).to_be_visible()
+    linkedin = rows.count()
+    assert 0 < linkedin < everything, (linkedin, everything)
+    for index in range(linkedin):
+        expect(rows.nth(index)).to_contain_text("LinkedIn ·")
+    expect(page.get_by_label("Platform")).to_have_value("linkedin")  # the form shows the filter it applied
+
+    outcome = page.locator("table.history tbody tr .outcome", has_text=re.compile("^(Failed|Not confirmed)$")).first.inner_text()
+    page.get_by_label("Outcome").select_option(label=outcome)
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"platform=linkedin&outcome=(failed|unconfirmed)"))
+    rows = history_rows(page)
+    expect(rows.first).to_be_visible()
+    assert rows.count() <= linkedin, (rows.count(), linkedin)
+    for index in range(rows.count()):
+        expect(rows.nth(index).locator(".outcome")).to_have_text(outcome)
+        expect(rows.nth(index).locator(".history-reason")).not_to_be_empty()
+        expect(rows.nth(index).get_by_role("link", name=re.compile("view the post"))).to_have_count(0)
+
+    # Automatic shares: the rule's posts on X and Mastodon, each with its link.
+    page.goto(f"{SERVICE}/social/history/")
+    page.get_by_label("Shared").select_option(label="Automatic")
+    page.get_by_label("Outcome").select_option(label="Published")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"outcome=published&origin=automatic"))
+    rows = history_rows(page)
+    expect(rows.first).to_be_visible()
+    automatic = rows.count()
+    assert 2 <= automatic < everything, (automatic, everything)
+    for index in range(automatic):
+        expect(rows.nth(index)).to_contain_text("Automatic")
+        expect(rows.nth(index).get_by_role("link", name=re.compile("view the post"))).to_have_count(1)
+    screenshot(page, "history-filtered")
+
+    # A made-up value is refused, not silently ignored.
+    response = page.goto(f"{SERVICE}/social/history/?outcome=deleted")
+    assert response.status == 400
+    expect(page.locator("main")).to_contain_text("outcome must be one of")
+
+
 # ---------------------------------------------------------------- look, labels, keyboard
 
 LABEL_AUDIT = """() => [...document.querySelectorAll('input, select, textarea')]
@@ -325,7 +404,7 @@ LABEL_AUDIT = """() => [...document.querySelectorAll('input, select, textarea')]
 
 
 def test_every_control_has_a_label(page):
-    for path in ("/social/", f"/social/share/?url={MARKET}/products/celadon-bud-vase", "/social/rules/"):
+    for path in ("/social/", f"/social/share/?url={MARKET}/products/celadon-bud-vase", "/social/rules/", "/social/history/"):
         page.goto(SERVICE + path)
         controls = page.locator("input:not([type=hidden]), select, textarea").count()
         assert controls > 0, f"no controls on {path}"
@@ -368,6 +447,11 @@ def test_screenshots_at_phone_and_desktop(browser, context):
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= viewport["width"], f"{name}: /social/ scrolls sideways ({width}px)"
             screenshot(page, f"{name}-social")
+            page.goto(f"{SERVICE}/social/history/?platform=linkedin")
+            expect(page.locator("table.history tbody tr").first).to_be_visible()
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"{name}: /social/history/ scrolls sideways ({width}px)"
+            screenshot(page, f"{name}-history")
             open_share_page(page, detail)
             tick(page, ["threads"])
             box = group(page, "threads").locator("input[name=account]").first

@@ -45,11 +45,19 @@ import Testing
         for attempt in 1...3 {
             do {
                 return try await answerOnce(port: port, to: request)
-            } catch let error as ChannelError where error == .ioOnClosedChannel && attempt < 3 {
+            } catch  where Self.closedByServer(error) && attempt < 3 {
                 continue
             }
         }
         return ""
+    }
+
+    /// The server closed the connection under the client: seen as a write to a closed channel,
+    /// or as a reset (ECONNRESET) when the close raced the request.
+    static func closedByServer(_ error: any Error) -> Bool {
+        if let error = error as? ChannelError { return error == .ioOnClosedChannel }
+        if let error = error as? IOError { return error.errnoCode == ECONNRESET || error.errnoCode == EPIPE }
+        return false
     }
 
     private static func answerOnce(port: Int, to request: String) async throws -> String {

@@ -113,8 +113,14 @@ import Testing
 
     @Test func tokenExpiriesBeyondAnyRangeAreWordedNotTrapped() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        #expect(SocialPageModel.expiry(Date(timeIntervalSince1970: 1e300), now: now)?.hasPrefix("Token expires in") == true)
-        #expect(SocialPageModel.expiry(Date.distantFuture, now: now)?.hasPrefix("Token expires in") == true)
-        #expect(SocialPageModel.expiry(Date(timeIntervalSince1970: -1e300), now: now) == "Token expired")
+        func words(_ date: Date) -> String {
+            AccountHealth(needsReconnect: false, reason: nil, renewsByItself: false, expiresAt: date, now: now).text
+        }
+        #expect(words(Date(timeIntervalSince1970: 1e300)) == "Connected")
+        #expect(words(Date(timeIntervalSinceReferenceDate: .infinity)) == "Connected")
+        #expect(words(Date(timeIntervalSinceReferenceDate: .nan)) == "Connected")
+        #expect(words(Date.distantFuture) == "Reconnect before 31 December 4000")
+        #expect(words(Date(timeIntervalSince1970: -1e300)) == "Expired — reconnect")
+        #expect(words(Date(timeIntervalSinceReferenceDate: -.infinity)) == "Expired — reconnect")
     }
 }

@@ -54,8 +54,8 @@ actor ObservedShares: ShareRepository {
         return try await inner.finish(results)
     }
 
-    func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
-        try await inner.history(userID: userID, limit: limit, offset: offset)
+    func history(userID: String, filter: ShareHistoryFilter, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
+        try await inner.history(userID: userID, filter: filter, limit: limit, offset: offset)
     }
 
     func liveShares(userID: String, url: String) async throws -> [Int64: ShareRecord] {

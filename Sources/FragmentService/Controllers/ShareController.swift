@@ -126,28 +126,41 @@ struct ShareController<
     /// The history pages that can be asked for (20 shares a page).
     static var historyPages: ClosedRange<Int> { 1...100_000 }
 
+    /// `?platform=…&outcome=…&origin=…&page=…` (`ShareHistoryFilter+Query.swift`): one query for
+    /// the rows, whatever the filter; the page links carry the filter.
     @Sendable func history(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
         let perPage = 20
+        let query = request.queryFields
         // Range-checked before the offset is computed: `(page - 1) * perPage` must not overflow.
-        let pageText = request.queryFields["page"]
+        let pageText = query["page"]
         guard let page = pageText == nil ? 1 : BoundedNumber.int(pageText, in: Self.historyPages) else {
             throw RequestError.invalid("page must be a number from 1 to \(Self.historyPages.upperBound).")
         }
-        let entries = try await shares.history(userID: context.userID, limit: perPage + 1, offset: (page - 1) * perPage)
-        let formatter = ISO8601DateFormatter()
+        let filter = try ShareHistoryFilter(query: query)
+        let entries = try await shares.history(userID: context.userID, filter: filter, limit: perPage + 1, offset: (page - 1) * perPage)
+        let iso = ISO8601DateFormatter()
+        let readable = HistoryModel.timeFormatter()
         let rows = entries.prefix(perPage).map { e in
             HistoryModel.Row(
-                when: formatter.string(from: e.share.createdAt), platformName: e.platform.displayName, iconClass: e.platform.iconClass,
-                accountName: e.accountName, url: e.share.url, title: e.share.title, status: e.share.status.rawValue,
-                postURL: e.share.postURL.flatMap(link),
-                message: e.share.errorMessage)
+                when: iso.string(from: e.share.createdAt), whenText: readable.string(from: e.share.createdAt),
+                platformName: e.platform.displayName, iconClass: e.platform.iconClass, accountName: e.accountName, url: e.share.url,
+                title: e.share.title, status: e.share.status.rawValue, statusLabel: HistoryModel.label(e.share.status),
+                originLabel: HistoryModel.label(e.share.origin), postURL: e.share.postURL.flatMap(link), reason: HistoryModel.reason(e.share))
         }
         var layout = try await layout(context, title: "Share history")
         layout.nav = layout.nav.map { .init(label: $0.label, href: $0.href, current: $0.href == "/social/history/") }
+        let options = HistoryModel.options(filter)
         let model = HistoryModel(
-            layout: layout, rows: Array(rows), hasRows: !rows.isEmpty, previousPage: page > 1 ? page - 1 : nil,
-            nextPage: entries.count > perPage ? page + 1 : nil)
+            layout: layout, platforms: options.platforms, outcomes: options.outcomes, origins: options.origins, filtered: filter.isActive,
+            rows: Array(rows), hasRows: !rows.isEmpty, previousHref: page > 1 ? Self.historyHref(filter, page: page - 1) : nil,
+            nextHref: entries.count > perPage ? Self.historyHref(filter, page: page + 1) : nil)
         return HTMLPage(html: try views.render(model, template: "history"))
+    }
+
+    /// The history page `page` under `filter` (page 1 carries no number).
+    static func historyHref(_ filter: ShareHistoryFilter, page: Int) -> String {
+        let pairs = filter.queryPairs + (page > 1 ? [("page", String(page))] : [])
+        return "/social/history/" + (pairs.isEmpty ? "" : "?" + FormEncoding.encode(pairs))
     }
 
     // MARK: helpers

@@ -38,19 +38,14 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
 
     func renderPanel(context: SignedInContext, notice: SocialPageModel.Notice?, status: HTTPResponse.Status = .ok) async throws -> HTMLPage {
         let accounts = try await connections.connections(userID: context.userID)
+        let now = Date()
         let cards = PlatformName.allCases.map { name in
             let mine = accounts.filter { $0.platform == name }
             return SocialPageModel.Card(
                 platform: name.rawValue, displayName: name.displayName, iconClass: name.iconClass,
                 available: registry.platform(name) != nil, needs: registry.unavailableReason(name), asksForServer: name.asksForServer,
-                connectHref: "/social/connect/\(name.rawValue)/",
-                accounts: mine.map { c in
-                    SocialPageModel.Account(
-                        id: c.id, displayName: c.displayName ?? c.username ?? c.platformUserID, username: c.username,
-                        needsReconnect: c.status == .needsReconnect, lastError: c.lastError, expiry: SocialPageModel.expiry(c.tokenExpiresAt),
-                        reconnectAction: "/social/connect/\(c.platform.rawValue)/",
-                        reconnectInstance: c.serverURL)
-                }, hasAccounts: !mine.isEmpty)
+                connectHref: "/social/connect/\(name.rawValue)/", accounts: mine.map { SocialPageModel.Account($0, now: now) },
+                hasAccounts: !mine.isEmpty)
         }
         let model = SocialPageModel(layout: try await layout(context, title: "Social accounts"), notice: notice, cards: cards)
         return HTMLPage(html: try views.render(model, template: "social"), status: status)

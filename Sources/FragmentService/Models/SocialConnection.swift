@@ -25,6 +25,11 @@ struct SocialConnection: Sendable, Equatable {
     /// The server the account lives on, for platforms that ask for one (`PlatformName.asksForServer`).
     var serverURL: String? { platform.asksForServer ? extraData["instance_url"] : nil }
 
+    /// Whether the service renews the token by itself: exactly the connections with a stored refresh
+    /// token, the ones `ShareService` refreshes before their expiry (what the accounts page says,
+    /// `AccountHealth`, follows the same rule).
+    var renewsByItself: Bool { refreshToken != nil }
+
     /// What platform clients need to act for this account.
     var credentials: StoredCredentials? {
         guard let accessToken else { return nil }

@@ -88,13 +88,13 @@ actor MemoryShareRepository: ShareRepository {
         return stored
     }
 
-    func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
+    func history(userID: String, filter: ShareHistoryFilter, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
         var result: [ShareHistoryEntry] = []
-        for share in rows.filter({ $0.userID == userID }).reversed().dropFirst(offset).prefix(limit) {
+        for share in rows.filter({ $0.userID == userID }).reversed() {
             let (platform, name) = await names(share.connectionID) ?? (.mastodon, "account \(share.connectionID)")
-            result.append(ShareHistoryEntry(share: share, platform: platform, accountName: name))
+            if filter.admits(share, platform: platform) { result.append(ShareHistoryEntry(share: share, platform: platform, accountName: name)) }
         }
-        return result
+        return Array(result.dropFirst(offset).prefix(limit))
     }
 
     /// Deletes the shares of these connections or of this person (the memory form of the cascade).

@@ -140,14 +140,23 @@ struct PostgresShareRepository: ShareRepository {
         }
     }
 
-    func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
+    func history(userID: String, filter: ShareHistoryFilter, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
+        // One statement whatever the filter: a filter left open binds NULL, and `$n::text IS NULL`
+        // lets every row through (the index on user_id and created_at still orders the rows).
+        let platform = filter.platform?.rawValue
+        let status = filter.status?.rawValue
+        let origin = filter.origin?.rawValue
         let rows = try await client.query(
             """
             SELECT s.id, s.connection_id, s.user_id, s.shared_url, s.shared_title, s.message, s.status, s.platform_post_id,
                 s.platform_post_url, s.error_kind, s.error_message, s.repeat_of, s.origin, s.created_at,
                 c.platform, COALESCE(c.display_name, c.platform_username, c.platform_user_id)
             FROM social_shares s JOIN social_connections c ON c.id = s.connection_id
-            WHERE s.user_id = \(userID) ORDER BY s.created_at DESC, s.id DESC LIMIT \(limit) OFFSET \(offset)
+            WHERE s.user_id = \(userID)
+                AND (\(platform)::text IS NULL OR c.platform = \(platform))
+                AND (\(status)::text IS NULL OR s.status = \(status))
+                AND (\(origin)::text IS NULL OR s.origin = \(origin))
+            ORDER BY s.created_at DESC, s.id DESC LIMIT \(limit) OFFSET \(offset)
             """, logger: logger)
         var result: [ShareHistoryEntry] = []
         for try await row in rows {

@@ -43,8 +43,8 @@ protocol ShareRepository: Sendable {
     /// Stores the outcomes of several attempts (share id → result) in one write and returns the
     /// stored rows by share id; an unknown id is absent. All are stored, or none (it throws).
     func finish(_ results: [Int64: ShareResult]) async throws -> [Int64: ShareRecord]
-    /// The person's shares, newest first.
-    func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry]
+    /// The person's shares that pass `filter`, newest first, in one statement.
+    func history(userID: String, filter: ShareHistoryFilter, limit: Int, offset: Int) async throws -> [ShareHistoryEntry]
     /// The live share of `url` per connection of the person (for the "already shared" marks).
     func liveShares(userID: String, url: String) async throws -> [Int64: ShareRecord]
 }
@@ -60,6 +60,11 @@ extension ShareRepository {
             shareAgain: shareAgain ? [connectionID] : [], origin: origin)
         guard let start = found[connectionID] else { throw PostgresRepositoryError.noRowReturned }
         return start
+    }
+
+    /// Every one of the person's shares, newest first.
+    func history(userID: String, limit: Int, offset: Int) async throws -> [ShareHistoryEntry] {
+        try await history(userID: userID, filter: .none, limit: limit, offset: offset)
     }
 
     /// `finish` for one attempt.

@@ -8,10 +8,12 @@ struct SocialPageModel: Sendable {
         var id: Int64
         var displayName: String
         var username: String?
-        var needsReconnect: Bool
-        var lastError: String?
-        /// "Token expires in 12 days", when the platform gave an expiry.
-        var expiry: String?
+        /// `AccountHealth`'s words: "Renews automatically", "Reconnect before 12 March", …
+        var health: String
+        /// `AccountHealth.Tone`, as the CSS class suffix `state-<tone>`.
+        var tone: String
+        var warning: Bool
+        var offersReconnect: Bool
         /// The connect form a Reconnect button posts to, and the Mastodon server to reconnect.
         var reconnectAction: String
         var reconnectInstance: String?
@@ -38,14 +40,16 @@ struct SocialPageModel: Sendable {
     var layout: LayoutModel
     var notice: Notice?
     var cards: [Card]
+}
 
-    /// Human wording for a token expiry.
-    static func expiry(_ date: Date?, now: Date = Date()) -> String? {
-        guard let date else { return nil }
-        // Clamped: a stored expiry comes from a platform's answer, and `Int(_:)` traps on a huge one.
-        let days = BoundedNumber.clamp((date.timeIntervalSince(now) / 86_400).rounded(.down), to: 0...SafeDate.years.count * 366)
-        if date <= now { return "Token expired" }
-        if days < 1 { return "Token expires today" }
-        return days == 1 ? "Token expires in 1 day" : "Token expires in \(days) days"
+extension SocialPageModel.Account {
+    /// One connection as the panel lists it, its health worded at `now`.
+    init(_ connection: SocialConnection, now: Date) {
+        let health = AccountHealth(connection, now: now)
+        self.init(
+            id: connection.id, displayName: connection.displayName ?? connection.username ?? connection.platformUserID,
+            username: connection.username, health: health.text, tone: health.tone.rawValue, warning: health.tone == .warning,
+            offersReconnect: health.offersReconnect, reconnectAction: "/social/connect/\(connection.platform.rawValue)/",
+            reconnectInstance: connection.serverURL)
     }
 }
