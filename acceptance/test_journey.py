@@ -334,6 +334,20 @@ def test_auto_share_rule_publishes_new_blog_post(page):
     posts = wait_until(new_posts, timeout_s=60, what="auto-shared posts on X and Mastodon")
     assert sorted(post["platform"] for post in posts) == ["mastodon", "twitter"], posts
 
+    # The rules page's "try it" shows, for the new post, exactly the text auto-share sent to X.
+    page.goto(f"{SERVICE}/social/rules/")
+    options = page.locator("#rule-connection option")
+    label = next(text for text in options.all_inner_texts() if text.strip().startswith(PLATFORM_NAMES["twitter"]))
+    page.select_option("#rule-connection", label=label)
+    page.locator("input[name=mode][value=auto]").check()
+    page.get_by_role("button", name="Try it on my recent items").click()
+    preview = page.locator(".rule-preview")
+    expect(preview).to_contain_text("this rule would have shared")
+    sent = next(post for post in posts if post["platform"] == "twitter")
+    assert sent.get("text") in preview.locator("pre.post-text").all_inner_texts(), (sent, preview.inner_text())
+    expect(page.locator("table.history tbody tr")).to_have_count(2)  # trying saved nothing
+    screenshot(page, "rules-preview")
+
     page.goto(f"{SERVICE}/social/history/")
     rows = page.locator("table.history tbody tr")
     expect(rows.first).to_be_visible()

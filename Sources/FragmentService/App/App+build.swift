@@ -57,7 +57,8 @@ func buildApplication<Repositories: RepositorySet>(
         ).addRoutes(to: signedIn)
     }
     RulesPageController(
-        users: dependencies.users, rules: dependencies.rules, connections: dependencies.connections, registry: dependencies.registry, views: views
+        users: dependencies.users, rules: dependencies.rules, connections: dependencies.connections, apps: dependencies.apps,
+        events: dependencies.events, registry: dependencies.registry, views: views
     ).addRoutes(to: signedIn)
     let shareService = dependencies.shareService(configuration: configuration, logger: logger)
     ShareController(

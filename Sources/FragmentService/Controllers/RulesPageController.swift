@@ -3,10 +3,16 @@ import Hummingbird
 import Platforms
 
 /// `/social/rules/`: the same rules as the JSON API, editable in the browser.
-struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connections: ConnectionRepository>: Sendable {
+struct RulesPageController<
+    Users: UserRepository, Rules: RuleRepository, Connections: ConnectionRepository, Apps: ContentAppRepository, Events: PublishEventRepository
+>: Sendable {
     let users: Users
     let rules: Rules
     let connections: Connections
+    /// The registered content apps a rule can be limited to.
+    let apps: Apps
+    /// The person's recent publish events, for "what would this rule have shared?".
+    let events: Events
     let registry: PlatformRegistry
     let views: Views
 
@@ -18,25 +24,46 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
     }
 
     @Sendable func page(_ request: Request, context: SignedInContext) async throws -> HTMLPage {
-        try await render(context, problems: [:], saved: request.queryFields["saved"] != nil)
+        try await render(context, form: .fresh, problems: [:], saved: request.queryFields["saved"] != nil)
     }
 
     @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
         var request = request
-        let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
-        let tags = (form["tags"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let input = ShareRuleInput(
-            connectionID: form["connection_id"].flatMap(Int64.init), mode: form["mode"], contentTypes: form.all("content_types"),
-            sourceApps: (form["source_apps"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-            tags: tags, tagsMatch: form["tags_match"] ?? "any", delaySeconds: ShareRuleInput.delaySeconds(minutes: form["delay_minutes"]),
-            messageTemplate: (form["message_template"] ?? "").isEmpty ? nil : form["message_template"], enabled: form["enabled"] != nil)
+        let fields = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let input = Self.input(fields)
         let problems = try await RuleValidator(connections: connections, registry: registry).problems(input, userID: context.userID)
+        let form = RulesPageModel.Form(input, tagsText: fields["tags"] ?? "", delayText: fields["delay_minutes"] ?? "0")
+        if fields["action"] == "preview" {
+            // Tried, not saved: the form comes back as it was, with what the rule would do.
+            let preview = try await preview(input, userID: context.userID)
+            return try await render(context, form: form, problems: problems, saved: false, preview: preview).response(from: request, context: context)
+        }
         guard problems.isEmpty else {
-            return try await render(context, problems: problems, saved: false, status: .unprocessableContent).response(
+            return try await render(context, form: form, problems: problems, saved: false, status: .unprocessableContent).response(
                 from: request, context: context)
         }
         _ = try await rules.save(input, id: nil, userID: context.userID)
         return Response(status: .seeOther, headers: [.location: "/social/rules/?saved=1"])
+    }
+
+    /// The rule the form describes: apps ticked from the list, tags split at commas.
+    static func input(_ form: FormFields) -> ShareRuleInput {
+        func list(_ text: String?) -> [String] {
+            (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return ShareRuleInput(
+            connectionID: form["connection_id"].flatMap(Int64.init), mode: form["mode"], contentTypes: form.all("content_types"),
+            sourceApps: form.all("source_apps").flatMap { list($0) },
+            tags: list(form["tags"]).map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 },
+            tagsMatch: form["tags_match"] ?? "any", delaySeconds: ShareRuleInput.delaySeconds(minutes: form["delay_minutes"]),
+            messageTemplate: (form["message_template"] ?? "").isEmpty ? nil : form["message_template"], enabled: form["enabled"] != nil)
+    }
+
+    /// The form's rule tried on the person's last 20 publish events.
+    private func preview(_ input: ShareRuleInput, userID: String) async throws -> RulePreview {
+        let connection = try await input.connectionID.asyncMap { try await connections.connection(id: $0, userID: userID) } ?? nil
+        let recent = try await events.recent(author: userID, limit: 20)
+        return await RulePreview.make(RulePreview.rule(input), events: recent, connection: connection, registry: registry)
     }
 
     @Sendable func toggle(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -63,14 +90,15 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
     }
 
     private func render(
-        _ context: SignedInContext, problems: [String: String], saved: Bool, status: HTTPResponse.Status = .ok
+        _ context: SignedInContext, form: RulesPageModel.Form, problems: [String: String], saved: Bool, preview: RulePreview? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> HTMLPage {
         let accounts = try await connections.connections(userID: context.userID)
         let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
         let rows = try await rules.rules(userID: context.userID).map { rule in
             let c = byID[rule.connectionID]
             var criteria: [String] = []
-            if !rule.contentTypes.isEmpty { criteria.append(rule.contentTypes.joined(separator: ", ")) }
+            if !rule.contentTypes.isEmpty { criteria.append(rule.contentTypes.map(RulePreview.label).joined(separator: ", ")) }
             if !rule.sourceApps.isEmpty { criteria.append("from " + rule.sourceApps.joined(separator: ", ")) }
             if !rule.tags.isEmpty { criteria.append("\(rule.tagsMatch.rawValue) of #" + rule.tags.joined(separator: " #")) }
             if rule.delaySeconds > 0 { criteria.append("after \(rule.delaySeconds / 60) min") }
@@ -79,6 +107,7 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
                 iconClass: c?.platform.iconClass ?? "fa-circle-question", mode: rule.mode == .auto ? "Automatic" : "One click",
                 criteria: criteria.isEmpty ? "all content" : criteria.joined(separator: "; "), template: rule.messageTemplate, enabled: rule.enabled)
         }
+        let registered = try await apps.all()
         let user = try await users.find(id: context.userID)
         var layout = LayoutModel.signedIn(
             title: "Share rules", userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/rules/")
@@ -86,10 +115,17 @@ struct RulesPageController<Users: UserRepository, Rules: RuleRepository, Connect
         let model = RulesPageModel(
             layout: layout, rows: rows, hasRows: !rows.isEmpty,
             connections: accounts.map {
-                .init(id: $0.id, label: "\($0.platform.displayName) · \($0.displayName ?? $0.username ?? $0.platformUserID)", selected: false)
+                .init(
+                    id: $0.id, label: "\($0.platform.displayName) · \($0.displayName ?? $0.username ?? $0.platformUserID)",
+                    selected: $0.id == form.connectionID)
             },
             hasConnections: !accounts.isEmpty, problems: problems.sorted { $0.key < $1.key }.map { .init(field: $0.key, message: $0.value) },
-            hasProblems: !problems.isEmpty, saved: saved)
+            hasProblems: !problems.isEmpty, saved: saved, form: form,
+            types: ShareContentType.allCases.map {
+                .init(value: $0.rawValue, label: RulePreview.label($0.rawValue) + "s", checked: form.contentTypes.contains($0.rawValue))
+            },
+            apps: registered.map { .init(value: $0.id, label: $0.displayName, checked: form.sourceApps.contains($0.id)) },
+            hasApps: !registered.isEmpty, preview: preview.map(RulesPageModel.Preview.init))
         return HTMLPage(html: try views.render(model, template: "rules"), status: status)
     }
 }

@@ -1,4 +1,5 @@
-/// `rules.mustache`: the person's share rules and a form to add one.
+/// `rules.mustache`: the person's share rules, a form to add one, and what the form's rule
+/// would have shared.
 struct RulesPageModel: Sendable {
     struct Row: Sendable {
         var id: Int64
@@ -17,9 +18,82 @@ struct RulesPageModel: Sendable {
         var selected: Bool
     }
 
+    struct Choice: Sendable {
+        var value: String
+        var label: String
+        var checked: Bool
+    }
+
     struct Problem: Sendable {
         var field: String
         var message: String
+    }
+
+    /// The form as last sent (or its defaults), so a preview or a refusal keeps what was typed.
+    struct Form: Sendable {
+        var connectionID: Int64?
+        var auto: Bool
+        var contentTypes: [String]
+        var sourceApps: [String]
+        var tags: String
+        var tagsAll: Bool
+        var delayMinutes: String
+        var template: String
+        var enabled: Bool
+
+        static let fresh = Form(
+            connectionID: nil, auto: false, contentTypes: [], sourceApps: [], tags: "", tagsAll: false, delayMinutes: "0",
+            template: "{title} {hashtags}", enabled: true)
+
+        init(
+            connectionID: Int64?, auto: Bool, contentTypes: [String], sourceApps: [String], tags: String, tagsAll: Bool, delayMinutes: String,
+            template: String, enabled: Bool
+        ) {
+            self.connectionID = connectionID
+            self.auto = auto
+            self.contentTypes = contentTypes
+            self.sourceApps = sourceApps
+            self.tags = tags
+            self.tagsAll = tagsAll
+            self.delayMinutes = delayMinutes
+            self.template = template
+            self.enabled = enabled
+        }
+
+        init(_ input: ShareRuleInput, tagsText: String, delayText: String) {
+            self.init(
+                connectionID: input.connectionID, auto: input.mode == ShareRule.Mode.auto.rawValue, contentTypes: input.contentTypes ?? [],
+                sourceApps: input.sourceApps ?? [], tags: String(tagsText.prefix(500)), tagsAll: input.tagsMatch == "all",
+                delayMinutes: String(delayText.prefix(10)), template: input.messageTemplate ?? "", enabled: input.enabled ?? false)
+        }
+    }
+
+    /// "What would this rule have shared?", for the page.
+    struct Preview: Sendable {
+        struct Item: Sendable {
+            var title: String
+            var url: String
+            var shares: Bool
+            var why: String
+            var text: String?
+            var count: String?
+            var problem: String?
+        }
+
+        var items: [Item]
+        var hasItems: Bool
+        var summary: String
+
+        init(_ preview: RulePreview) {
+            items = preview.items.map {
+                Item(title: $0.title, url: $0.url, shares: $0.shares, why: $0.why, text: $0.text, count: $0.count, problem: $0.problem)
+            }
+            hasItems = !items.isEmpty
+            summary =
+                items.isEmpty
+                ? "You have no publish events yet to try the rule on."
+                : "Of your last \(items.count) published items, this rule would have shared \(preview.matched)."
+        }
     }
 
     var layout: LayoutModel
@@ -30,4 +104,9 @@ struct RulesPageModel: Sendable {
     var problems: [Problem]
     var hasProblems: Bool
     var saved: Bool
+    var form: Form
+    var types: [Choice]
+    var apps: [Choice]
+    var hasApps: Bool
+    var preview: Preview?
 }
