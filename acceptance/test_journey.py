@@ -522,3 +522,35 @@ def test_operator_page_shows_the_doctor_report(page):
     expect(report).to_contain_text(f"{SERVICE}/social/callback/twitter/")
     expect(report).not_to_contain_text("refused")
     screenshot(page, "operator")
+
+
+# ---------------------------------------------------------------- accessibility (axe-core)
+
+AXE_PAGES = [
+    "/social/",
+    "/social/connect/mastodon/",
+    f"/social/share/?url={BLOG}/posts/wood-ash-glaze-tests",
+    "/social/rules/",
+    "/social/history/",
+    "/social/operator/",
+]
+
+
+def test_no_serious_accessibility_violation_on_any_page(page):
+    """axe-core (bundled by the axe-playwright-python package from PyPI) on every signed-in page,
+    at desktop and phone widths: no violation of serious or critical impact."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    problems = []
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        for path in AXE_PAGES:
+            page.goto(SERVICE + path)
+            results = axe.run(page)
+            assert results.response.get("testEngine", {}).get("name") == "axe-core", "axe did not run"
+            for violation in results.response.get("violations", []):
+                if violation.get("impact") in ("serious", "critical"):
+                    targets = [node.get("target") for node in violation.get("nodes", [])][:3]
+                    problems.append(f"{width}px {path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    assert problems == [], "\n".join(problems)
