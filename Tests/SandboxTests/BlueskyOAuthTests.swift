@@ -34,6 +34,16 @@ struct BlueskyOAuthTests {
         return BlueskyTestClient.json(["repo": ada, "collection": "app.bsky.feed.post", "record": record])
     }
 
+    @Test("the lexicon checker refuses what it should: a missing required field, a wrong type, an over-long text, a bad DID")
+    func lexiconCheckerCatchesMistakes() throws {
+        #expect(try LexiconValidator.outputProblems(#"{"did": "did:plc:abc"}"#, nsid: "com.atproto.identity.resolveHandle").isEmpty)
+        #expect(!(try LexiconValidator.outputProblems(#"{}"#, nsid: "com.atproto.identity.resolveHandle")).isEmpty)
+        #expect(!(try LexiconValidator.outputProblems(#"{"did": "plc:abc"}"#, nsid: "com.atproto.identity.resolveHandle")).isEmpty)
+        #expect(!(try LexiconValidator.outputProblems(#"{"uri": "at://x", "cid": 5}"#, nsid: "com.atproto.repo.createRecord")).isEmpty)
+        let long: [String: Any] = ["$type": "app.bsky.feed.post", "text": String(repeating: "a", count: 301), "createdAt": "2026-10-30T12:00:00Z"]
+        #expect(!(try LexiconValidator.recordProblems(long, nsid: "app.bsky.feed.post")).isEmpty)
+    }
+
     @Test("handle → DID → PDS → authorization server: well-known, PLC, protected resource, metadata, resolveHandle")
     func discovery() async throws {
         try await withSandbox { sandbox in

@@ -87,6 +87,8 @@ struct BlueskySessionTests {
             let own = try await Self.login(sandbox, host: "pds.grace.example", identifier: "grace.example", password: "gr4c-hp3r-c0b0-l7xz")
             #expect(own.status == 200)
             let access = try #require(own.json["accessJwt"] as? String)
+            let recorded = try await sandbox.get("_sandbox/requests?platform=bluesky")
+            #expect(recorded.status == 200 && recorded.body.contains("createSession") && !recorded.body.contains("gr4c-hp3r-c0b0-l7xz"))
             #expect(
                 try await sandbox.get("bsky.social/xrpc/com.atproto.server.getSession", headers: [("Authorization", "Bearer \(access)")]).status
                     == 400)
