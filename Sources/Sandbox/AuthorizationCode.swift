@@ -15,4 +15,6 @@ struct AuthorizationCode: Sendable {
     var issuedAt: Date
     var expiresAt: Date
     var used: Bool = false
+    /// Bluesky: thumbprint of the DPoP key the pushed request was bound to.
+    var dpopJKT: String? = nil
 }

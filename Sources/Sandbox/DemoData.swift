@@ -50,6 +50,18 @@ public enum DemoData {
         DemoAccount(id: "109000000000000002", username: "grace", name: ""),
     ]
 
+    /// Bluesky accounts: Ada is hosted by Bluesky (a `*.host.bsky.network` PDS whose authorization
+    /// server is the bsky.social entryway); Grace runs her own PDS, which is its own authorization
+    /// server, and has a `did:web` identity (docs/platforms/bluesky.md, "Discovery").
+    public static let blueskyAccounts = [
+        DemoBlueskyAccount(
+            did: "did:plc:adal2vela3eengine4notes5", handle: "ada.bsky.social", name: "Ada Lovelace",
+            pdsHost: "morel.us-east.host.bsky.network", authorizationHost: "bsky.social", appPassword: "ad4a-lv3l-c2e7-x9qa"),
+        DemoBlueskyAccount(
+            did: "did:web:grace.example", handle: "grace.example", name: "",
+            pdsHost: "pds.grace.example", authorizationHost: "pds.grace.example", appPassword: "gr4c-hp3r-c0b0-l7xz"),
+    ]
+
     /// Demo accounts for a platform (Instagram lists the Facebook people who consent in the dialog).
     static func accounts(for platform: Platform) -> [DemoAccount] {
         switch platform {
@@ -58,6 +70,7 @@ public enum DemoData {
         case .twitter: twitterUsers
         case .linkedin: linkedinMembers
         case .mastodon: mastodonAccounts
+        case .bluesky: blueskyAccounts.map { DemoAccount(id: $0.did, username: $0.handle, name: $0.name) }
         }
     }
 }

@@ -14,6 +14,16 @@ enum FormCoding {
         return result
     }
 
+    /// Decodes a query keeping every value of a repeated name, in order.
+    static func decodeAll(_ text: String) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            result[decodeComponent(String(parts[0])), default: []].append(parts.count > 1 ? decodeComponent(String(parts[1])) : "")
+        }
+        return result
+    }
+
     /// Percent-decodes one component, treating `+` as a space.
     static func decodeComponent(_ text: String) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")

@@ -22,6 +22,10 @@ struct IssuedToken: Sendable {
     var pageID: String?
     /// For X: the access token minted together with this refresh token (and vice versa).
     var sibling: String?
+    /// Bluesky: the session the token belongs to (revoking one token ends the session).
+    var session: String?
+    /// Bluesky: when a refresh token was rotated (app-password grace period) — the successor is `sibling`.
+    var rotatedAt: Date?
 
     /// Whether the token is expired at `now`.
     func isExpired(at now: Date) -> Bool { expiresAt.map { now >= $0 } ?? false }

@@ -22,7 +22,7 @@ public struct RecordedRequest: Sendable, Codable, Equatable {
     /// Parameter names whose values are masked.
     static let secretNames: Set<String> = [
         "access_token", "client_secret", "code", "code_verifier", "refresh_token", "fb_exchange_token",
-        "token", "input_token",
+        "token", "input_token", "password", "client_assertion",
     ]
 
     /// Masks a value so tests can see it was present without seeing it.

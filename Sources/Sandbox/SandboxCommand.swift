@@ -10,7 +10,7 @@ public struct SandboxCommand: AsyncParsableCommand {
     /// Command description shown by `--help`.
     public static let configuration = CommandConfiguration(
         commandName: "social-sandbox",
-        abstract: "Local emulation of Facebook, Instagram, Threads, X, LinkedIn and Mastodon."
+        abstract: "Local emulation of Facebook, Instagram, Threads, X, LinkedIn, Mastodon and Bluesky."
     )
 
     /// Address to bind.

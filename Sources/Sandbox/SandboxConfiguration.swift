@@ -8,6 +8,9 @@ public struct SandboxConfiguration: Sendable {
     public var apps: [RegisteredApp]
     /// `max_characters` per Mastodon instance host; hosts not listed use 500 (docs/platforms/mastodon.md, "Text limits").
     public var mastodonMaxCharacters: [String: Int]
+    /// Where the Bluesky authorization servers fetch client-metadata documents: an `https://` origin
+    /// named by a `client_id` → the `http://` origin that really serves it (NOTES.md "Bluesky").
+    public var blueskyClientOrigins: [String: String] = [:]
 
     /// Creates a configuration.
     public init(

@@ -23,6 +23,10 @@ public struct SandboxPost: Sendable, Codable, Equatable {
     /// LinkedIn: the article's thumbnail image URN, and how many image bytes the sandbox received for it.
     public var thumbnail: String? = nil
     public var thumbnailBytes: Int? = nil
+    /// Bluesky: facets as sent, the record's `langs`, and the link card's title.
+    public var facets: [SandboxFacet]? = nil
+    public var langs: [String]? = nil
+    public var cardTitle: String? = nil
     /// Public URL the platform would return, without the sandbox prefix.
     public var url: String
     /// Creation time on the sandbox clock.
@@ -36,5 +40,6 @@ public struct SandboxPost: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, platform, host, account, accountName = "account_name", text, link
         case imageURL = "image_url", imageAlt = "image_alt", thumbnail, thumbnailBytes = "thumbnail_bytes", url, time
+        case facets, langs, cardTitle = "card_title"
     }
 }

@@ -19,6 +19,9 @@ struct SandboxRequest: Sendable {
     var headers: HTTPFields
     /// The sandbox's own origin as the client addressed it, e.g. `http://127.0.0.1:8100`.
     var origin: String = "http://127.0.0.1:8100"
+    /// Bluesky authorization servers: the client-metadata document (and JWKS) the responder fetched
+    /// for the request's `client_id` before the state actor answers it.
+    var blueskyClient: BlueskyClientFetch? = nil
 
     /// `https://HOST/PATH` as the sandbox serves it: `ORIGIN/HOST/PATH` (NOTES.md "Discovery").
     func sandboxAddress(_ path: String) -> String { origin + "/" + host + path }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -14,11 +15,12 @@ struct SandboxResponder: HTTPResponder {
     struct ConnectionDropped: Error {}
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let parsed = try await parse(request)
+        var parsed = try await parse(request)
         if parsed.host == "_sandbox" {
             return Self.convert(await state.inspect(parsed))
         }
         let plan = await state.begin(parsed)
+        if plan.platform == .bluesky { parsed.blueskyClient = await fetchBlueskyClient(parsed) }
         switch plan.failure?.mode {
         case .slow?:
             try await Task.sleep(for: .milliseconds(Int((plan.failure?.latency ?? 2) * 1000)))
@@ -39,6 +41,42 @@ struct SandboxResponder: HTTPResponder {
         let answer = await state.respond(parsed, platform: plan.platform)
         if answer.status.code >= 500 { logger.error("sandbox answered \(answer.status.code) for \(parsed.host)\(parsed.path)") }
         return Self.convert(answer)
+    }
+
+    /// Client used for client-metadata fetches: no redirects (a metadata document is served where its id says).
+    static let metadataClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+
+    /// For the authorization servers' PAR, token and revocation endpoints: fetches the `client_id`
+    /// document (and its `jwks_uri`) from the address the sandbox was given for that origin. Done here,
+    /// outside the state actor, so a slow client server holds up no other request.
+    func fetchBlueskyClient(_ request: SandboxRequest) async -> BlueskyClientFetch? {
+        guard request.method == .post, request.segments.count == 2, request.segments[0] == "oauth",
+            ["par", "token", "revoke"].contains(request.segments[1]), let clientID = request.form["client_id"], !clientID.isEmpty
+        else { return nil }
+        guard let address = await state.blueskyFetchAddress(clientID) else {
+            return .failed(
+                "Client metadata of \"\(clientID)\" cannot be fetched: the sandbox fetches only https client ids of origins registered at /_sandbox/client_origins"
+            )
+        }
+        guard let metadata = await Self.fetchDocument(address) else { return .failed("Unable to obtain client metadata for \"\(clientID)\"") }
+        guard let object = try? JSONSerialization.jsonObject(with: metadata) as? [String: Any], let jwksURI = object["jwks_uri"] as? String else {
+            return .fetched(metadata: metadata, jwks: nil)
+        }
+        guard let jwksAddress = await state.blueskyFetchAddress(jwksURI), let jwks = await Self.fetchDocument(jwksAddress) else {
+            return .failed("Unable to obtain the client's jwks_uri document")
+        }
+        return .fetched(metadata: metadata, jwks: jwks)
+    }
+
+    /// GET with a 5 s timeout; only a 200 JSON answer of at most 64 KiB counts.
+    static func fetchDocument(_ address: String) async -> Data? {
+        var request = HTTPClientRequest(url: address)
+        request.headers.add(name: "Accept", value: "application/json")
+        guard let response = try? await metadataClient.execute(request, timeout: .seconds(5)), response.status == .ok,
+            let type = response.headers.first(name: "Content-Type"), type.lowercased().hasPrefix("application/json"),
+            let body = try? await response.body.collect(upTo: 65_536)
+        else { return nil }
+        return Data(body.readableBytesView)
     }
 
     private func parse(_ request: Request) async throws -> SandboxRequest {

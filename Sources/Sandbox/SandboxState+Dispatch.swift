@@ -54,7 +54,7 @@ extension SandboxState {
         }
         switch request.host {
         case "x.com", "twitter.com", "www.facebook.com", "facebook.com", "threads.com", "www.threads.com",
-            "threads.net", "www.threads.net", "www.instagram.com", "instagram.com", "linkedin.com":
+            "threads.net", "www.threads.net", "www.instagram.com", "instagram.com", "linkedin.com", "bsky.app":
             return true
         case "www.linkedin.com":
             return path.hasPrefix("/feed/")
@@ -72,6 +72,7 @@ extension SandboxState {
         case .instagram: instagramRespond(request)
         case .threads: threadsRespond(request)
         case .linkedin: linkedinRespond(request)
+        case .bluesky: blueskyAnswer(request)
         }
     }
 
@@ -86,6 +87,7 @@ extension SandboxState {
         case .twitter: return twitterFailure(mode)
         case .facebook, .instagram, .threads: return graphFailure(mode, platform: platform, request: request)
         case .linkedin: return linkedinFailure(mode)
+        case .bluesky: return blueskyFailure(mode)
         }
     }
 

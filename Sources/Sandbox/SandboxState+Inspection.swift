@@ -72,8 +72,12 @@ extension SandboxState {
                 "facebook": DemoData.facebookUsers.map(\.id), "threads": DemoData.threadsUsers.map(\.id),
                 "twitter": DemoData.twitterUsers.map(\.id), "linkedin": DemoData.linkedinMembers.map(\.id),
                 "mastodon": DemoData.mastodonAccounts.map(\.id), "facebook_pages": DemoData.facebookPages.map(\.id),
-                "instagram": DemoData.instagramAccounts.map(\.id),
+                "instagram": DemoData.instagramAccounts.map(\.id), "bluesky": DemoData.blueskyAccounts.map(\.did),
             ])
+        case (.post, ["client_origins"]):
+            guard let origin = body(BlueskyClientOrigin.self), origin.valid else { return bad }
+            bluesky.clientOrigins[origin.origin.lowercased()] = origin.fetchFrom
+            return .object(["origin": origin.origin.lowercased(), "fetch_from": origin.fetchFrom])
         default:
             return .object(.notFound, ["error": "unknown inspection route \(request.method.rawValue) \(request.path)"])
         }
@@ -81,6 +85,7 @@ extension SandboxState {
 
     private func mintToken(_ spec: TokenRequest) -> SandboxResponse {
         let kind = spec.kind ?? .access
+        if spec.platform == .bluesky { return blueskyMint(spec, kind: kind) }
         let defaultLifetime: TimeInterval? =
             switch spec.platform {
             case .mastodon: nil
@@ -88,8 +93,11 @@ extension SandboxState {
             case .linkedin: 5_184_000
             case .facebook, .instagram: kind == .page ? nil : (kind == .shortLivedUser ? 3600 : 5_183_944)
             case .threads: 5_183_944
+            case .bluesky: kind == .refresh ? 90 * 86_400 : 7200
             }
-        let prefixes: [Platform: String] = [.facebook: "EAAB", .instagram: "EAAB", .threads: "THQV", .linkedin: "AQ", .twitter: "", .mastodon: ""]
+        let prefixes: [Platform: String] = [
+            .facebook: "EAAB", .instagram: "EAAB", .threads: "THQV", .linkedin: "AQ", .twitter: "", .mastodon: "", .bluesky: "",
+        ]
         var token = issueToken(
             spec.platform, kind: kind, prefix: prefixes[spec.platform] ?? "", instance: spec.instance?.lowercased(),
             clientID: spec.clientID, accountID: spec.account, scopes: spec.scopes,
@@ -101,6 +109,25 @@ extension SandboxState {
         return .object([
             "access_token": token.value, "kind": token.kind.rawValue,
             "expires_at": token.expiresAt.map { Timestamps.isoMillis($0) } ?? NSNull(),
+        ])
+    }
+
+    /// Bluesky tokens belong to a session: an app-password session of the demo account (`kind` access or refresh).
+    private func blueskyMint(_ spec: TokenRequest, kind: IssuedToken.Kind) -> SandboxResponse {
+        guard let account = blueskyAccount(spec.account), kind == .access || kind == .refresh else {
+            return .object(.badRequest, ["error": "bluesky tokens need a demo account DID and kind access or refresh"])
+        }
+        let session = BlueskySession(
+            id: randomSecret(bytes: 12), kind: .appPassword, did: account.did, clientID: Self.blueskyAppPasswordClient,
+            scopes: ["com.atproto.appPass"], dpopJKT: nil, createdAt: now)
+        bluesky.sessions[session.id] = session
+        let lifetime = spec.expiresIn ?? (kind == .refresh ? 90 * 86_400 : 7200)
+        let value = blueskyToken(
+            kind: kind, session: session, instance: account.pdsHost, lifetime: lifetime,
+            claims: ["scope": kind == .refresh ? "com.atproto.refresh" : "com.atproto.appPass", "aud": "did:web:\(account.pdsHost)"],
+            typ: kind == .refresh ? "refresh+jwt" : "at+jwt")
+        return .object([
+            "access_token": value, "kind": kind.rawValue, "expires_at": tokens[value]?.expiresAt.map { Timestamps.isoMillis($0) } ?? NSNull(),
         ])
     }
 }

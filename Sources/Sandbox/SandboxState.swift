@@ -27,6 +27,8 @@ public actor SandboxState {
     var linkedinRefreshEnabled = false
     /// Instagram Login code exchange answers flat instead of the documented wrapped form (docs/platforms/instagram.md, "Instagram Login").
     var instagramFlatTokenResponse = false
+    /// Bluesky entryway, PDSes and authorization servers (docs/platforms/bluesky.md).
+    var bluesky = BlueskyStore()
     var sequence: UInt64 = 0
 
     /// Creates state holding the configuration's apps.
@@ -34,6 +36,7 @@ public actor SandboxState {
         self.configuration = configuration
         self.apps = configuration.apps
         self.mastodonMaxCharacters = configuration.mastodonMaxCharacters
+        self.bluesky = BlueskyStore(clientOrigins: configuration.blueskyClientOrigins)
     }
 
     func resetStorage() {
@@ -53,6 +56,7 @@ public actor SandboxState {
         linkedinImages = [:]
         linkedinRefreshEnabled = false
         instagramFlatTokenResponse = false
+        bluesky = BlueskyStore(clientOrigins: configuration.blueskyClientOrigins)
         sequence = 0
     }
 
