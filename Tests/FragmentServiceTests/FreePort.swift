@@ -8,23 +8,27 @@ import NIOCore
 
 /// A port nothing listens on right now, and a plain GET to a server that may still be starting.
 enum FreePort {
-    /// Binds a socket to port 0 on 127.0.0.1, reads the port the kernel chose, and closes it.
+    /// A port from 20000–32767 that can be bound on 127.0.0.1 now. Below Linux's ephemeral range
+    /// (32768 and up) on purpose: a port the kernel picked for "port 0" would be handed to the
+    /// next test server or outgoing connection in this busy process before the caller binds it.
     static func find() throws -> Int {
+        for _ in 0..<200 {
+            let port = Int.random(in: 20_000...32_767)
+            if canBind(port) { return port }
+        }
+        throw POSIXError(.EADDRINUSE)
+    }
+
+    private static func canBind(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw POSIXError(.EINVAL) }
-        return Int(UInt16(bigEndian: address.sin_port))
+        address.sin_port = UInt16(port).bigEndian
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } } == 0
     }
 
     /// GETs `url`; a refused connection (the server is not listening yet) is tried again, up to

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Checks JSON against the ATProto lexicons exported to `../shared/platforms/specs/bluesky/` (read in
-/// place, never copied). Covers what the emulated answers use: `object` (`required`, `properties`),
+/// Checks JSON against the ATProto lexicons exported beside this repository (`root`; read in place,
+/// never copied). Covers what the emulated answers use: `object` (`required`, `properties`),
 /// `string` (`maxLength` in UTF-8 bytes, `maxGraphemes`, formats `did`, `handle`, `at-uri`, `cid`,
 /// `datetime`), `integer`, `boolean`, `array`, `ref` (local `#name` and `nsid#name`), `blob`, `unknown`.
 struct LexiconValidator: Sendable {
