@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func clientTimeoutDuringThePostIsUnconfirmed() async throws {
-        let (result, _) = try await sharing(after: "timeout", latency: 3, timeout: .seconds(1))
+        let (result, _) = try await sharing(after: "timeout", latency: 15, timeout: .seconds(5))
         #expect(result.outcome == .unconfirmed)
     }
 }

@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func timeoutAfterSendingIsUnconfirmed() async throws {
-        try await Self.shareUnder("timeout", latency: 4, timeout: .seconds(1)) { result, _ in #expect(result.outcome == .unconfirmed) }
+        try await Self.shareUnder("timeout", latency: 15, timeout: .seconds(5)) { result, _ in #expect(result.outcome == .unconfirmed) }
     }
 
     @Test func sunsetVersionIsReportedWithoutPosting() async throws {

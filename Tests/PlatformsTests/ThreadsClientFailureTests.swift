@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func clientTimeoutAtContainerCreationFailsAsTransient() async throws {
-        let (result, posts) = try await sharing(after: "timeout", latency: 3, timeout: .seconds(1))
+        let (result, posts) = try await sharing(after: "timeout", latency: 15, timeout: .seconds(5))
         #expect(result.outcome == .failed)
         #expect(result.errorKind == .transient)
         #expect(posts == 0)
