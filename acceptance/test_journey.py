@@ -86,7 +86,7 @@ def tick(page, platforms):
 
 
 def submit_share(page):
-    page.locator("#share-form button[type=submit]").click()
+    page.locator("#share-submit").click()
     results = page.locator(".share-results")
     expect(results).to_be_visible()
     return results.locator("li.result")
@@ -458,7 +458,7 @@ def test_share_by_keyboard_alone(page):
     tab_to(page, f"#share-form input[name=account][value='{box_id}']")
     page.keyboard.press("Space")
     expect(box).to_be_checked()
-    tab_to(page, "#share-form button[type=submit]")
+    tab_to(page, "#share-submit")
     page.keyboard.press("Enter")
     results = page.locator(".share-results li.result")
     expect(results).to_have_count(1)

@@ -53,7 +53,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var button = form.querySelector("button[type=submit]");
+    var button = document.getElementById("share-submit");
     button.disabled = true;
     button.textContent = "Sharing…";
     fetch(form.action, {
