@@ -86,7 +86,7 @@ def tick(page, platforms):
 
 
 def submit_share(page):
-    page.locator("#share-form button[type=submit]").click()
+    page.locator("#share-submit").click()
     results = page.locator(".share-results")
     expect(results).to_be_visible()
     return results.locator("li.result")
@@ -304,6 +304,114 @@ def test_product_share_with_one_platform_failing(page):
     assert len(instagram) == 1, instagram
 
 
+# ---------------------------------------------------------------- previews and per-platform text
+
+def account_box(page, platform):
+    return group(page, platform).locator("input[name=account]:not([disabled])").first
+
+
+def own_text(page, account_id, text):
+    """Opens "Edit the text for this account" for one account and writes its own text."""
+    block = page.locator(f"#account-{account_id}")
+    block.locator("summary", has_text="Edit the text for this account").click()
+    block.locator(f"textarea[name=message_{account_id}]").fill(text)
+
+
+def test_previews_show_each_platforms_text_and_warn_before_posting(page):
+    detail = f"{BLOG}/posts/kiln-log-september"
+    open_share_page(page, detail)
+    ids = {platform: account_box(page, platform).get_attribute("value") for platform in PLATFORM_NAMES}
+    page.locator("#message").fill("From the September firing")
+    text = {platform: page.locator(f"#text-{ids[platform]}") for platform in PLATFORM_NAMES}
+    # X and Mastodon carry the link in the text; Instagram's caption has it as plain text on its
+    # own line; Threads, Facebook and LinkedIn send it beside the text.
+    expect(text["twitter"]).to_have_text(f"From the September firing {detail}")
+    expect(text["mastodon"]).to_have_text(f"From the September firing\n\n{detail}")
+    expect(text["instagram"]).to_contain_text(detail)
+    for platform in ("threads", "facebook", "linkedin"):
+        expect(text[platform]).to_have_text("From the September firing")
+    x = page.locator(f"#account-{ids['twitter']}")
+    expect(x).to_contain_text("counts as 23 characters")
+    expect(x.locator(".warning")).to_contain_text("$0.20")
+    expect(page.locator(f"#account-{ids['threads']} .warning")).to_contain_text(re.compile(r"\d+ of the 250 posts Threads allows"))
+    expect(page.locator(f"#account-{ids['instagram']} .warning")).to_contain_text(re.compile(r"\d+ of the 50 posts Instagram allows"))
+    expect(page.locator(f"#account-{ids['instagram']}")).to_contain_text("does not make it clickable")
+    expect(page.locator(f"#account-{ids['linkedin']} .link-card")).to_be_visible()
+
+
+def test_per_platform_text_changes_what_that_platform_receives_only(page):
+    detail = f"{BLOG}/posts/kiln-log-september"
+    open_share_page(page, detail)
+    tick(page, ["twitter", "mastodon", "linkedin"])
+    x = account_box(page, "twitter").get_attribute("value")
+    page.locator("#message").fill("From the September firing")
+    own_text(page, x, "Short and sweet for X")
+    expect(page.locator(f"#text-{x}")).to_have_text(f"Short and sweet for X {detail}")
+    expect(page.locator(f"#count-{x}")).to_have_text(f"{len('Short and sweet for X ') + 23} / 280")
+    mastodon = account_box(page, "mastodon").get_attribute("value")
+    expect(page.locator(f"#text-{mastodon}")).to_contain_text("From the September firing")
+    screenshot(page, "desktop-share-own-text")
+    before = post_ids()
+    results = submit_share(page)
+    for platform in ("twitter", "mastodon", "linkedin"):
+        published_link(result_for(results, platform))
+    new = {post["platform"]: post for post in sandbox_posts() if post["id"] not in before}
+    assert set(new) == {"twitter", "mastodon", "linkedin"}, new
+    assert new["twitter"]["text"] == f"Short and sweet for X {detail}", new["twitter"]
+    assert "September firing" not in new["twitter"]["text"], new["twitter"]
+    assert new["mastodon"]["text"].startswith("From the September firing"), new["mastodon"]
+    assert new["linkedin"]["text"] == "From the September firing", new["linkedin"]
+
+
+def test_share_page_at_phone_width_with_previews(browser, context):
+    view = new_context(browser, viewport=PHONE, storage_state=context.storage_state())
+    try:
+        page = view.new_page()
+        page.goto(f"{SERVICE}/social/share/?url={MARKET}/products/celadon-bud-vase")
+        expect(page.locator("#share-heading")).to_be_visible()
+        message = page.locator("#message")
+        box = message.bounding_box()
+        assert box["width"] >= PHONE["width"] * 0.75, f"the message box is {box['width']}px wide on a phone"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the share page scrolls sideways on a phone ({width}px)"
+        threads = account_box(page, "threads").get_attribute("value")
+        own_text(page, threads, "A pale green vase, thrown and trimmed this week")
+        expect(page.locator(f"#text-{threads}")).to_have_text("A pale green vase, thrown and trimmed this week")
+        screenshot(page, "phone-share-own-text")
+    finally:
+        view.close()
+
+
+def test_previews_and_own_text_work_without_javascript(browser, context):
+    view = browser.new_context(viewport=DESKTOP, storage_state=context.storage_state(), java_script_enabled=False)
+    try:
+        page = view.new_page()
+        detail = f"{BLOG}/posts/trimming-foot-rings"
+        page.goto(f"{SERVICE}/social/share/?url={detail}")
+        expect(page.locator("#share-heading")).to_be_visible()
+        linkedin = account_box(page, "linkedin")
+        linkedin_id = linkedin.get_attribute("value")
+        linkedin.check()
+        page.locator("#message").fill("Foot rings, the slow way")
+        own_text(page, linkedin_id, "Trimming without a chuck: notes from the studio")
+        page.get_by_role("button", name="Update previews").click()
+        expect(page.locator(f"#text-{linkedin_id}")).to_have_text("Trimming without a chuck: notes from the studio")
+        mastodon = account_box(page, "mastodon").get_attribute("value")
+        expect(page.locator(f"#text-{mastodon}")).to_have_text(f"Foot rings, the slow way\n\n{detail}")
+        expect(page.locator("#message")).to_have_value("Foot rings, the slow way")
+        expect(page.locator(f"#share-form input[name=account][value='{linkedin_id}']")).to_be_checked()
+        screenshot(page, "nojs-share-previews")
+        before = post_ids()
+        page.get_by_role("button", name="Share", exact=True).click()
+        results = page.locator(".share-results li.result")
+        expect(results).to_have_count(1)
+        published_link(result_for(results, "linkedin"))
+        new = [post for post in sandbox_posts("linkedin") if post["id"] not in before]
+        assert [post["text"] for post in new] == ["Trimming without a chuck: notes from the studio"], new
+    finally:
+        view.close()
+
+
 # ---------------------------------------------------------------- auto-share rules
 
 def add_auto_rule(page, platform):
@@ -443,7 +551,7 @@ def test_share_by_keyboard_alone(page):
     tab_to(page, f"#share-form input[name=account][value='{box_id}']")
     page.keyboard.press("Space")
     expect(box).to_be_checked()
-    tab_to(page, "#share-form button[type=submit]")
+    tab_to(page, "#share-submit")
     page.keyboard.press("Enter")
     results = page.locator(".share-results li.result")
     expect(results).to_have_count(1)

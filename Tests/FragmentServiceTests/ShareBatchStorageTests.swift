@@ -7,7 +7,8 @@ import Testing
 @testable import FragmentService
 
 /// A whole share order is started in one call and its outcomes finished in one call, by both
-/// repositories alike: each account is refused or started exactly as one-at-a-time starts would.
+/// repositories alike: each account is refused or started exactly as one-at-a-time starts would,
+/// and each started attempt records the text its account is sent.
 @Suite struct ShareBatchStorageTests {
     static let url = "https://blog.rose-ash.example/posts/kiln"
 
@@ -34,9 +35,11 @@ import Testing
         let stale = try await started(lost, key: "form-1")
         try await backdate(stale.id)
 
+        // The repeat carries its own text; every other account the order's message.
         let starts = try await shares.start(
             connectionIDs: [sameForm, published, again, lost, fresh, fresh], userID: userID, url: url, title: "Kiln", message: "New",
-            idempotencyKey: "form-2", shareAgain: [again], origin: .manual)
+            messages: [again: "Again, in other words", published: "Not recorded: refused"], idempotencyKey: "form-2", shareAgain: [again],
+            origin: .manual)
         #expect(starts.count == 5)
         guard case .repeatedSubmission(let repeated) = starts[sameForm] else {
             throw HarnessFailure("same form: \(String(describing: starts[sameForm]))")
@@ -51,6 +54,7 @@ import Testing
         guard case .started(let repost) = starts[again] else { throw HarnessFailure("share again: \(String(describing: starts[again]))") }
         #expect(repost.repeatOf == liveToRepeat.id)
         #expect(repost.status == .pending)
+        #expect(repost.message == "Again, in other words")
         // The lost attempt is made unconfirmed first, and then it is what blocks the URL.
         guard case .alreadyShared(let unconfirmed) = starts[lost] else { throw HarnessFailure("lost: \(String(describing: starts[lost]))") }
         #expect(unconfirmed.id == stale.id)

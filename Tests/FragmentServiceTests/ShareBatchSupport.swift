@@ -37,13 +37,13 @@ actor ObservedShares: ShareRepository {
     func expireStalePending() async throws -> Int { try await inner.expireStalePending() }
 
     func start(
-        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: ShareOrigin
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, messages: [Int64: String],
+        idempotencyKey: String, shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart] {
         starts.append(connectionIDs)
         return try await inner.start(
-            connectionIDs: connectionIDs, userID: userID, url: url, title: title, message: message, idempotencyKey: idempotencyKey,
-            shareAgain: shareAgain, origin: origin)
+            connectionIDs: connectionIDs, userID: userID, url: url, title: title, message: message, messages: messages,
+            idempotencyKey: idempotencyKey, shareAgain: shareAgain, origin: origin)
     }
 
     func finish(_ results: [Int64: ShareResult]) async throws -> [Int64: ShareRecord] {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Platforms
 
-/// Threads' 250 posts per 24 hours is checked before publishing.
+/// Threads' 250 posts per 24 hours is checked before publishing, and read for the share page.
 @Suite struct ThreadsQuotaTests {
     typealias S = MetaTestSupport
 
@@ -22,6 +22,11 @@ import Testing
                     .POST, "graph.threads.com/v1.0/\(userID)/threads_publish", headers: headers, body: "creation_id=\(id)")
                 #expect(published.status == 200)
             }
+            // What the share page warns with: nothing left.
+            let quota = try #require(await tests.client(sandbox).publishingQuota(for: credentials))
+            #expect(quota == PublishingQuota(used: 250, total: 250, windowSeconds: 86400))
+            #expect(quota.left == 0)
+            #expect(quota.notice(on: .threads).contains("used up"))
             let publishesBefore = try await Self.publishes(sandbox)
             let result = await tests.client(sandbox).share(S.content("One more"), using: credentials)
             #expect(result.outcome == .failed && result.errorKind == .rateLimited)
@@ -38,5 +43,30 @@ import Testing
         let recorded = try await sandbox.request(.GET, "_sandbox/requests?platform=threads")
         let requests = (try JSONSerialization.jsonObject(with: Data(recorded.body.utf8)) as? [[String: Any]]) ?? []
         return requests.filter { ($0["path"] as? String)?.hasSuffix("threads_publish") == true }.count
+    }
+
+    @Test func bothMetaQuotasAreReadForTheSharePage() async throws {
+        try await SandboxHarness.with(apps: S.apps) { sandbox in
+            let threads = ThreadsClientTests()
+            let threadsQuota = await threads.client(sandbox).publishingQuota(for: try await threads.connectAda(sandbox))
+            #expect(threadsQuota == PublishingQuota(used: 0, total: 250, windowSeconds: 86400))
+            let instagram = InstagramClientTests()
+            let instagramQuota = await instagram.client(sandbox).publishingQuota(for: try await instagram.connectAda(sandbox))
+            #expect(instagramQuota == PublishingQuota(used: 0, total: 50, windowSeconds: 86400))
+            #expect(instagramQuota?.notice(on: .instagram) == "50 of the 50 posts Instagram allows in 24 hours are left for this account.")
+        }
+    }
+
+    @Test func implausibleQuotaAnswersAreNoAnswer() {
+        #expect(PublishingQuota(used: nil, total: 250, windowSeconds: 86400) == nil)
+        #expect(PublishingQuota(used: -1, total: 250, windowSeconds: 86400) == nil)
+        #expect(PublishingQuota(used: 0, total: 0, windowSeconds: 86400) == nil)
+        #expect(PublishingQuota(used: 2_000_000, total: 250, windowSeconds: 86400) == nil)
+        #expect(PublishingQuota(used: 0, total: Int.max, windowSeconds: 86400) == nil)
+        // A window outside an hour to a week is taken as the documented day.
+        #expect(PublishingQuota(used: 1, total: 50, windowSeconds: 1)?.windowHours == 24)
+        #expect(PublishingQuota(used: 1, total: 50, windowSeconds: nil)?.windowHours == 24)
+        #expect(PublishingQuota(used: 1, total: 50, windowSeconds: 3600)?.notice(on: .instagram).contains("in 1 hour are") == true)
+        #expect(PublishingQuota(used: 60, total: 50, windowSeconds: 86400)?.left == 0)
     }
 }

@@ -28,6 +28,7 @@ struct ShareController<
         group.get("share/", use: page)
         group.get("share/count/", use: count)
         group.post("share/", use: submit)
+        group.post("share/preview/", use: preview)
         group.get("history/", use: history)
     }
 
@@ -42,47 +43,23 @@ struct ShareController<
             // The record's alt text describes the record's image only.
             if imageAlt == nil, params.image == found.imageURL { imageAlt = found.imageAlt }
         }
-        let content = Self.content(params, message: nil, key: "")
-        let live = try await shares.liveShares(userID: context.userID, url: params.url)
-        // The share page knows the content type but not its app or tags: a one-click rule
-        // preselects its account when its criteria can be checked here and match.
-        let preselected = Set(
-            try await rules.rules(userID: context.userID).filter {
-                $0.enabled && $0.mode == .oneClick && $0.sourceApps.isEmpty && $0.tags.isEmpty
-                    && $0.matches(contentType: params.type?.rawValue, sourceApp: nil, tags: [])
-            }.map(\.connectionID))
-        var groups: [SharePageModel.Group] = []
-        let connected = try await connections.connections(userID: context.userID)
-        for name in PlatformName.allCases {
-            var accounts: [SharePageModel.Account] = []
-            for c in connected where c.platform == name {
-                let check = await Self.check(content, for: c, registry: registry)
-                let earlier = live[c.id]
-                accounts.append(
-                    .init(
-                        id: c.id, name: c.displayName ?? c.username ?? c.platformUserID, username: c.username, count: check.count,
-                        limit: check.limit, disabled: check.reason != nil, reason: check.reason,
-                        preselected: check.reason == nil && preselected.contains(c.id),
-                        alreadyShared: earlier?.status == .published, sharedURL: earlier?.postURL.flatMap(link)))
-            }
-            if !accounts.isEmpty { groups.append(.init(platformName: name.displayName, iconClass: name.iconClass, accounts: accounts)) }
-        }
-        let model = SharePageModel(
-            layout: try await layout(context, title: "Share"), url: params.url, title: params.title ?? params.url,
-            description: params.description, image: params.image, imageAlt: imageAlt,
-            type: params.type?.rawValue, idempotencyKey: RandomToken.make(), groups: groups, hasAccounts: !groups.isEmpty)
-        return HTMLPage(html: try views.render(model, template: "share"))
+        return try await render(params, draft: .fresh(imageAlt: imageAlt), context: context)
     }
 
-    /// Live counts for the page's script: `[{id, count, limit, problems}]` for a draft message.
+    /// Live counts and texts for the page's script: `[{id, count, limit, problem, text}]` for a
+    /// draft message and the accounts' own texts (`message_<id>`).
     @Sendable func count(_ request: Request, context: SignedInContext) async throws -> Response {
         let query = request.queryFields
         let params = try parameters(query)
-        let content = Self.content(params, message: query["message"], key: "")
+        let message = ShareDraft.text(query["message"])
+        let own = try ShareDraft.ownMessages(query)
+        let content = Self.content(params, message: message, key: "")
         var counts: [ShareCount] = []
         for c in try await connections.connections(userID: context.userID) {
-            let check = await Self.check(content, for: c, registry: registry)
-            counts.append(ShareCount(id: c.id, count: check.count, limit: check.limit, problem: check.reason))
+            var mine = content
+            if let text = own[c.id] { mine.message = text }
+            let check = await Self.check(mine, for: c, registry: registry)
+            counts.append(ShareCount(id: c.id, count: check.count, limit: check.limit, problem: check.reason, text: check.text))
         }
         return try JSONResponse.make(counts)
     }
@@ -91,20 +68,19 @@ struct ShareController<
         var request = request
         let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         let params = try parameters { form[$0] }
-        let message = form["message"].map { String($0.prefix(5000)) }.flatMap {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0
-        }
-        let key = form["idempotency_key"].flatMap { (16...100).contains($0.count) ? $0 : nil } ?? RandomToken.make()
+        let draft = try ShareDraft(form)
         let named = form.all("account")
         guard named.count <= ShareOrder.accountLimit else {
             throw RequestError.invalid("Share to at most \(ShareOrder.accountLimit) accounts at once.")
         }
         let ids = named.compactMap(Int64.init)
         guard !ids.isEmpty else { throw RequestError.invalid("Choose at least one account to share to.") }
-        let again = Set(form.all("share_again").compactMap(Int64.init))
-        var content = Self.content(params, message: message, key: key)
-        content.imageAlt = params.image == nil ? nil : ShareImageAlt.clean(form["image_alt"])
-        let order = ShareOrder(userID: context.userID, content: content, connectionIDs: ids, shareAgain: again)
+        let message = draft.message
+        var content = Self.content(params, message: message, key: draft.idempotencyKey)
+        content.imageAlt = params.image == nil ? nil : draft.imageAlt
+        var order = ShareOrder(userID: context.userID, content: content, connectionIDs: ids, shareAgain: draft.shareAgain)
+        // Own texts of accounts not shared to are dropped with the rest of the draft.
+        order.messages = draft.ownMessages.filter { ids.contains($0.key) }
         let outcomes = await service.share(order)
         let model = ShareResultModel(
             layout: try await layout(context, title: "Shared"),
@@ -115,7 +91,7 @@ struct ShareController<
                     unconfirmed: o.kind == .unconfirmed || o.kind == .inProgress, failed: o.kind == .failed || o.kind == .notFound,
                     postURL: o.postURL.flatMap(link), message: o.message,
                     reconnectHref: o.errorKind == .needsReconnect ? o.platform.map { Self.reconnectHref($0, instance: o.instanceURL) } : nil,
-                    connectionID: o.connectionID)
+                    connectionID: o.connectionID, ownMessage: order.messages[o.connectionID])
             }, url: params.url, title: params.title ?? params.url, description: params.description, image: params.image, type: params.type?.rawValue,
             shareMessage: message, freshKey: RandomToken.make())
         let inPage = request.headers[values: .init("X-Requested-With")!].contains("fetch")
@@ -174,7 +150,7 @@ struct ShareController<
 
     /// A post URL as the person can open it here (the sandbox's copy in sandbox mode); nothing
     /// but an http(s) URL is ever rendered as a link, whatever an older row holds.
-    private func link(_ postURL: String) -> String? {
+    func link(_ postURL: String) -> String? {
         guard let url = URL(string: postURL), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else { return nil }
         return sandbox.rewrite(url).absoluteString
     }
@@ -183,11 +159,11 @@ struct ShareController<
         try parameters { query[$0] }
     }
 
-    private func parameters(_ value: (String) -> String?) throws -> ShareParameters {
+    func parameters(_ value: (String) -> String?) throws -> ShareParameters {
         do { return try ShareParameters(value) } catch { throw RequestError.invalid("\(error)") }
     }
 
-    private func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {
+    func layout(_ context: SignedInContext, title: String) async throws -> LayoutModel {
         let user = try await users.find(id: context.userID)
         return .signedIn(title: title, userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/")
     }
@@ -201,16 +177,16 @@ struct ShareController<
     /// platform's `share` decide.
     static func check(
         _ content: ShareContent, for connection: SocialConnection, registry: PlatformRegistry
-    ) async -> (count: Int, limit: Int, reason: String?) {
+    ) async -> (text: String, count: Int, limit: Int, reason: String?) {
         let platform: any SocialPlatform
         switch AccountReadiness.check(connection, registry: registry) {
         case .success(let ready): platform = ready
         case .failure(let blocked):
-            guard let known = registry.platform(connection.platform) else { return (0, 0, blocked.message) }
+            guard let known = registry.platform(connection.platform) else { return ("", 0, 0, blocked.message) }
             let check = await known.check(content, for: connection.credentials)
-            return (check.count, check.limit, blocked.message)
+            return (check.text, check.count, check.limit, blocked.message)
         }
         let check = await platform.check(content, for: connection.credentials)
-        return (check.count, check.limit, check.refusal)
+        return (check.text, check.count, check.limit, check.refusal)
     }
 }

@@ -43,8 +43,8 @@ actor MemoryShareRepository: ShareRepository {
     private static let live: Set<ShareStatus> = [.pending, .published, .unconfirmed]
 
     func start(
-        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: ShareOrigin
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, messages: [Int64: String],
+        idempotencyKey: String, shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart] {
         let asked = Set(connectionIDs)
         _ = expire { asked.contains($0.connectionID) && $0.url == url }
@@ -63,7 +63,7 @@ actor MemoryShareRepository: ShareRepository {
                 continue
             }
             let record = ShareRecord(
-                id: nextID, connectionID: connectionID, userID: userID, url: url, title: title, message: message,
+                id: nextID, connectionID: connectionID, userID: userID, url: url, title: title, message: messages[connectionID] ?? message,
                 status: .pending, postID: nil, postURL: nil, errorKind: nil, errorMessage: nil, repeatOf: again ? live?.id : nil, origin: origin,
                 createdAt: Date())
             nextID += 1

@@ -44,8 +44,8 @@ struct PostgresShareRepository: ShareRepository {
     /// One INSERT for every account, whatever their number; only when some were refused, two
     /// more: their stale attempts settled, and one SELECT that says why.
     func start(
-        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: ShareOrigin
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, messages: [Int64: String],
+        idempotencyKey: String, shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart] {
         var seen: Set<Int64> = []
         let ids = connectionIDs.filter { seen.insert($0).inserted }
@@ -54,13 +54,19 @@ struct PostgresShareRepository: ShareRepository {
         // the partial unique index on live shares. A "share again" row names the live share it
         // repeats, which takes it out of that index. Rows go in in the order asked.
         let again = ids.map { shareAgain.contains($0) }
+        // An account's own text travels with a flag saying it has one (PostgresNIO binds arrays
+        // of non-optional values only); without it the row takes the order's `message`.
+        let own = ids.map { messages[$0] ?? "" }
+        let hasOwn = ids.map { messages[$0] != nil }
         let insert: PostgresQuery = """
             INSERT INTO social_shares (connection_id, user_id, shared_url, shared_title, message, idempotency_key, origin, repeat_of)
-            SELECT asked.connection_id, \(userID), \(url), \(title), \(message), \(idempotencyKey), \(origin.rawValue),
+            SELECT asked.connection_id, \(userID), \(url), \(title), CASE WHEN asked.has_own THEN asked.own ELSE \(message) END,
+                \(idempotencyKey), \(origin.rawValue),
                 CASE WHEN asked.again THEN (SELECT live.id FROM social_shares live
                     WHERE live.connection_id = asked.connection_id AND live.shared_url = \(url)
                     AND live.status IN ('pending', 'published', 'unconfirmed') AND live.repeat_of IS NULL ORDER BY live.id DESC LIMIT 1) END
-            FROM unnest(\(ids)::bigint[], \(again)::boolean[]) WITH ORDINALITY AS asked (connection_id, again, place)
+            FROM unnest(\(ids)::bigint[], \(again)::boolean[], \(own)::text[], \(hasOwn)::boolean[])
+                WITH ORDINALITY AS asked (connection_id, again, own, has_own, place)
             ORDER BY asked.place
             ON CONFLICT DO NOTHING
             RETURNING \(unescaped: Self.columns)

@@ -36,9 +36,11 @@ protocol ShareRepository: Sendable {
     /// an unconfirmed share may be on the platform). An id given twice is started once.
     /// An id missing from the answer could not be started or classified (its conflicting row
     /// changed before it could be read): nothing was recorded for it, so it must not be posted.
+    /// `messages` holds the text of accounts that post their own instead of `message`; each row
+    /// records the text its account posts.
     func start(
-        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
-        shareAgain: Set<Int64>, origin: ShareOrigin
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, messages: [Int64: String],
+        idempotencyKey: String, shareAgain: Set<Int64>, origin: ShareOrigin
     ) async throws -> [Int64: ShareStart]
     /// Stores the outcomes of several attempts (share id → result) in one write and returns the
     /// stored rows by share id; an unknown id is absent. All are stored, or none (it throws).
@@ -50,6 +52,16 @@ protocol ShareRepository: Sendable {
 }
 
 extension ShareRepository {
+    /// `start` with one text for every account.
+    func start(
+        connectionIDs: [Int64], userID: String, url: String, title: String?, message: String?, idempotencyKey: String,
+        shareAgain: Set<Int64>, origin: ShareOrigin
+    ) async throws -> [Int64: ShareStart] {
+        try await start(
+            connectionIDs: connectionIDs, userID: userID, url: url, title: title, message: message, messages: [:],
+            idempotencyKey: idempotencyKey, shareAgain: shareAgain, origin: origin)
+    }
+
     /// `start` for one connection.
     func start(
         connectionID: Int64, userID: String, url: String, title: String?, message: String?, idempotencyKey: String, shareAgain: Bool,

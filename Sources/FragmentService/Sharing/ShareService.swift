@@ -51,7 +51,8 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
             let posted = await withTaskGroup(of: (Int64, AccountShareOutcome).self) { group in
                 for (candidate, record) in started {
                     group.addTask {
-                        let outcome = await postAndRecord(candidate, record: record, content: order.content, writer: writer)
+                        let content = order.content(for: candidate.connection.id)
+                        let outcome = await postAndRecord(candidate, record: record, content: content, writer: writer)
                         await each?(outcome)
                         return (candidate.connection.id, outcome)
                     }
@@ -111,7 +112,8 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         guard !candidates.isEmpty else { return [] }
         let starts = try await shares.start(
             connectionIDs: candidates.map(\.connection.id), userID: order.userID, url: order.content.url, title: order.content.title,
-            message: order.content.message, idempotencyKey: order.content.idempotencyKey, shareAgain: order.shareAgain, origin: order.origin)
+            message: order.content.message, messages: order.messages, idempotencyKey: order.content.idempotencyKey, shareAgain: order.shareAgain,
+            origin: order.origin)
         var started: [(Candidate, ShareRecord)] = []
         for candidate in candidates {
             let id = candidate.connection.id

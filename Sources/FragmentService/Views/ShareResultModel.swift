@@ -12,6 +12,8 @@ struct ShareResultModel: Sendable {
         var message: String?
         var reconnectHref: String?
         var connectionID: Int64
+        /// The account's own text, resent by its "Share again" instead of `shareMessage`.
+        var ownMessage: String? = nil
     }
 
     var layout: LayoutModel
