@@ -646,13 +646,14 @@ AXE_PAGES = [
 
 def test_no_serious_accessibility_violation_on_any_page(page):
     """axe-core (bundled by the axe-playwright-python package from PyPI) on every signed-in page,
-    at desktop and phone widths: no violation of serious or critical impact."""
+    at desktop and phone widths and in the dark scheme: no violation of serious or critical impact."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     problems = []
-    for width, height in ((1280, 900), (390, 844)):
+    for width, height, scheme in ((1280, 900, "light"), (390, 844, "light"), (1280, 900, "dark")):
         page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme=scheme)
         for path in AXE_PAGES:
             page.goto(SERVICE + path)
             results = axe.run(page)
@@ -660,5 +661,8 @@ def test_no_serious_accessibility_violation_on_any_page(page):
             for violation in results.response.get("violations", []):
                 if violation.get("impact") in ("serious", "critical"):
                     targets = [node.get("target") for node in violation.get("nodes", [])][:3]
-                    problems.append(f"{width}px {path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+                    problems.append(f"{width}px {scheme} {path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    page.goto(SERVICE + AXE_PAGES[2])
+    screenshot(page, "dark-share")
+    page.emulate_media(color_scheme="light")
     assert problems == [], "\n".join(problems)

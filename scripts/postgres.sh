@@ -72,12 +72,13 @@ running_port() {
   sed -n 4p "$dir/data/postmaster.pid" 2>/dev/null | tr -dc '0-9'
 }
 
-# A port is taken when something accepts on it, or when any socket already uses it as its local
-# port: an outgoing connection's ephemeral port (54329 lies in Linux's default ephemeral range) also
-# makes PostgreSQL's bind fail, though nothing listens there.
+# A port is taken when something accepts on it, or when a live socket already uses it as its
+# local port: an outgoing connection's ephemeral port (54329 lies in Linux's default ephemeral
+# range) also makes PostgreSQL's bind fail, though nothing listens there.
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-  [ -n "$(ss -Htan "sport = :$1" 2>/dev/null | head -n 1)" ]
+  # TIME-WAIT leftovers of a server just stopped do not count: PostgreSQL binds past them.
+  [ -n "$(ss -Htan "sport = :$1" 2>/dev/null | grep -v '^TIME-WAIT' | head -n 1)" ]
 }
 
 # Who listens on a port, when `ss` can tell (root sees every process).
