@@ -21,7 +21,7 @@ import Testing
         case .threads: (Meta.threadsApp.appID, Meta.threadsApp.appSecret)
         case .twitter: (TwitterPlatformTests.app.clientID, TwitterPlatformTests.app.clientSecret ?? "")
         case .linkedin: (LinkedInPlatformTests.app.clientID, LinkedInPlatformTests.app.clientSecret ?? "")
-        case .mastodon: ("", "")
+        case .mastodon, .bluesky: ("", "")
         }
     }
 
@@ -39,6 +39,8 @@ import Testing
         case .linkedin:
             return LinkedInPlatform(clientID: id ?? app.id, clientSecret: secret ?? app.secret, transport: transport, timeout: timeout)
         case .mastodon: return MastodonPlatform(appStore: MemoryMastodonAppStore(), transport: transport)
+        case .bluesky:
+            Issue.record("the Bluesky client is not built yet"); return MastodonPlatform(appStore: MemoryMastodonAppStore(), transport: transport)
         }
     }
 

@@ -1,7 +1,7 @@
 /// The platforms this service can post to. The raw value is what the database stores
 /// (`social_connections.platform`) and what routes use (`/social/connect/<platform>/`).
 package enum PlatformName: String, CaseIterable, Codable, Sendable, Comparable {
-    case facebook, instagram, threads, twitter, linkedin, mastodon
+    case facebook, instagram, threads, twitter, linkedin, mastodon, bluesky
 
     /// The name people know it by.
     package var displayName: String {
@@ -12,6 +12,7 @@ package enum PlatformName: String, CaseIterable, Codable, Sendable, Comparable {
         case .twitter: "X"
         case .linkedin: "LinkedIn"
         case .mastodon: "Mastodon"
+        case .bluesky: "Bluesky"
         }
     }
 
@@ -24,6 +25,7 @@ package enum PlatformName: String, CaseIterable, Codable, Sendable, Comparable {
         case .twitter: "fa-x-twitter"
         case .linkedin: "fa-linkedin"
         case .mastodon: "fa-mastodon"
+        case .bluesky: "fa-bluesky"
         }
     }
 

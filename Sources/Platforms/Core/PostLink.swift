@@ -15,6 +15,7 @@ package enum PostLink {
         case .twitter: ["x.com", "twitter.com"]
         case .linkedin: ["linkedin.com"]
         case .mastodon: []
+        case .bluesky: ["bsky.app"]
         }
     }
 

@@ -69,6 +69,12 @@ extension PlatformName {
                 link: "The link ends the text; Mastodon counts it as 23 characters, other servers may count it in full.",
                 cardNote: "The server builds the card from the page's Open Graph tags, usually a moment after posting.",
                 takesImageAlt: false, notice: nil)
+        case .bluesky:
+            // docs/platforms/bluesky.md, "Posting" and "Limits": the server never fetches the page.
+            PostPresentation(
+                card: .fromWhatWeSend, link: "The link is part of the text and counts in full; the card below it is built by this service.",
+                cardNote: "Bluesky does not read the page: the card shows exactly this title, description and image.",
+                takesImageAlt: false, notice: nil)
         }
     }
 }

@@ -56,6 +56,8 @@ extension PlatformRegistry {
         } else {
             entries[.linkedin] = .unavailable(needs: needs("linkedin"))
         }
+        // The Bluesky client (atproto OAuth with a signing key) is not built yet.
+        entries[.bluesky] = .unavailable(needs: "a Bluesky client key (not supported yet)")
         let alerts = APIVersionCalendar.alerts(
             graphVersion: configuration.credentials["facebook"] == nil ? nil : configuration.graphAPIVersion,
             linkedInVersion: configuration.credentials["linkedin"] == nil ? nil : configuration.linkedInVersion)
