@@ -259,16 +259,18 @@ def test_all_six_platforms_share_one_event(page):
 
 
 def test_accounts_page_says_how_each_account_stands(page):
-    """X renews by itself (a refresh token), Threads names the day to reconnect, Facebook Pages
-    and Mastodon simply work; a dead token says why with the Reconnect button beside it."""
+    """X (a refresh token) and Threads (its token exchanged before it runs out) renew by
+    themselves, Instagram through Facebook Login names the day to reconnect, Facebook Pages and
+    Mastodon simply work; a dead token says why with the Reconnect button beside it."""
     open_social(page)
-    x = connected_accounts(page, "twitter").first
-    expect(x.locator(".state")).to_have_text("Renews automatically")
-    expect(x).not_to_contain_text(re.compile("expire", re.I))
-    expect(x.get_by_role("button", name=re.compile("^Reconnect"))).to_have_count(0)
-    threads = connected_accounts(page, "threads").first
-    expect(threads.locator(".state")).to_have_text(re.compile(r"^Reconnect before \d{1,2} [A-Z][a-z]+( \d{4})?$"))
-    expect(threads.get_by_role("button", name=re.compile("^Reconnect"))).to_be_visible()
+    for platform in ("twitter", "threads"):
+        account = connected_accounts(page, platform).first
+        expect(account.locator(".state")).to_have_text("Renews automatically")
+        expect(account).not_to_contain_text(re.compile("expire", re.I))
+        expect(account.get_by_role("button", name=re.compile("^Reconnect"))).to_have_count(0)
+    instagram = connected_accounts(page, "instagram").first
+    expect(instagram.locator(".state")).to_have_text(re.compile(r"^Reconnect before \d{1,2} [A-Z][a-z]+( \d{4})?$"))
+    expect(instagram.get_by_role("button", name=re.compile("^Reconnect"))).to_be_visible()
     for platform in ("facebook", "mastodon"):
         expect(connected_accounts(page, platform).first.locator(".state")).to_have_text("Connected")
     # What a platform's "token revoked" answer leaves behind, written as the service writes it.

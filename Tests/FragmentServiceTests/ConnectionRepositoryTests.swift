@@ -70,8 +70,40 @@ import Testing
         #expect(try await repo.connections(ids: [], userID: "u1").isEmpty)
     }
 
+    /// Which tokens the renewal sweep picks: the platform's, live, inside the window, old enough.
+    static func exerciseRenewal(_ repo: some ConnectionRepository) async throws {
+        let now = Date()
+        func threads(_ id: String, expiresIn days: Double) -> OAuthResult {
+            OAuthResult(
+                platformUserID: id, username: "ada", accessToken: "THQV-\(id)", expiresAt: now.addingTimeInterval(days * 86_400), scopes: [],
+                extraData: [:])
+        }
+        guard case .created(let soon) = try await repo.connect(userID: "u1", platform: .threads, result: threads("t-soon", expiresIn: 10)),
+            case .created(let sooner) = try await repo.connect(userID: "u2", platform: .threads, result: threads("t-sooner", expiresIn: 3)),
+            case .created = try await repo.connect(userID: "u1", platform: .threads, result: threads("t-late", expiresIn: 50)),
+            case .created(let gone) = try await repo.connect(userID: "u1", platform: .threads, result: threads("t-gone", expiresIn: 2)),
+            case .created = try await repo.connect(userID: "u1", platform: .threads, result: threads("t-dead", expiresIn: -1))
+        else { Issue.record("threads accounts not created"); return }
+        _ = try await repo.disconnect(id: gone.id, userID: "u1")
+        let later = Date().addingTimeInterval(1)
+        func due(before days: Double, unchangedSince: Date = later, limit: Int = 10) async throws -> [ConnectionKey] {
+            try await repo.dueForRenewal(
+                platform: .threads, now: now, expiringBefore: now.addingTimeInterval(days * 86_400), unchangedSince: unchangedSince, limit: limit)
+        }
+        #expect(try await due(before: 30) == [ConnectionKey(id: sooner.id, userID: "u2"), ConnectionKey(id: soon.id, userID: "u1")])
+        #expect(try await due(before: 30, limit: 1) == [ConnectionKey(id: sooner.id, userID: "u2")])
+        #expect(try await due(before: 5) == [ConnectionKey(id: sooner.id, userID: "u2")])
+        // Changed after the cut-off: too young to renew.
+        #expect(try await due(before: 30, unchangedSince: now.addingTimeInterval(-3600)).isEmpty)
+        #expect(
+            try await repo.dueForRenewal(
+                platform: .twitter, now: now, expiringBefore: now.addingTimeInterval(86_400 * 30), unchangedSince: later, limit: 10
+            ).isEmpty)
+    }
+
     @Test func memoryRepositoryFollowsTheConnectRules() async throws {
         try await Self.exercise(MemoryConnectionRepository())
+        try await Self.exerciseRenewal(MemoryConnectionRepository())
     }
 
     @Test(.enabled(if: TestDatabase.isAvailable, "set TEST_DATABASE_URL (make test does)"))
@@ -80,6 +112,7 @@ import Testing
             try await client.query("INSERT INTO users (id) VALUES ('u1'), ('u2')")
             let repo = PostgresConnectionRepository(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
             try await Self.exercise(repo)
+            try await Self.exerciseRenewal(repo)
             for try await (access, revoked) in try await client.query(
                 "SELECT access_token_enc, revoked_at IS NOT NULL FROM social_connections"
             ).decode((String?, Bool).self) {

@@ -95,6 +95,9 @@ actor CountedConnections: ConnectionRepository {
     }
 
     func markNeedsReconnect(id: Int64, reason: String) async throws { try await inner.markNeedsReconnect(id: id, reason: reason) }
+    func dueForRenewal(platform: PlatformName, now: Date, expiringBefore: Date, unchangedSince: Date, limit: Int) async throws -> [ConnectionKey] {
+        try await inner.dueForRenewal(platform: platform, now: now, expiringBefore: expiringBefore, unchangedSince: unchangedSince, limit: limit)
+    }
     func health(now: Date, horizon: TimeInterval) async throws -> [OperatorReport.Connections] { try await inner.health(now: now, horizon: horizon) }
 }
 

@@ -120,6 +120,70 @@ import Testing
         }
     }
 
+    /// Moves the sandbox clock, so a token the sandbox issued is as old as the test pretends.
+    static func advanceSandboxClock(_ flow: ConnectFlow, by seconds: Int) async throws {
+        _ = try await flow.fetch(
+            "http://127.0.0.1:\(flow.sandboxPort)/_sandbox/clock", method: .POST, body: #"{"advance":\#(seconds)}"#, contentType: "application/json")
+    }
+
+    @Test func aThreadsTokenInsideItsRenewalWindowIsRenewedBeforePostingAndAYoungOneIsLeftAlone() async throws {
+        try await Self.withService { flow, service, connections, registry in
+            let threads = try await Self.connect(
+                flow, registry, connections, platform: .threads, account: "26000000000000001", expiresIn: 20 * 86_400)
+            let before = try #require(try await connections.connection(id: threads, userID: "demo-ada"))
+            #expect(before.renewsByItself)
+
+            // Inside the window but issued just now: Threads would refuse, so it is not asked.
+            #expect(await service.share(Self.order([threads], url: "https://blog.rose-ash.example/young")).map(\.kind) == [.published])
+            #expect(await connections.refreshCount == 0)
+
+            // A day and more later: renewed first (a token good for 60 days from now), then posted.
+            await connections.age(id: threads, by: 25 * 3600)
+            try await Self.advanceSandboxClock(flow, by: 25 * 3600)
+            #expect(await service.share(Self.order([threads], url: "https://blog.rose-ash.example/old")).map(\.kind) == [.published])
+            #expect(await connections.refreshCount == 1)
+            let after = try #require(try await connections.connection(id: threads, userID: "demo-ada"))
+            #expect(after.accessToken != before.accessToken)
+            #expect((after.tokenExpiresAt?.timeIntervalSinceNow ?? 0) > 50 * 86_400)
+            #expect(try await flow.posts("threads").count == 2)
+        }
+    }
+
+    @Test func theRenewalSweepRenewsOnlyThreadsTokensThatAreDue() async throws {
+        try await Self.withService { flow, service, connections, registry in
+            let threads = try await Self.connect(
+                flow, registry, connections, platform: .threads, account: "26000000000000001", expiresIn: 10 * 86_400)
+            let x = try await Self.connect(flow, registry, connections, platform: .twitter, account: "1500000000000000001", expiresIn: 60)
+            let worker = TokenRenewalWorker(connections: connections, registry: registry, logger: TestEnvironment.logger)
+            #expect(await worker.sweep() == 0)  // too young to renew
+
+            await connections.age(id: threads, by: 25 * 3600)
+            await connections.age(id: x, by: 25 * 3600)
+            try await Self.advanceSandboxClock(flow, by: 25 * 3600)
+            let xBefore = try await connections.connection(id: x, userID: "demo-ada")?.accessToken
+            #expect(await worker.sweep() == 1)
+            #expect(await worker.sweep() == 0)  // now fresh: outside the window
+            #expect(try await connections.connection(id: x, userID: "demo-ada")?.accessToken == xBefore)
+            #expect((try await connections.connection(id: threads, userID: "demo-ada")?.tokenExpiresAt?.timeIntervalSinceNow ?? 0) > 50 * 86_400)
+            #expect(await service.share(Self.order([threads])).map(\.kind) == [.published])
+        }
+    }
+
+    @Test func aThreadsTokenThePlatformNoLongerRenewsNeedsReconnecting() async throws {
+        try await Self.withService { flow, service, connections, registry in
+            let threads = try await Self.connect(
+                flow, registry, connections, platform: .threads, account: "26000000000000001", expiresIn: 10 * 86_400)
+            await connections.age(id: threads, by: 25 * 3600)
+            // The sandbox's token dies (61 days on): the renewal is refused and the account must be reconnected.
+            try await Self.advanceSandboxClock(flow, by: 61 * 86_400)
+            let outcome = try #require(await service.share(Self.order([threads])).first)
+            #expect(outcome.kind == .failed)
+            #expect(outcome.errorKind == .needsReconnect)
+            #expect(try await connections.connection(id: threads, userID: "demo-ada")?.status == .needsReconnect)
+            #expect(try await flow.posts("threads").isEmpty)
+        }
+    }
+
     @Test func aDeadRefreshTokenMarksTheConnectionNeedsReconnect() async throws {
         try await Self.withService { flow, service, connections, registry in
             let x = try await Self.connect(flow, registry, connections, platform: .twitter, account: "1500000000000000001", expiresIn: 60)

@@ -28,11 +28,12 @@ extension AppDependencies {
             perPlatform: configuration.autoSharePerPlatform)
     }
 
-    /// The background work `serve` runs beside the server: the resolver, the auto-sharer, and
-    /// feed polling (with `feeds`, when there is one).
+    /// The background work `serve` runs beside the server: the resolver, the auto-sharer, token
+    /// renewal, and feed polling (with `feeds`, when there is one).
     func workers(configuration: AppConfiguration, feeds: (any FeedSource)?, logger: Logger) -> [any Service] {
         var workers: [any Service] = [
             resolver(configuration: configuration, logger: logger), autoSharer(configuration: configuration, logger: logger),
+            TokenRenewalWorker(connections: connections, registry: registry, logger: logger),
         ]
         if let feeds {
             workers.append(

@@ -25,10 +25,26 @@ struct SocialConnection: Sendable, Equatable {
     /// The server the account lives on, for platforms that ask for one (`PlatformName.asksForServer`).
     var serverURL: String? { platform.asksForServer ? extraData["instance_url"] : nil }
 
-    /// Whether the service renews the token by itself: exactly the connections with a stored refresh
-    /// token, the ones `ShareService` refreshes before their expiry (what the accounts page says,
-    /// `AccountHealth`, follows the same rule).
-    var renewsByItself: Bool { refreshToken != nil }
+    /// Whether the service renews the token by itself: connections with a stored refresh token,
+    /// which `ShareService` refreshes before their expiry, and platforms whose access token is
+    /// exchanged for a new one (Threads), which `TokenRenewalWorker` also renews while idle. What the
+    /// accounts page says (`AccountHealth`) follows the same rule.
+    var renewsByItself: Bool { platform.tokenRenewal.renewsByItself(hasRefreshToken: refreshToken != nil) }
+
+    /// How this account's token is due for renewal now, if it is: a refresh-token platform within
+    /// `refreshMargin` of expiry, or an access-token renewal once the token is old enough and inside
+    /// its renewal window (its issue time is the row's last update, which every token change sets).
+    func renewalDue(refreshMargin: TimeInterval, now: Date = Date()) -> TokenRenewal? {
+        guard let expires = tokenExpiresAt else { return nil }
+        let left = expires.timeIntervalSince(now)
+        switch platform.tokenRenewal {
+        case .refreshToken:
+            return refreshToken != nil && left < refreshMargin ? .refreshToken : nil
+        case .accessToken(let minimumAge, let window):
+            guard left > 0, left < window, now.timeIntervalSince(updatedAt) >= minimumAge else { return nil }
+            return platform.tokenRenewal
+        }
+    }
 
     /// What platform clients need to act for this account.
     var credentials: StoredCredentials? {

@@ -25,10 +25,20 @@ protocol ConnectionRepository: Sendable {
         id: Int64, userID: String, margin: TimeInterval, staleAccessToken: String?,
         refresh: @Sendable (StoredCredentials) async throws(PlatformError) -> OAuthResult
     ) async throws -> SocialConnection
+    /// Active `platform` connections whose token expires after `now` but before `expiringBefore` and
+    /// that have not changed since `unchangedSince` (so their token is at least that old), soonest
+    /// expiry first, at most `limit`: the ones `TokenRenewalWorker` renews.
+    func dueForRenewal(platform: PlatformName, now: Date, expiringBefore: Date, unchangedSince: Date, limit: Int) async throws -> [ConnectionKey]
     /// Marks the connection as needing a reconnect, with the reason shown to the person.
     func markNeedsReconnect(id: Int64, reason: String) async throws
     /// For operators, per platform with live connections: how many there are, how many need
     /// reconnecting, and how many active ones have a token that expires before `now + horizon`
     /// with no refresh token to renew it.
     func health(now: Date, horizon: TimeInterval) async throws -> [OperatorReport.Connections]
+}
+
+/// Which connection, and whose: what locking and renewing a connection needs.
+struct ConnectionKey: Sendable, Equatable {
+    var id: Int64
+    var userID: String
 }

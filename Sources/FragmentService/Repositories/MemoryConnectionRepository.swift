@@ -116,6 +116,23 @@ actor MemoryConnectionRepository: ConnectionRepository {
         }
     }
 
+    func dueForRenewal(platform: PlatformName, now: Date, expiringBefore: Date, unchangedSince: Date, limit: Int) async throws -> [ConnectionKey] {
+        let due = rows.filter { row in
+            guard row.platform == platform, row.status == .active, row.accessToken != nil, !revoked.contains(row.id), let expires = row.tokenExpiresAt
+            else { return false }
+            return expires > now && expires < expiringBefore && row.updatedAt <= unchangedSince
+        }
+        return due.sorted { ($0.tokenExpiresAt ?? now) < ($1.tokenExpiresAt ?? now) }.prefix(max(0, limit)).map {
+            ConnectionKey(id: $0.id, userID: $0.userID)
+        }
+    }
+
+    /// Tests: makes the connection's last change (its token's issue time) `seconds` older.
+    func age(id: Int64, by seconds: TimeInterval) {
+        guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
+        rows[index].updatedAt = rows[index].updatedAt.addingTimeInterval(-seconds)
+    }
+
     func markNeedsReconnect(id: Int64, reason: String) async throws {
         if let index = rows.firstIndex(where: { $0.id == id }) {
             rows[index].status = .needsReconnect

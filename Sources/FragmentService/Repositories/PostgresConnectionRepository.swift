@@ -169,6 +169,20 @@ struct PostgresConnectionRepository: ConnectionRepository {
         return result.sorted { $0.platform < $1.platform }
     }
 
+    func dueForRenewal(platform: PlatformName, now: Date, expiringBefore: Date, unchangedSince: Date, limit: Int) async throws -> [ConnectionKey] {
+        let query: PostgresQuery = """
+            SELECT id, user_id FROM social_connections
+            WHERE platform = \(platform.rawValue) AND revoked_at IS NULL AND status = 'active' AND access_token_enc IS NOT NULL
+                AND token_expires_at > \(now) AND token_expires_at < \(expiringBefore) AND updated_at <= \(unchangedSince)
+            ORDER BY token_expires_at LIMIT \(limit)
+            """
+        var keys: [ConnectionKey] = []
+        for try await (id, userID) in try await client.query(query, logger: logger).decode((Int64, String).self) {
+            keys.append(ConnectionKey(id: id, userID: userID))
+        }
+        return keys
+    }
+
     func markNeedsReconnect(id: Int64, reason: String) async throws {
         try await client.query(
             """

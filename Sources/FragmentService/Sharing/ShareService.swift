@@ -189,16 +189,27 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
     private func post(_ content: ShareContent, to connection: SocialConnection, with platform: any SocialPlatform) async -> ShareResult {
         var current = connection
         var refreshed = false
-        if connection.refreshToken != nil, let expires = connection.tokenExpiresAt, expires.timeIntervalSinceNow < refreshMargin {
-            switch await refresh(connection, platform: platform, stale: nil) {
+        switch connection.renewalDue(refreshMargin: refreshMargin) {
+        case nil:
+            break
+        case .refreshToken:
+            switch await refresh(connection, platform: platform, stale: nil, margin: refreshMargin) {
             case .success(let fresh): current = fresh; refreshed = true
             case .failure(let failure): return failure.result
+            }
+        case .accessToken(_, let window):
+            // The token still works until it expires: only a dead grant stops the post; any other
+            // failure to renew leaves it for the next share or the renewal sweep.
+            switch await refresh(connection, platform: platform, stale: nil, margin: window) {
+            case .success(let fresh): current = fresh
+            case .failure(let failure) where failure.deadGrant: return failure.result
+            case .failure: break
             }
         }
         guard let credentials = current.credentials else { return .failed(.needsReconnect, "Reconnect this account: no token is stored.") }
         let first = await platform.share(content, using: credentials)
         guard first.outcome == .failed, first.errorKind == .needsReconnect, !refreshed, current.refreshToken != nil else { return first }
-        switch await refresh(current, platform: platform, stale: credentials.accessToken) {
+        switch await refresh(current, platform: platform, stale: credentials.accessToken, margin: refreshMargin) {
         case .success(let fresh):
             guard let retry = fresh.credentials else { return first }
             return await platform.share(content, using: retry)
@@ -207,18 +218,21 @@ struct ShareService<Connections: ConnectionRepository, Shares: ShareRepository>:
         }
     }
 
-    private func refresh(_ connection: SocialConnection, platform: any SocialPlatform, stale: String?) async -> Result<SocialConnection, ShareFailure>
-    {
+    private func refresh(
+        _ connection: SocialConnection, platform: any SocialPlatform, stale: String?, margin: TimeInterval
+    ) async -> Result<SocialConnection, ShareFailure> {
         do {
             let fresh = try await connections.refreshLocked(
-                id: connection.id, userID: connection.userID, margin: refreshMargin, staleAccessToken: stale
+                id: connection.id, userID: connection.userID, margin: margin, staleAccessToken: stale
             ) { credentials throws(PlatformError) in try await platform.refresh(credentials) }
             return .success(fresh)
         } catch let error as PlatformError {
             switch error.code {
             case .invalidGrant, .refreshNotSupported, .permissionMissing:
                 return .failure(
-                    ShareFailure(.failed(.needsReconnect, "Reconnect this \(connection.platform.displayName) account: \(error.description)")))
+                    ShareFailure(
+                        .failed(.needsReconnect, "Reconnect this \(connection.platform.displayName) account: \(error.description)"),
+                        deadGrant: error.code == .invalidGrant))
             case .rateLimited:
                 return .failure(ShareFailure(.failed(.rateLimited, error.description, retryAfter: error.retryAfter)))
             default:
