@@ -39,8 +39,7 @@ import Testing
         case .linkedin:
             return LinkedInPlatform(clientID: id ?? app.id, clientSecret: secret ?? app.secret, transport: transport, timeout: timeout)
         case .mastodon: return MastodonPlatform(appStore: MemoryMastodonAppStore(), transport: transport)
-        case .bluesky:
-            Issue.record("the Bluesky client is not built yet"); return MastodonPlatform(appStore: MemoryMastodonAppStore(), transport: transport)
+        case .bluesky: return BlueskyPlatform(client: BlueskyTest.client(), transport: transport, timeout: timeout)
         }
     }
 
@@ -144,6 +143,25 @@ import Testing
             let request = MastodonPlatformTests.request()
             let scope = try #require(Self.query(try await client.authorizeURL(for: request))["scope"])
             #expect(Self.scopes(scope) == client.requestedScopes)
+        }
+    }
+
+    @Test func blueskyNeedsNoCheckAndItsPARAsksForTheRequestedScopes() async throws {
+        try await BlueskyTest.with { sandbox in
+            let client = Self.client(.bluesky, sandbox.transport)
+            let before = try await Meta.requestCount("bluesky", in: sandbox)
+            guard case .notNeeded = await client.checkAppCredentials() else {
+                Issue.record("Bluesky's check was not 'not needed'")
+                return
+            }
+            #expect(try await Meta.requestCount("bluesky", in: sandbox) == before, "the check must not call anything")
+            let request = ConnectRequest(
+                redirectURI: BlueskyTest.redirect, state: "scopes", codeVerifier: PKCE.makeVerifier(), accountHint: "ada.bsky.social")
+            let authorize = try await client.authorizeURL(for: request)
+            let page = try await sandbox.request(.GET, sandbox.sandboxURL(authorize).absoluteString)
+            // The consent page lists the scopes the pushed request asked for.
+            for scope in client.requestedScopes { #expect(page.body.contains(scope), "\(scope)") }
+            #expect(client.requestedScopes == BlueskyClient.scopes)
         }
     }
 

@@ -56,11 +56,29 @@ extension PlatformRegistry {
         } else {
             entries[.linkedin] = .unavailable(needs: needs("linkedin"))
         }
-        // The Bluesky client (atproto OAuth with a signing key) is not built yet.
-        entries[.bluesky] = .unavailable(needs: "a Bluesky client key (not supported yet)")
+        entries[.bluesky] = blueskyEntry(configuration: configuration, transport: transport(.bluesky), images: images)
         let alerts = APIVersionCalendar.alerts(
             graphVersion: configuration.credentials["facebook"] == nil ? nil : configuration.graphAPIVersion,
             linkedInVersion: configuration.credentials["linkedin"] == nil ? nil : configuration.linkedInVersion)
         return PlatformRegistry(entries, alerts: alerts)
+    }
+
+    /// Bluesky is available when the deployment can be an atproto client: https with
+    /// `SOCIAL_BLUESKY_CLIENT_KEY`, or a loopback http base (the localhost client for development;
+    /// docs/platforms/bluesky.md, "Client key" and "Localhost clients").
+    static func blueskyEntry(configuration: AppConfiguration, transport: any PlatformTransport, images: (any ShareImageLoader)?) -> Entry {
+        var key: BlueskyClientKey?
+        if let encoded = configuration.blueskyClientKey {
+            do throws(BlueskyClientKey.Invalid) { key = try BlueskyClientKey(encoded: encoded) } catch {
+                return .unavailable(needs: "a valid SOCIAL_BLUESKY_CLIENT_KEY (\(error.description)); make one with `social-service bluesky-key`")
+            }
+        }
+        guard let client = BlueskyClient.forDeployment(publicBaseURL: configuration.publicBaseURL, key: key) else {
+            return configuration.isHTTPS
+                ? .unavailable(needs: "SOCIAL_BLUESKY_CLIENT_KEY (make one with `social-service bluesky-key`)")
+                : .unavailable(needs: "an https PUBLIC_BASE_URL with SOCIAL_BLUESKY_CLIENT_KEY, or a loopback http PUBLIC_BASE_URL for development")
+        }
+        let name = configuration.appName
+        return .available { BlueskyPlatform(client: client, transport: transport, clientName: name, images: images) }
     }
 }

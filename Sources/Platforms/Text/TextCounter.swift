@@ -68,7 +68,7 @@ struct TextCounter {
     private func measure(_ text: Substring) -> Int {
         switch rules.counting {
         case .utf16: return text.utf16.count
-        case .graphemes: return text.count
+        case .graphemes, .characters: return text.count
         case .graphemesEmojiAsUTF8: return text.reduce(0) { $0 + (Self.isEmoji($1) ? String($1).utf8.count : 1) }
         case .weighted:
             let weight = text.reduce(0) { sum, character in

@@ -11,6 +11,9 @@ package struct TextRules: Sendable, Equatable {
         case graphemes
         /// Threads: characters, but an emoji counts as its UTF-8 byte length. docs/platforms/threads.md, "Text and links".
         case graphemesEmojiAsUTF8
+        /// Bluesky: grapheme clusters, every character as written (links in full, mentions too).
+        /// docs/platforms/bluesky.md, "Limits".
+        case characters
         /// Facebook, Instagram, LinkedIn: no documented unit; UTF-16 code units, the larger of
         /// the plausible counts, so we never promise a fit the platform refuses.
         case utf16
@@ -24,6 +27,8 @@ package struct TextRules: Sendable, Equatable {
     /// at least `urlWeight` then, so the count is never below the platform's.
     package var bareDomainsAreLinks: Bool = false
     package var maxLinks: Int?
+    /// A second limit in UTF-8 bytes, checked beside `limit` (Bluesky: 3,000); nil = none.
+    package var maxUTF8Bytes: Int?
     package var maxHashtags: Int?
     package var maxMentions: Int?
 
@@ -38,6 +43,8 @@ package struct TextRules: Sendable, Equatable {
         TextRules(limit: maxCharacters, counting: .graphemes, urlWeight: charactersPerURL)
     }
     package static let threads = TextRules(limit: 500, counting: .graphemesEmojiAsUTF8, urlWeight: nil, maxLinks: 5)
+    /// 300 graphemes and 3,000 UTF-8 bytes (docs/platforms/bluesky.md, "Limits").
+    package static let bluesky = TextRules(limit: 300, counting: .characters, urlWeight: nil, maxUTF8Bytes: 3000)
     package static let linkedIn = TextRules(limit: 3000, counting: .utf16, urlWeight: nil)
     package static let facebook = TextRules(limit: 63_206, counting: .utf16, urlWeight: nil)
     package static let instagram = TextRules(limit: 2200, counting: .utf16, urlWeight: nil, maxHashtags: 30, maxMentions: 20)
@@ -52,6 +59,9 @@ package struct TextRules: Sendable, Equatable {
         var problems: [String] = []
         let length = count(text)
         if length > limit { problems.append("Too long: \(length) of \(limit) characters.") }
+        if let maxUTF8Bytes, text.utf8.count > maxUTF8Bytes {
+            problems.append("Too long: \(text.utf8.count) of \(maxUTF8Bytes) bytes (emoji and many scripts take several bytes each).")
+        }
         let counter = TextCounter(rules: self)
         if let maxLinks, counter.links(in: text).count > maxLinks {
             problems.append("Too many links: at most \(maxLinks).")

@@ -36,6 +36,10 @@ package struct AppConfiguration: Sendable {
     package var linkedInVersion: String
     /// `SOCIAL_APP_NAME`: the name shown on consent pages (Mastodon app registration).
     package var appName: String
+    /// `SOCIAL_BLUESKY_CLIENT_KEY` (optional, a secret): the Bluesky client's ES256 signing key, one
+    /// line of base64url holding the 32-byte private scalar (`social-service bluesky-key` makes one).
+    /// Only its shape is checked here; the Bluesky client parses it (docs/platforms/bluesky.md, "Client key").
+    package var blueskyClientKey: String?
     /// `SOCIAL_FEED_POLL_SECONDS` (default 300): how often registered content feeds are polled.
     package var feedPollSeconds: Int
     /// `SOCIAL_SHARE_LEASE_SECONDS` (default 600): a share attempt still pending after this long
@@ -74,6 +78,15 @@ package struct AppConfiguration: Sendable {
     /// Whether the main port answers `/metrics`: not when a metrics port is set, and on an https
     /// deployment (the public internet) only with a token — metrics are for operators.
     package var servesMetricsOnMainPort: Bool { metricsPort == nil && (metricsToken != nil || !isHTTPS) }
+
+    /// Whether `text` has the shape of `SOCIAL_BLUESKY_CLIENT_KEY`: unpadded base64url of exactly 32 bytes.
+    package static func isBlueskyClientKeyShape(_ text: String) -> Bool {
+        text.utf8.count == 43
+            && text.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+            }
+            && Data(base64URLEncoded: text)?.count == 32
+    }
 
     /// Which variables hold each platform's app credentials.
     package static let credentialVariables: [(platform: String, id: String, secret: String)] = [
@@ -208,6 +221,18 @@ package struct AppConfiguration: Sendable {
             problem(.platformApps, "SOCIAL_LINKEDIN_VERSION must be YYYYMM such as 202601, not '\(linkedInVersion)'")
         }
         appName = value("SOCIAL_APP_NAME") ?? "Rose Ash"
+        blueskyClientKey = nil
+        if let key = value("SOCIAL_BLUESKY_CLIENT_KEY") {
+            // Never echo the value: it is a private key.
+            if Self.isBlueskyClientKeyShape(key) {
+                blueskyClientKey = key
+            } else {
+                problem(
+                    .platformApps,
+                    "SOCIAL_BLUESKY_CLIENT_KEY must be one line of base64url holding 32 bytes (43 characters); `social-service bluesky-key` makes one"
+                )
+            }
+        }
         feedPollSeconds = 300
         if let text = value("SOCIAL_FEED_POLL_SECONDS") {
             if let seconds = Int(text), (30...86_400).contains(seconds) {
