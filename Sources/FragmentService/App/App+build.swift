@@ -90,6 +90,7 @@ func buildApplication<Repositories: RepositorySet>(
     let meta = MetaCallbackController(accounts: dependencies.accounts, configuration: configuration, views: views)
     meta.addCallbackRoutes(to: router.group("webhooks/meta"))
     meta.addStatusRoutes(to: router.group("social/meta/deletion"))
+    BlueskyClientController(registry: dependencies.registry, clientName: configuration.appName).addRoutes(to: router.group("social/bluesky"))
     FragmentController(registry: fragments).addRoutes(to: router.group("fragments"))
 
     var app = Application(

@@ -7,7 +7,7 @@ public struct SocialServiceCommand: AsyncParsableCommand {
         abstract: "Rose Ash social sharing service.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, RotateKeyCommand.self, GenerateKeyCommand.self, ResolveCommand.self, AppCommand.self,
-            DoctorCommand.self,
+            DoctorCommand.self, BlueskyKeyCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

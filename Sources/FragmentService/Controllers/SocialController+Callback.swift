@@ -18,7 +18,9 @@ extension SocialController {
 
         let results: [OAuthResult]
         do {
-            results = try await platform.exchangeCode(code, for: connectRequest(name, state))
+            // Bluesky names its issuer in `iss`; the client checks it against the one it used.
+            let issuer = params["iss"].flatMap { $0.utf8.count <= 2048 ? String($0) : nil }
+            results = try await platform.exchangeCode(code, for: connectRequest(name, state, callbackIssuer: issuer))
         } catch {
             // An operator must see why connects fail (a server that refuses our scopes, say), not only the person.
             context.logger.warning(

@@ -20,6 +20,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         group.get("/", use: panel)
         group.get("connect/:platform/", use: connectPage)
         group.post("connect/:platform/", use: connect)
+        group.post("connect/:platform/app-password/", use: appPassword)
         group.get("callback/:platform/", use: callback)
         group.get("connect/:platform/choose/:pending/", use: choose)
         group.post("connect/:platform/choose/:pending/", use: chosen)
@@ -44,6 +45,7 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             return SocialPageModel.Card(
                 platform: name.rawValue, displayName: name.displayName, iconClass: name.iconClass,
                 available: registry.platform(name) != nil, needs: registry.unavailableReason(name), asksForServer: name.asksForServer,
+                asksForHandle: name.asksForHandle,
                 connectHref: "/social/connect/\(name.rawValue)/", accounts: mine.map { SocialPageModel.Account($0, now: now) },
                 hasAccounts: !mine.isEmpty)
         }
@@ -70,6 +72,10 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             let typed = params["instance"] ?? ""
             return try await mastodonForm(context: context, typed: typed, next: next, error: nil).response(from: request, context: context)
         }
+        if name.asksForHandle {
+            let typed = String((params["handle"] ?? "").prefix(Self.handleLimit))
+            return try await blueskyForm(context: context, handle: typed, next: next, error: nil).response(from: request, context: context)
+        }
         let model = ConnectPageModel(
             layout: try await layout(context, title: "Connect \(name.displayName)"), platform: name.rawValue, displayName: name.displayName,
             iconClass: name.iconClass, next: next)
@@ -84,6 +90,24 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
         let next = LocalPath.sanitize(form["next"])
         var instance: URL?
+        var hint: String?
+        if name.asksForHandle {
+            let typed = (form["handle"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !typed.isEmpty, typed.utf8.count <= Self.handleLimit, let bluesky = platform as? BlueskyPlatform else {
+                let error = typed.isEmpty ? nil : "That is not a handle: Bluesky handles look like you.bsky.social."
+                return try await blueskyForm(context: context, handle: "", next: next, error: error, status: error == nil ? .ok : .badRequest)
+                    .response(from: request, context: context)
+            }
+            do {
+                instance = try await bluesky.prepareAuthorization(hint: typed)
+                hint = typed
+            } catch {
+                return try await blueskyForm(
+                    context: context, handle: typed, next: next, error: error.description, status: ErrorMapping.status(for: error)
+                )
+                .response(from: request, context: context)
+            }
+        }
         if name.asksForServer {
             let typed = form["instance"] ?? ""
             guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -104,8 +128,14 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
             returnTo: next, expiresAt: Date().addingTimeInterval(OAuthState.lifetime))
         let url: URL
         do {
-            url = try await platform.authorizeURL(for: connectRequest(name, state))
+            url = try await platform.authorizeURL(for: connectRequest(name, state, accountHint: hint))
         } catch {
+            if name.asksForHandle {
+                return try await blueskyForm(
+                    context: context, handle: hint ?? "", next: next, error: error.description, status: ErrorMapping.status(for: error)
+                )
+                .response(from: request, context: context)
+            }
             if name.asksForServer {
                 return try await mastodonForm(
                     context: context, typed: instance?.host ?? "", next: next, error: error.description, status: ErrorMapping.status(for: error)
@@ -129,10 +159,50 @@ struct SocialController<Users: UserRepository, Connections: ConnectionRepository
         return HTMLPage(html: try views.render(model, template: "mastodon_connect"), status: status)
     }
 
-    func connectRequest(_ name: PlatformName, _ state: OAuthState) -> ConnectRequest {
+    func connectRequest(_ name: PlatformName, _ state: OAuthState, accountHint: String? = nil, callbackIssuer: String? = nil) -> ConnectRequest {
         ConnectRequest(
             redirectURI: publicBaseURL.absoluteString + "/social/callback/\(name.rawValue)/", state: state.nonce,
-            codeVerifier: state.codeVerifier, instanceURL: state.instanceURL)
+            codeVerifier: state.codeVerifier, instanceURL: state.instanceURL, accountHint: accountHint, callbackIssuer: callbackIssuer)
+    }
+
+    /// Longest handle (or DID) read from a form: a domain name is at most 253 characters.
+    static var handleLimit: Int { 512 }
+
+    private func blueskyForm(
+        context: SignedInContext, handle: String, next: String, error: String?, status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLPage {
+        let model = BlueskyConnectModel(layout: try await layout(context, title: "Connect Bluesky"), handle: handle, next: next, error: error)
+        return HTMLPage(html: try views.render(model, template: "bluesky_connect"), status: status)
+    }
+
+    /// Bluesky's second way in: a handle and an app password, sent once to the account's own
+    /// server; only the session it opens is stored (the CSRF middleware has checked the form).
+    @Sendable func appPassword(_ request: Request, context: SignedInContext) async throws -> Response {
+        let name = try platformName(context)
+        guard name.asksForHandle else { throw RequestError.notFound("There is no such page.") }
+        guard let bluesky = registry.platform(name) as? BlueskyPlatform else { throw unavailable(name) }
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let next = LocalPath.sanitize(form["next"])
+        let handle = (form["handle"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let password = form["app_password"] ?? ""
+        guard !handle.isEmpty, handle.utf8.count <= Self.handleLimit, !password.isEmpty, password.utf8.count <= 64 else {
+            return try await blueskyForm(
+                context: context, handle: String(handle.prefix(Self.handleLimit)), next: next,
+                error: "Type your handle and an app password (xxxx-xxxx-xxxx-xxxx).", status: .badRequest
+            ).response(from: request, context: context)
+        }
+        let result: OAuthResult
+        do {
+            result = try await bluesky.connectWithAppPassword(identifier: handle, password: password)
+        } catch {
+            context.logger.warning("app-password connect failed", metadata: ["platform": "\(name.rawValue)", "error": "\(error.description)"])
+            return try await blueskyForm(
+                context: context, handle: handle, next: next, error: error.description, status: ErrorMapping.status(for: error)
+            )
+            .response(from: request, context: context)
+        }
+        return try await store(result, platform: name, userID: context.userID, returnTo: next)
     }
 
     func platformName(_ context: SignedInContext) throws -> PlatformName {

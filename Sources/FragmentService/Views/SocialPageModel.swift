@@ -14,9 +14,11 @@ struct SocialPageModel: Sendable {
         var tone: String
         var warning: Bool
         var offersReconnect: Bool
-        /// The connect form a Reconnect button posts to, and the Mastodon server to reconnect.
+        /// The connect form a Reconnect button posts to, and the Mastodon server or the Bluesky
+        /// account (its DID) to reconnect.
         var reconnectAction: String
         var reconnectInstance: String?
+        var reconnectHandle: String?
     }
 
     struct Card: Sendable {
@@ -26,6 +28,7 @@ struct SocialPageModel: Sendable {
         var available: Bool
         var needs: String?
         var asksForServer: Bool
+        var asksForHandle: Bool
         var connectHref: String
         var accounts: [Account]
         /// Stored, not computed: Mustache reads models through `Mirror`, which sees stored properties only.
@@ -50,6 +53,6 @@ extension SocialPageModel.Account {
             id: connection.id, displayName: connection.displayName ?? connection.username ?? connection.platformUserID,
             username: connection.username, health: health.text, tone: health.tone.rawValue, warning: health.tone == .warning,
             offersReconnect: health.offersReconnect, reconnectAction: "/social/connect/\(connection.platform.rawValue)/",
-            reconnectInstance: connection.serverURL)
+            reconnectInstance: connection.serverURL, reconnectHandle: connection.platform.asksForHandle ? connection.platformUserID : nil)
     }
 }

@@ -34,6 +34,10 @@ package enum PlatformName: String, CaseIterable, Codable, Sendable, Comparable {
     /// connection as `instance_url` and filled in again when the account is reconnected.
     package var asksForServer: Bool { self == .mastodon }
 
+    /// Whether connecting asks for the person's handle (Bluesky: the handle leads to the account's
+    /// own server and its authorization server; docs/platforms/bluesky.md, "Discovery").
+    package var asksForHandle: Bool { self == .bluesky }
+
     package static func < (lhs: PlatformName, rhs: PlatformName) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
