@@ -98,7 +98,7 @@ extension BlueskyPlatform {
                 .rateLimited, .bluesky, "Bluesky is limiting sign-ins for this account; try again later.", retryAfter: retryAfter(response))
         default:
             if tokenIsDead(response) { throw PlatformError(.invalidGrant, .bluesky, "Bluesky ended this session; connect again.") }
-            throw error(for: response, doing: action)
+            throw error(for: response, doing: action, hiding: secret)
         }
     }
 }

@@ -47,7 +47,9 @@ extension BlueskyPlatform {
     }
 
     /// A `PlatformError` for a failed XRPC call that is not about posting.
-    static func error(for response: PlatformHTTPResponse, doing action: String) -> PlatformError {
+    /// - Parameter secret: a secret the request carried (an app password), cut from any text of the
+    ///   answer that is shown.
+    static func error(for response: PlatformHTTPResponse, doing action: String, hiding secret: String? = nil) -> PlatformError {
         if tokenIsDead(response) {
             return PlatformError(.invalidGrant, .bluesky, "Bluesky no longer accepts this connection while \(action); connect again.")
         }
@@ -57,10 +59,11 @@ extension BlueskyPlatform {
         case 500...:
             return PlatformError(.transient, .bluesky, "Bluesky had a server error (\(response.status)) while \(action); try again later.")
         case 403:
-            return PlatformError(.permissionMissing, .bluesky, "Bluesky refused \(action)\(BlueskyErrorBody.detail(response)).")
+            return PlatformError(.permissionMissing, .bluesky, "Bluesky refused \(action)\(BlueskyErrorBody.detail(response, hiding: secret)).")
         default:
             return PlatformError(
-                .unexpectedResponse, .bluesky, "Bluesky answered \(response.status) while \(action)\(BlueskyErrorBody.detail(response)).")
+                .unexpectedResponse, .bluesky,
+                "Bluesky answered \(response.status) while \(action)\(BlueskyErrorBody.detail(response, hiding: secret)).")
         }
     }
 }
