@@ -48,9 +48,11 @@ struct BlueskySession: Sendable {
     /// OAuth: the DPoP key thumbprint every token of the session is bound to.
     var dpopJKT: String?
     var createdAt: Date
-    /// OAuth: the session's hard end (2 years for confidential clients).
+    /// OAuth: the session's hard end (2 years for confidential clients, 2 weeks for public ones).
     var endsAt: Date?
     var revoked = false
+    /// OAuth: granted to a public client (the localhost development client), with the shorter lifetimes.
+    var publicClient = false
 }
 
 /// An uploaded blob: its owner, the MIME type the PDS stored and the size.

@@ -48,10 +48,12 @@ struct SandboxResponder: HTTPResponder {
 
     /// For the authorization servers' PAR, token and revocation endpoints: fetches the `client_id`
     /// document (and its `jwks_uri`) from the address the sandbox was given for that origin. Done here,
-    /// outside the state actor, so a slow client server holds up no other request.
+    /// outside the state actor, so a slow client server holds up no other request. A localhost client id
+    /// is never fetched: its metadata is made up from the id (docs/platforms/bluesky.md, "Localhost clients").
     func fetchBlueskyClient(_ request: SandboxRequest) async -> BlueskyClientFetch? {
         guard request.method == .post, request.segments.count == 2, request.segments[0] == "oauth",
-            ["par", "token", "revoke"].contains(request.segments[1]), let clientID = request.form["client_id"], !clientID.isEmpty
+            ["par", "token", "revoke"].contains(request.segments[1]), let clientID = request.form["client_id"], !clientID.isEmpty,
+            !BlueskyLoopbackClientID.claims(clientID)
         else { return nil }
         guard let address = await state.blueskyFetchAddress(clientID) else {
             return .failed(

@@ -3,14 +3,18 @@ import Foundation
 
 /// The atproto OAuth authorization server of bsky.social and of the self-hosted PDS: PAR, consent,
 /// token (code and refresh with rotation), revocation, with PKCE S256, DPoP proofs and nonces and
-/// `private_key_jwt` client authentication (docs/platforms/bluesky.md, "OAuth").
+/// `private_key_jwt` client authentication (docs/platforms/bluesky.md, "OAuth") — or none, for the public
+/// localhost development client ("Localhost clients").
 extension SandboxState {
     static let blueskyAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
     /// Lifetimes (docs/platforms/bluesky.md, "Lifetimes"): access 60 min, PAR 5 min, confidential
-    /// clients' refresh 3 months after last use and sessions 2 years; codes 1 min (assumption).
+    /// clients' refresh 3 months after last use and sessions 2 years, public clients' 2 weeks each;
+    /// codes 1 min (assumption).
     static let blueskyAccessLifetime: TimeInterval = 3600
     static let blueskyRefreshLifetime: TimeInterval = 90 * 86_400
     static let blueskySessionLifetime: TimeInterval = 2 * 365 * 86_400
+    static let blueskyPublicRefreshLifetime: TimeInterval = 14 * 86_400
+    static let blueskyPublicSessionLifetime: TimeInterval = 14 * 86_400
     static let blueskyRequestLifetime: TimeInterval = 300
     static let blueskyCodeLifetime: TimeInterval = 60
 
@@ -33,24 +37,44 @@ extension SandboxState {
 
     // MARK: Client metadata and authentication
 
-    /// The fetch address of a client-document URL: https only, and only for an origin the sandbox was
-    /// told where to fetch from (NOTES.md "Bluesky", "Client metadata fetch").
+    /// The fetch address of a client-document URL: https only, never a localhost name or an IP address, and
+    /// only for an origin the sandbox was told where to fetch from (NOTES.md "Bluesky", "Client metadata fetch").
     func blueskyFetchAddress(_ url: String) -> String? {
         guard let components = URLComponents(string: url), components.scheme == "https", let host = components.host, !host.isEmpty,
-            components.user == nil, components.password == nil, components.fragment == nil
+            components.user == nil, components.password == nil, components.fragment == nil, Self.blueskyInternetHost(host)
         else { return nil }
         let origin = "https://" + host.lowercased() + (components.port.map { ":\($0)" } ?? "")
         guard let base = bluesky.clientOrigins[origin] else { return nil }
         return base + components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 
-    /// Reads and checks the fetched client metadata (docs/platforms/bluesky.md, "Client metadata").
+    /// Whether a host may be a client id's: not `localhost`, `*.localhost` nor an IP literal (the reference
+    /// server wants a public-suffix domain; the sandbox, whose test origins are `.example`, checks only these).
+    static func blueskyInternetHost(_ host: String) -> Bool {
+        let name = host.lowercased()
+        let ipv4 = name.split(separator: ".", omittingEmptySubsequences: false).count == 4 && name.allSatisfy { $0 == "." || $0.isNumber }
+        return name != "localhost" && !name.hasSuffix(".localhost") && !ipv4 && !name.contains(":") && !name.hasPrefix("[")
+    }
+
+    /// The request's client: the localhost development client made up from its id ("Localhost clients"), or
+    /// the fetched client metadata, checked (docs/platforms/bluesky.md, "Client metadata").
     func blueskyClient(_ request: SandboxRequest) -> Result<BlueskyClient, SandboxResponse> {
         func refuse(_ text: String) -> Result<BlueskyClient, SandboxResponse> {
             .failure(Self.oauthError(400, "invalid_client_metadata", text))
         }
         guard let clientID = request.form["client_id"], !clientID.isEmpty else {
             return .failure(Self.oauthError(400, "invalid_request", "Missing \"client_id\""))
+        }
+        if BlueskyLoopbackClientID.claims(clientID) {
+            switch BlueskyLoopbackClientID.client(clientID) {
+            case .success(let client): return .success(client)
+            case .failure(let refusal): return refuse("Invalid loopback client ID: \(refusal.reason)")
+            }
+        }
+        if let host = URLComponents(string: clientID)?.host, clientID.hasPrefix("https://"), !Self.blueskyInternetHost(host) {
+            let name = host.lowercased()
+            guard name == "localhost" || name.hasSuffix(".localhost") else { return refuse("The client_id's host must not be an IP address") }
+            return .failure(Self.oauthError(400, "invalid_client_id", "The client_id's host must be an internet domain name, not localhost"))
         }
         guard let fetched = request.blueskyClient else { return refuse("Unable to obtain client metadata for \"\(clientID)\"") }
         guard case .fetched(let data, let jwksData) = fetched else {
@@ -88,13 +112,23 @@ extension SandboxState {
         let keys = (jwks["keys"] as? [any Sendable] ?? []).compactMap { $0 as? [String: any Sendable] }
             .filter { BlueskyJWS.publicKey(jwk: $0) != nil && $0["kid"] is String }
         guard !keys.isEmpty else { return refuse("The client's JWKS holds no usable P-256 key with a \"kid\"") }
-        return .success(BlueskyClient(id: clientID, redirectURIs: redirects, scopes: scopes, keys: keys))
+        return .success(BlueskyClient(id: clientID, kind: .confidentialWeb, redirectURIs: redirects, scopes: scopes, keys: keys))
     }
 
     /// Checks the `private_key_jwt` client assertion: ES256 by a key of the client's JWKS, `iss` = `sub` =
-    /// client id, `aud` = this issuer, fresh (`iat` within 1 min) and never seen before.
+    /// client id, `aud` = this issuer, fresh (`iat` within 1 min) and never seen before. A public client
+    /// sends no credentials at all (NOTES.md "Bluesky", assumptions: the reference ignores them).
     func blueskyAuthenticate(_ request: SandboxRequest, client: BlueskyClient) -> SandboxResponse? {
         let invalid = { (text: String) in Self.oauthError(401, "invalid_client", text) }
+        if client.kind == .localhostDevelopment {
+            let sent = ["client_assertion", "client_assertion_type", "client_secret"].filter { request.form[$0] != nil }
+            guard sent.isEmpty else {
+                return invalid(
+                    "A localhost client is a public client (token_endpoint_auth_method \"none\") and must not send "
+                        + sent.map { "\"\($0)\"" }.joined(separator: ", "))
+            }
+            return nil
+        }
         guard request.form["client_assertion_type"] == Self.blueskyAssertionType, let text = request.form["client_assertion"] else {
             return invalid("Client authentication (private_key_jwt) is required")
         }
@@ -216,7 +250,7 @@ extension SandboxState {
         let p = request.form
         guard p["request"] == nil, p["request_uri"] == nil else { return Self.oauthError(400, "invalid_request", "\"request\" is not supported") }
         guard p["response_type"] == "code" else { return Self.oauthError(400, "unsupported_response_type", "response_type must be \"code\"") }
-        guard let redirect = p["redirect_uri"], client.redirectURIs.contains(redirect) else {
+        guard let redirect = p["redirect_uri"], client.allowsRedirect(redirect) else {
             return Self.oauthError(400, "invalid_request", "redirect_uri is missing or not registered in the client metadata")
         }
         guard let challenge = p["code_challenge"], !challenge.isEmpty else {
@@ -269,7 +303,9 @@ extension SandboxState {
         if request.method == .get {
             return .html(
                 HTML.consentPage(
-                    platformName: "Bluesky", appName: pushed.clientID, scopes: pushed.scopes,
+                    platformName: "Bluesky",
+                    appName: BlueskyLoopbackClientID.claims(pushed.clientID) ? BlueskyLoopbackClientID.displayName : pushed.clientID,
+                    scopes: pushed.scopes,
                     accounts: accounts.map { DemoAccount(id: $0.did, username: $0.handle, name: $0.name) },
                     action: "/\(request.host)/oauth/authorize", hidden: [("client_id", pushed.clientID), ("request_uri", uri)]))
         }
@@ -329,9 +365,12 @@ extension SandboxState {
             guard code.dpopJKT == jkt else { return Self.oauthError(400, "invalid_grant", "DPoP key mismatch") }
             code.used = true
             codes[value] = code
+            let publicClient = client.kind == .localhostDevelopment
             let session = BlueskySession(
                 id: randomSecret(bytes: 12), kind: .oauth, did: code.accountID, clientID: client.id, scopes: code.scopes, dpopJKT: jkt,
-                createdAt: now, endsAt: now.addingTimeInterval(Self.blueskySessionLifetime))
+                createdAt: now,
+                endsAt: now.addingTimeInterval(publicClient ? Self.blueskyPublicSessionLifetime : Self.blueskySessionLifetime),
+                publicClient: publicClient)
             bluesky.sessions[session.id] = session
             return blueskyIssueOAuth(session, host: request.host)
         case "refresh_token":
@@ -364,7 +403,8 @@ extension SandboxState {
             claims: ["scope": session.scopes.joined(separator: " "), "aud": "did:web:\(pds)", "cnf": ["jkt": session.dpopJKT ?? ""]],
             typ: "at+jwt")
         let refresh = blueskyToken(
-            kind: .refresh, session: session, instance: host, lifetime: Self.blueskyRefreshLifetime, claims: nil, typ: nil)
+            kind: .refresh, session: session, instance: host,
+            lifetime: session.publicClient ? Self.blueskyPublicRefreshLifetime : Self.blueskyRefreshLifetime, claims: nil, typ: nil)
         return .object(
             [
                 "access_token": access, "token_type": "DPoP", "expires_in": Int(Self.blueskyAccessLifetime), "refresh_token": refresh,
