@@ -54,7 +54,7 @@
     entry.className = "chip-entry";
     entry.autocomplete = "off";
     entry.setAttribute("aria-describedby", "rule-tags-help");
-    entry.placeholder = "pottery";
+    entry.placeholder = "Add a tag";
     var status = document.createElement("p");
     status.id = "rule-tags-status";
     status.className = "visually-hidden";
