@@ -39,8 +39,7 @@
     if (label) label.textContent = "Tags (optional)";
     var help = document.getElementById("rule-tags-help");
     if (help) {
-      help.textContent = "Content must carry these tags, as the app sends them (without #). Type a tag and press Enter or a comma; " +
-        "Backspace in the empty field removes the last one.";
+      help.textContent = "Content must carry these tags (without #). Enter or a comma adds one; Backspace in the empty field removes the last.";
     }
 
     var box = document.createElement("div");
