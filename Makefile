@@ -12,7 +12,7 @@ BIN := $(BUILD_DIR)/debug
 VENV := $(CURDIR)/.venv
 PG := scripts/postgres.sh
 
-.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check differential drills run-drills acceptance run-acceptance fernet-fixtures clean bench bench-deps format format-check
+.PHONY: help run test build build-tests deps assets db db-stop clean-db migrate compose-check setup-check differential drills run-drills acceptance run-acceptance screenshots fernet-fixtures clean bench bench-deps format format-check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ acceptance: build-tests db ## Browser acceptance suite (Playwright + Debian's ch
 run-acceptance: db
 	@export ACCEPTANCE_ADMIN_URL="$${ACCEPTANCE_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash acceptance/run.sh $(BIN)
+
+screenshots: ## Copy the README's screenshots from the last browser suite's artifacts/ to docs/screenshots/ (made small)
+	@python3 scripts/screenshots.py artifacts docs/screenshots
 
 drills: build-tests db $(VENV)/.ok ## Crash and scale drills: kill -9 mid-share and mid-webhook, two instances on one database
 	@$(MAKE) --no-print-directory run-drills

@@ -3,12 +3,13 @@
 The tests run in file order and build on each other (one signed-in person, Ada): each one starts
 from what the previous ones connected. Every wait is bounded (see conftest.py).
 """
+import os
 import re
 import urllib.request
 
 from playwright.sync_api import expect
 
-from conftest import (BLOG, DESKTOP, EVENTS, MARKET, PHONE, SANDBOX, SERVICE, clear_failures, http_json,
+from conftest import (ARTIFACTS, BLOG, DESKTOP, EVENTS, MARKET, PHONE, SANDBOX, SERVICE, clear_failures, http_json,
                       new_context, psql, sandbox_failure, sandbox_posts, screenshot, wait_until)
 
 # The demo account each sandbox consent page should continue as (Ada everywhere).
@@ -466,6 +467,101 @@ def test_auto_share_rule_publishes_new_blog_post(page):
     screenshot(page, "history")
 
 
+def serious_axe_violations(page, label):
+    """axe-core on the page as it is now: its serious and critical violations, worded for a message."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.response.get("testEngine", {}).get("name") == "axe-core", "axe did not run"
+    return [f"{label}: {v['id']} ({v['impact']}): {v['help']} {[n.get('target') for n in v.get('nodes', [])][:3]}"
+            for v in results.response.get("violations", []) if v.get("impact") in ("serious", "critical")]
+
+
+def choose_rule_account(page, platform):
+    options = page.locator("#rule-connection option")
+    label = next(text for text in options.all_inner_texts() if text.strip().startswith(PLATFORM_NAMES[platform]))
+    page.select_option("#rule-connection", label=label)
+
+
+def test_rules_page_live_template_preview_and_tag_chips_by_keyboard(browser, context):
+    """The message template's preview follows typing with X's own count (the link as 23) for Ada's
+    newest item and announces going over the limit; tags become chips added and removed by
+    keyboard while the form still sends a comma list; axe finds nothing serious in that state."""
+    problems = []
+    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        view = new_context(browser, viewport=viewport, storage_state=context.storage_state())
+        try:
+            page = view.new_page()
+            page.goto(f"{SERVICE}/social/rules/")
+            choose_rule_account(page, "twitter")
+            preview = page.locator("#template-preview")
+            expect(preview.locator("#template-preview-platform")).to_have_text("X")
+            # The auto-share scenario published a demo post as Ada: the newest item is real, not the sample.
+            expect(page.locator("#template-preview-item")).to_contain_text("Filled in from your newest item")
+            text = page.locator("#template-preview-text")
+            count = page.locator("#template-preview-count")
+            page.locator("#rule-template").fill("Fresh from the studio: {title}")
+            expect(text).to_have_text(re.compile(r"^Fresh from the studio: .+ https?://\S+$"))
+            shown = text.inner_text()
+            link = shown.rsplit(" ", 1)[1]
+            # X's rule, from the server: every link counts as 23 characters, whatever its length.
+            expect(count).to_have_text(f"{len(shown) - len(link) + 23} / 280")
+            expect(count).not_to_have_class(re.compile(r"\bover\b"))
+
+            page.locator("#rule-template").fill("{title} " + "glaze " * 50)
+            expect(count).to_have_class(re.compile(r"\bover\b"))
+            status = page.locator("#template-preview-status")
+            expect(status).to_have_text(re.compile(r"^Over the limit: \d+ of 280 characters on X\.$"))
+            expect(page.locator("#template-preview-problems")).to_be_visible()
+            page.locator("#rule-template").fill("{title} {hashtags}")
+            expect(status).to_have_text(re.compile(r"^Within the limit again"))
+            expect(page.locator("#template-preview-problems")).to_be_hidden()
+
+            # Tags by keyboard: Enter and a comma add, Backspace in the empty field removes the last,
+            # each chip's own button removes it; the form's "tags" field stays the comma list.
+            entry = page.get_by_label("Tags (optional)")
+            entry.focus()
+            page.keyboard.type("pottery")
+            page.keyboard.press("Enter")
+            page.keyboard.type("#glaze,")
+            page.keyboard.type("kilns")
+            page.keyboard.press("Enter")
+            chips = page.locator(".chip-list .chip")
+            expect(chips.locator(".chip-name")).to_have_text(["#pottery", "#glaze", "#kilns"])
+            expect(page.locator("input[name=tags]")).to_have_value("pottery, glaze, kilns")
+            tag_status = page.locator("#rule-tags-status")
+            expect(tag_status).to_have_text("Added tag kilns. 3 tags.")
+            page.keyboard.press("Backspace")
+            expect(chips.locator(".chip-name")).to_have_text(["#pottery", "#glaze"])
+            expect(tag_status).to_have_text("Removed tag kilns. 2 tags.")
+            page.keyboard.press("Shift+Tab")  # to the last chip's Remove button
+            focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+            assert focused == "Remove tag glaze", focused
+            page.keyboard.press("Enter")
+            expect(chips.locator(".chip-name")).to_have_text(["#pottery"])
+            expect(tag_status).to_have_text("Removed tag glaze. 1 tag.")
+            assert page.evaluate("document.activeElement.id") == "rule-tags"  # back in the field
+            page.keyboard.type("workshops")
+            page.keyboard.press("Enter")
+            expect(page.locator("input[name=tags]")).to_have_value("pottery, workshops")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"{name}: /social/rules/ scrolls sideways ({width}px)"
+            for scheme in ("light", "dark"):
+                page.emulate_media(color_scheme=scheme)
+                problems += serious_axe_violations(page, f"{name} {scheme} /social/rules/ (chips, preview)")
+            page.emulate_media(color_scheme="light")
+            screenshot(page, f"{name}-rules-live-preview")
+
+            # The server gets the comma list: trying the rule brings the form back with both tags.
+            page.get_by_role("button", name="Try it on my recent items").click()
+            expect(page.locator(".rule-preview")).to_contain_text("this rule would have shared")
+            expect(page.locator("input[name=tags]")).to_have_value("pottery, workshops")
+            expect(page.locator(".chip-list .chip-name")).to_have_text(["#pottery", "#workshops"])
+        finally:
+            view.close()
+    assert problems == [], "\n".join(problems)
+
+
 def history_rows(page):
     return page.locator("table.history tbody tr")
 
@@ -560,6 +656,13 @@ def test_share_by_keyboard_alone(page):
     published_link(result_for(results, "twitter"))
 
 
+def readme_shot(page, name):
+    """What the viewport shows (not the whole page), as the README's screenshots are taken:
+    `make screenshots` copies artifacts/readme-*.png to docs/screenshots/."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"), full_page=False)
+
+
 def test_screenshots_at_phone_and_desktop(browser, context):
     state = context.storage_state()
     for name, viewport, detail in (("phone", PHONE, f"{MARKET}/products/stoneware-mug-pair"),
@@ -585,9 +688,31 @@ def test_screenshots_at_phone_and_desktop(browser, context):
             page.locator("#message").fill("Made in the studio this week 🏺")
             expect(counter).not_to_have_text(before)  # the live count follows the message
             screenshot(page, f"{name}-share")
+            # The README's copy without the emoji (the browser here has no emoji font to draw it).
+            page.locator("#message").fill("Made in the studio this week")
+            expect(page.locator(f"#text-{box.get_attribute('value')}")).to_have_text("Made in the studio this week")
+            # A phone shows the message box and the first account's preview; a desktop, the item too.
+            if viewport == PHONE:
+                page.locator(".message-field").evaluate("field => field.scrollIntoView({block: 'start'})")
+            else:
+                page.evaluate("window.scrollTo(0, 0)")
+            readme_shot(page, f"readme-{name}-share")
             results = submit_share(page)
             published_link(result_for(results, "threads"))
             screenshot(page, f"{name}-results")
+
+            # The rules page as the README shows it: chips and the message's live preview.
+            page.goto(f"{SERVICE}/social/rules/")
+            choose_rule_account(page, "mastodon")
+            entry = page.get_by_label("Tags (optional)")
+            for tag in ("pottery", "kilns"):
+                entry.fill(tag)
+                entry.press("Enter")
+            page.locator("#rule-template").fill("New from the studio: {title} {hashtags}")
+            expect(page.locator("#template-preview-text")).to_contain_text("New from the studio: ")
+            # From the tags down to the preview's count.
+            page.evaluate("document.getElementById('rule-tags').closest('.field').scrollIntoView({block: 'start'})")
+            readme_shot(page, f"readme-{name}-rules")
         finally:
             view.close()
 

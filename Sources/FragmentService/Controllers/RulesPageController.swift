@@ -19,6 +19,7 @@ struct RulesPageController<
     func addRoutes(to group: RouterGroup<SignedInContext>) {
         group.get("rules/", use: page)
         group.post("rules/", use: create)
+        group.post("rules/template-preview/", use: templatePreview)
         group.post("rules/:id/toggle/", use: toggle)
         group.post("rules/:id/delete/", use: delete)
     }
@@ -89,6 +90,15 @@ struct RulesPageController<
         return rule
     }
 
+    /// The template preview for the form as rendered: its template on its account (the first one
+    /// when none is chosen yet); none for a template the checks refuse, whose problem the page lists.
+    private func firstTemplatePreview(_ form: RulesPageModel.Form, accounts: [SocialConnection], userID: String) async throws -> TemplatePreview? {
+        guard let connection = accounts.first(where: { $0.id == form.connectionID }) ?? accounts.first else { return nil }
+        guard let template = try? Self.checkedTemplate(form.template) else { return nil }
+        let newest = try await events.recent(author: userID, limit: 1).first
+        return await TemplatePreview.make(template: template, event: newest, connection: connection, registry: registry)
+    }
+
     private func render(
         _ context: SignedInContext, form: RulesPageModel.Form, problems: [String: String], saved: Bool, preview: RulePreview? = nil,
         status: HTTPResponse.Status = .ok
@@ -108,6 +118,7 @@ struct RulesPageController<
                 criteria: criteria.isEmpty ? "all content" : criteria.joined(separator: "; "), template: rule.messageTemplate, enabled: rule.enabled)
         }
         let registered = try await apps.all()
+        let templatePreview = try await firstTemplatePreview(form, accounts: accounts, userID: context.userID)
         let user = try await users.find(id: context.userID)
         var layout = LayoutModel.signedIn(
             title: "Share rules", userName: user?.displayName ?? context.userID, csrf: context.session.csrf, current: "/social/rules/")
@@ -125,7 +136,8 @@ struct RulesPageController<
                 .init(value: $0.rawValue, label: RulePreview.label($0.rawValue) + "s", checked: form.contentTypes.contains($0.rawValue))
             },
             apps: registered.map { .init(value: $0.id, label: $0.displayName, checked: form.sourceApps.contains($0.id)) },
-            hasApps: !registered.isEmpty, preview: preview.map(RulesPageModel.Preview.init))
+            hasApps: !registered.isEmpty, preview: preview.map(RulesPageModel.Preview.init),
+            templatePreview: templatePreview.map(RulesPageModel.TemplatePreviewView.init))
         return HTMLPage(html: try views.render(model, template: "rules"), status: status)
     }
 }

@@ -27,7 +27,7 @@ struct RulePreview: Sendable {
             id: 0, connectionID: input.connectionID ?? 0, mode: input.mode.flatMap(ShareRule.Mode.init(rawValue:)) ?? .oneClick,
             contentTypes: input.contentTypes ?? [], sourceApps: input.sourceApps ?? [], tags: input.tags ?? [],
             tagsMatch: input.tagsMatch.flatMap(ShareRule.TagsMatch.init(rawValue:)) ?? .any, delaySeconds: max(0, input.delaySeconds ?? 0),
-            messageTemplate: input.messageTemplate ?? "{title}", enabled: true, createdAt: Date(), updatedAt: Date())
+            messageTemplate: input.messageTemplate ?? MessageTemplate.defaultTemplate, enabled: true, createdAt: Date(), updatedAt: Date())
     }
 
     static func make(_ rule: ShareRule, events: [PublishEvent], connection: SocialConnection?, registry: PlatformRegistry) async -> RulePreview {
@@ -39,18 +39,14 @@ struct RulePreview: Sendable {
                 item.why = why
             } else {
                 item.shares = true
-                let message = MessageTemplate.render(
-                    rule.messageTemplate, title: event.title, url: event.url, description: event.description, tags: event.tags)
-                let content = ShareContent(
-                    url: event.url, title: event.title ?? event.url, description: event.description, imageURL: event.imageURL,
-                    imageAlt: event.imageAlt, message: message.isEmpty ? nil : message, idempotencyKey: "preview")
+                let content = MessageTemplate.content(rule.messageTemplate, for: event)
                 if let platform {
                     let check = await platform.check(content, for: connection?.credentials)
                     item.text = check.text
                     item.count = "\(check.count) / \(check.limit)"
                     item.problem = check.refusal
                 } else {
-                    item.text = message
+                    item.text = content.message ?? ""
                 }
             }
             items.append(item)

@@ -14,7 +14,9 @@ struct RuleValidator<Connections: ConnectionRepository>: Sendable {
             problems["connection_id"] = "is not one of your connected accounts"
             return problems
         }
-        if problems["message_template"] == nil, let problem = await templateProblem(input.messageTemplate ?? "{title}", for: connection) {
+        if problems["message_template"] == nil,
+            let problem = await templateProblem(input.messageTemplate ?? MessageTemplate.defaultTemplate, for: connection)
+        {
             problems["message_template"] = problem
         }
         return problems

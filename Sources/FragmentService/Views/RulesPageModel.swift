@@ -96,6 +96,48 @@ struct RulesPageModel: Sendable {
         }
     }
 
+    /// The message template's live preview (`TemplatePreview`), as first rendered; `rules.js`
+    /// replaces its text as the person types.
+    struct TemplatePreviewView: Sendable {
+        var itemText: String
+        var text: String
+        var countText: String
+        var platform: String
+        var over: Bool
+        var problems: [String]
+        var hasProblems: Bool
+        /// What the live region says: the over-limit warning, or nothing.
+        var announcement: String
+
+        init(_ preview: TemplatePreview) {
+            itemText = Self.describe(preview.item)
+            text = preview.text
+            countText = Self.describeCount(preview.count, limit: preview.limit)
+            platform = preview.platform
+            over = preview.over
+            problems = preview.problems
+            hasProblems = !problems.isEmpty
+            announcement = Self.announce(preview)
+        }
+
+        /// Which item the template was filled in from. `rules.js` words it the same way.
+        static func describe(_ item: TemplatePreview.Item) -> String {
+            item.sample
+                ? "Filled in from a sample item, as you have not published anything yet."
+                : "Filled in from your newest item, “\(item.title)”."
+        }
+
+        static func describeCount(_ count: Int, limit: Int?) -> String {
+            limit.map { "\(count) / \($0)" } ?? "\(count) characters"
+        }
+
+        /// The live region's words. `rules.js` words it the same way.
+        static func announce(_ preview: TemplatePreview) -> String {
+            guard preview.over, let limit = preview.limit else { return "" }
+            return "Over the limit: \(preview.count) of \(limit) characters on \(preview.platform)."
+        }
+    }
+
     var layout: LayoutModel
     var rows: [Row]
     var hasRows: Bool
@@ -109,4 +151,5 @@ struct RulesPageModel: Sendable {
     var apps: [Choice]
     var hasApps: Bool
     var preview: Preview?
+    var templatePreview: TemplatePreviewView?
 }
