@@ -22,7 +22,8 @@ import Testing
         _ client: some TestClientProtocol, _ platform: String, _ session: BrowserSession, instance: String? = nil
     ) async throws -> (HTTPResponse.Status, String, String?) {
         var fields = [("_csrf", session.csrf)]
-        if let instance { fields.append(("instance", instance)) }
+        // What the connect form asks for: a Mastodon server, or a Bluesky handle.
+        if let instance { fields.append((platform == PlatformName.bluesky.rawValue ? "handle" : "instance", instance)) }
         return try await client.execute(
             uri: "/social/connect/\(platform)/", method: .post,
             headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],

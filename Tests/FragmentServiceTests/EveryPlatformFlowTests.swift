@@ -11,7 +11,7 @@ import Testing
 /// where the platform offers several), open the share page, share, see the link, find the post
 /// on the sandbox.
 @Suite struct EveryPlatformFlowTests {
-    /// The Mastodon server typed (if any) and the sandbox account that consents, per platform.
+    /// The Mastodon server or Bluesky handle typed (if any) and the sandbox account that consents, per platform.
     static let cases: [(PlatformName, String?, String)] = [
         (.facebook, nil, "10000000000000001"),
         (.instagram, nil, "10000000000000001"),
@@ -19,6 +19,7 @@ import Testing
         (.twitter, nil, "1500000000000000001"),
         (.linkedin, nil, "ada7Lv3xQ"),
         (.mastodon, "mastodon.social", "109000000000000001"),
+        (.bluesky, "ada.bsky.social", "did:plc:adal2vela3eengine4notes5"),
     ]
 
     @Test(arguments: cases.map(\.0))
@@ -61,7 +62,15 @@ import Testing
                 #expect(body.contains("Published"), "\(platform): \(body.prefix(400))")
                 #expect(body.contains("view the post"))
             }
-            #expect(try await flow.posts(platform.rawValue).count == 1)
+            let posts = try await flow.posts(platform.rawValue)
+            #expect(posts.count == 1)
+            if platform == .bluesky {
+                // Bluesky never reads the page: the card is ours, and the link in the text is a facet.
+                let post = try #require(posts.first)
+                #expect(post["card_title"] as? String == "Tea bowl")
+                #expect(post["link"] as? String == url)
+                #expect((post["facets"] as? [[String: Any]])?.first?["uri"] as? String == url)
+            }
         }
     }
 }
