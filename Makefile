@@ -54,6 +54,7 @@ test: build-tests db $(VENV)/.ok ## Run every test suite against a throwaway dat
 	@$(MAKE) --no-print-directory setup-check
 	@$(VENV)/bin/python scripts/differential/mastodon_py.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/tweepy_x.py $(BIN)/social-sandbox
+	@$(VENV)/bin/python scripts/differential/atproto_bsky.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/feedparser_diff.py $(BIN)/social-service
 	@$(MAKE) --no-print-directory run-drills
 	@$(MAKE) --no-print-directory run-acceptance
@@ -75,9 +76,10 @@ run-drills: db $(VENV)/.ok
 	@export DRILLS_ADMIN_URL="$${DRILLS_ADMIN_URL:-$${TEST_DATABASE_URL:-$${DATABASE_URL:-$$(bash $(PG) admin-url)}}}"; \
 	  bash drills/run.sh $(BIN)
 
-differential: build-tests $(VENV)/.ok ## Mastodon.py and tweepy (from PyPI) against the sandbox's Mastodon, Takahē and X; feedparser against our feed parser
+differential: build-tests $(VENV)/.ok ## Mastodon.py, tweepy and atproto (from PyPI) against the sandbox's Mastodon, Takahē, X and Bluesky; feedparser against our feed parser
 	@$(VENV)/bin/python scripts/differential/mastodon_py.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/tweepy_x.py $(BIN)/social-sandbox
+	@$(VENV)/bin/python scripts/differential/atproto_bsky.py $(BIN)/social-sandbox
 	@$(VENV)/bin/python scripts/differential/feedparser_diff.py $(BIN)/social-service
 
 # Release builds for `make bench`: the service and sandbox, and the Ingest benchmark (bench/ingest/).

@@ -39,15 +39,19 @@ struct BlueskyPostRecord: Sendable {
                 langs.append(tag)
             }
         }
+        try readTags(record["tags"])
+        if let reply = record["reply"] { try readReply(reply) }
+        if let labels = record["labels"] { try readLabels(labels) }
         let facets = try readFacets(record["facets"], text: text)
         var post = BlueskyPostRecord(text: text, facets: facets, langs: langs)
         if let embed = record["embed"] { try post.readEmbed(embed, blob: blob) }
         return post
     }
 
-    /// An RFC 3339 datetime with a zone, with or without fractional seconds.
+    /// An RFC 3339 datetime with a zone, with or without fractional seconds; atproto's datetime format
+    /// refuses the "unknown local offset" `-00:00` (docs/platforms/bluesky.md, "Record rules").
     static func datetime(_ text: String) -> Date? {
-        guard text.utf8.count <= 64 else { return nil }
+        guard text.utf8.count <= 64, !text.hasSuffix("-00:00") else { return nil }
         return (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) ?? (try? Date(text, strategy: .iso8601))
     }
 
@@ -100,8 +104,17 @@ struct BlueskyPostRecord: Sendable {
                             message: "Invalid app.bsky.feed.post record: facet \(number) (bytes \(start)..<\(end)) does not cover its link text")
                     }
                     uri = link
-                case "app.bsky.richtext.facet#mention", "app.bsky.richtext.facet#tag":
-                    break
+                case "app.bsky.richtext.facet#mention":
+                    guard let did = object["did"] as? String, isDID(did) else {
+                        throw invalid("Record/facets/\(number)/features/did must be a valid did")
+                    }
+                case "app.bsky.richtext.facet#tag":
+                    guard let tag = object["tag"] as? String else {
+                        throw invalid("Record/facets/\(number)/features must have the property \"tag\"")
+                    }
+                    guard isShortTag(tag) else {
+                        throw invalid("Record/facets/\(number)/features/tag must not be longer than 64 graphemes or 640 characters")
+                    }
                 default:
                     throw invalid("Record/facets/\(number)/features has an unknown $type \(type)")
                 }
@@ -109,6 +122,67 @@ struct BlueskyPostRecord: Sendable {
             facets.append(SandboxFacet(byteStart: start, byteEnd: end, uri: uri, text: covered))
         }
         return facets
+    }
+
+    /// DID syntax (https://atproto.com/specs/did): `did:`, a lowercase method, then an identifier of
+    /// letters, digits and `._:%-` that does not end in `:` or `%`; at most 2 KiB.
+    static func isDID(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        guard text.utf8.count <= 2048, parts.count == 3, parts[0] == "did", !parts[1].isEmpty,
+            parts[1].allSatisfy({ $0.isASCII && $0.isLowercase }), let last = parts[2].last, last != ":", last != "%"
+        else { return false }
+        return parts[2].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._:%-".contains($0)) }
+    }
+
+    /// A hashtag as the lexicon bounds it (facet `tag` and the record's `tags`): ≤ 640 UTF-8 bytes, ≤ 64 graphemes.
+    static func isShortTag(_ tag: String) -> Bool {
+        tag.utf8.count <= 640 && tag.count <= 64
+    }
+
+    /// `tags`: at most 8 short strings.
+    static func readTags(_ value: Any?) throws(Refusal) {
+        guard let value else { return }
+        guard let list = value as? [Any], list.count <= 8 else { throw invalid("Record/tags must be an array of at most 8 elements") }
+        for (number, item) in list.enumerated() {
+            guard let tag = item as? String, isShortTag(tag) else {
+                throw invalid("Record/tags/\(number) must be a string of at most 64 graphemes and 640 characters")
+            }
+        }
+    }
+
+    /// `reply`: `root` and `parent`, each a strong reference (an `at://` URI and a CID).
+    static func readReply(_ value: Any) throws(Refusal) {
+        guard let reply = value as? [String: Any] else { throw invalid("Record/reply must be an object") }
+        for side in ["root", "parent"] {
+            guard let ref = reply[side] as? [String: Any] else { throw invalid("Record/reply must have the property \"\(side)\"") }
+            guard let uri = ref["uri"] as? String, uri.hasPrefix("at://"), uri.utf8.count <= 8192, !uri.contains(where: \.isWhitespace) else {
+                throw invalid("Record/reply/\(side)/uri must be a valid at-uri")
+            }
+            guard let cid = ref["cid"] as? String, isCIDString(cid) else {
+                throw invalid("Record/reply/\(side)/cid must be a cid string")
+            }
+        }
+    }
+
+    /// The lexicon's `cid` string format: 8–256 ASCII letters, digits, `+` or `=` (the encoding is not decoded).
+    static func isCIDString(_ text: String) -> Bool {
+        (8...256).contains(text.utf8.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "=") }
+    }
+
+    /// `labels`: a typed object; self-labels carry at most 10 values of at most 128 bytes.
+    static func readLabels(_ value: Any) throws(Refusal) {
+        guard let labels = value as? [String: Any], let type = labels["$type"] as? String else {
+            throw invalid("Record/labels must be an object which includes the \"$type\" property")
+        }
+        guard type == "com.atproto.label.defs#selfLabels" else { return }
+        guard let values = labels["values"] as? [Any], values.count <= 10 else {
+            throw invalid("Record/labels/values must be an array of at most 10 elements")
+        }
+        for (number, item) in values.enumerated() {
+            guard let label = item as? [String: Any], let text = label["val"] as? String, text.utf8.count <= 128 else {
+                throw invalid("Record/labels/values/\(number) must have the property \"val\" (at most 128 characters)")
+            }
+        }
     }
 
     static func displays(_ covered: String, link: String) -> Bool {
@@ -156,8 +230,9 @@ struct BlueskyPostRecord: Sendable {
             let ref = (thumb["ref"] as? [String: Any])?["$link"] as? String, let mimeType = thumb["mimeType"] as? String,
             let size = BlueskyJSON.integer(thumb["size"], in: 0...Int(Int32.max))
         else { throw Self.invalid("Record/embed/external/thumb should be a blob ref") }
+        // Blobs live in each account's own store: another account's blob is not found (docs/platforms/bluesky.md, "Blobs").
         guard let stored = blob(ref) else {
-            throw Refusal(status: 400, error: "InvalidRequest", message: "Could not find blob: \(ref)")
+            throw Refusal(status: 400, error: "BlobNotFound", message: "Could not find blob: \(ref)")
         }
         guard stored.mimeType == mimeType else {
             throw Refusal(
@@ -166,7 +241,7 @@ struct BlueskyPostRecord: Sendable {
         }
         guard stored.size == size else {
             throw Refusal(
-                status: 400, error: "InvalidSize", message: "Referenced size does not match stored blob. Expected: \(stored.size), Got: \(size)")
+                status: 400, error: "InvalidSize", message: "Referenced Size does not match stored blob. Expected: \(stored.size), Got: \(size)")
         }
         guard stored.mimeType.hasPrefix("image/") else {
             throw Refusal(status: 400, error: "InvalidMimeType", message: "Wrong type of file. It is \(stored.mimeType) but it must match image/*.")

@@ -330,9 +330,11 @@ extension SandboxState {
                 return Self.xrpcError(401, "AuthenticationRequired", "Authentication Required")
             }
             let uri = "at://\(account.did)/\(collection)/\(rkey)"
-            self.bluesky.records[uri] = nil
+            // Deleting a record that does not exist is a no-op without a commit (docs/platforms/bluesky.md, "Safe retries").
+            guard self.bluesky.records.removeValue(forKey: uri) != nil else { return .object([:]) }
             self.posts.removeAll { $0.platform == .bluesky && $0.id == uri }
-            return .object([:])
+            let rev = BlueskyCID.tid(at: self.now, clock: 2)
+            return .object(["commit": ["cid": BlueskyCID.cid(Data((uri + rev).utf8), codec: 0x71), "rev": rev]])
         }
     }
 
