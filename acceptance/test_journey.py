@@ -16,9 +16,10 @@ from conftest import (ARTIFACTS, BLOG, DESKTOP, EVENTS, MARKET, PHONE, SANDBOX, 
 ADA = {
     "facebook": "10000000000000001", "instagram": "10000000000000001", "threads": "26000000000000001",
     "twitter": "1500000000000000001", "linkedin": "ada7Lv3xQ", "mastodon": "109000000000000001",
+    "bluesky": "did:plc:adal2vela3eengine4notes5",
 }
 PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
-                  "twitter": "X", "linkedin": "LinkedIn", "mastodon": "Mastodon"}
+                  "twitter": "X", "linkedin": "LinkedIn", "mastodon": "Mastodon", "bluesky": "Bluesky"}
 
 
 # ---------------------------------------------------------------- helpers (what a person does)
@@ -52,6 +53,10 @@ def connect(page, platform):
     if platform == "mastodon":
         page.get_by_label("Your Mastodon server").fill("mastodon.social")
         card(page, "mastodon").get_by_role("button", name="Connect").click()
+    elif platform == "bluesky":
+        # The handle leads to Ada's server and its authorization server (the sandbox's entryway).
+        page.get_by_label("Your Bluesky handle").fill("ada.bsky.social")
+        card(page, "bluesky").get_by_role("button", name="Connect").click()
     else:
         # Connecting is a form (POST with the CSRF token), not a link.
         card(page, platform).get_by_role("button", name=re.compile(r"^Connect")).first.click()
@@ -230,10 +235,10 @@ def test_facebook_share_then_expired_token_then_reconnect(page):
         published_link(results.nth(index))
 
 
-# ---------------------------------------------------------------- all six platforms at once
+# ---------------------------------------------------------------- all seven platforms at once
 
-def test_all_six_platforms_share_one_event(page):
-    for platform in ("mastodon", "instagram", "threads", "twitter", "linkedin"):
+def test_all_seven_platforms_share_one_event(page):
+    for platform in ("mastodon", "instagram", "threads", "twitter", "linkedin", "bluesky"):
         connect(page, platform)
     open_social(page)
     for platform in PLATFORM_NAMES:
@@ -248,15 +253,20 @@ def test_all_six_platforms_share_one_event(page):
     for platform in PLATFORM_NAMES:
         for index in range(result_for(results, platform).count()):
             published_link(result_for(results, platform).nth(index))
-    screenshot(page, "all-six-results")
+    screenshot(page, "all-seven-results")
     new = [post for post in sandbox_posts() if post["id"] not in before]
     assert {post["platform"] for post in new} == set(PLATFORM_NAMES), new
     assert len(new) == ticked
-    # LinkedIn does not read the page: the card image is the event's PNG, uploaded by the service.
+    # LinkedIn and Bluesky do not read the page: the card image is the event's PNG, uploaded by
+    # the service; on Bluesky the link in the text is a facet over exactly the link's bytes.
     for post in new:
         if post["platform"] == "linkedin":
             assert post.get("thumbnail", "").startswith("urn:li:image:"), post
             assert post.get("thumbnail_bytes", 0) > 1000, post
+        if post["platform"] == "bluesky":
+            assert post.get("thumbnail") and post.get("thumbnail_bytes", 0) > 1000, post
+            assert post.get("card_title"), post
+            assert [facet["uri"] for facet in post.get("facets", [])] == [post["link"]], post
 
 
 def test_accounts_page_says_how_each_account_stands(page):
@@ -264,7 +274,7 @@ def test_accounts_page_says_how_each_account_stands(page):
     themselves, Instagram through Facebook Login names the day to reconnect, Facebook Pages and
     Mastodon simply work; a dead token says why with the Reconnect button beside it."""
     open_social(page)
-    for platform in ("twitter", "threads"):
+    for platform in ("twitter", "threads", "bluesky"):
         account = connected_accounts(page, platform).first
         expect(account.locator(".state")).to_have_text("Renews automatically")
         expect(account).not_to_contain_text(re.compile("expire", re.I))
@@ -297,7 +307,7 @@ def test_product_share_with_one_platform_failing(page):
         failed = result_for(results, "linkedin")
         expect(failed).to_contain_text(re.compile("Failed|Not confirmed"))
         expect(failed.get_by_role("link", name="view the post")).to_have_count(0)
-        for platform in ("facebook", "instagram", "threads", "twitter", "mastodon"):
+        for platform in ("facebook", "instagram", "threads", "twitter", "mastodon", "bluesky"):
             for index in range(result_for(results, platform).count()):
                 published_link(result_for(results, platform).nth(index))
         screenshot(page, "product-one-failure")
@@ -333,6 +343,9 @@ def test_previews_show_each_platforms_text_and_warn_before_posting(page):
     expect(text["instagram"]).to_contain_text(detail)
     for platform in ("threads", "facebook", "linkedin"):
         expect(text[platform]).to_have_text("From the September firing")
+    # Bluesky counts the link in full in the text, and shows the card this service builds.
+    expect(text["bluesky"]).to_have_text(f"From the September firing {detail}")
+    expect(page.locator(f"#account-{ids['bluesky']} .link-card")).to_be_visible()
     x = page.locator(f"#account-{ids['twitter']}")
     expect(x).to_contain_text("counts as 23 characters")
     expect(x.locator(".warning")).to_contain_text("$0.20")

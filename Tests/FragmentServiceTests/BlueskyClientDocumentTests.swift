@@ -28,7 +28,9 @@ import Testing
 
     @Test func anHTTPSDeploymentWithAKeyServesItsMetadataAndPublicKeyOnly() async throws {
         let key = BlueskyClientKey.generate()
-        let app = try await Self.app(["PUBLIC_BASE_URL": "https://social.rose-ash.com", "SOCIAL_DEV_LOGIN": "0", "SOCIAL_BLUESKY_CLIENT_KEY": key.encoded])
+        let app = try await Self.app([
+            "PUBLIC_BASE_URL": "https://social.rose-ash.com", "SOCIAL_DEV_LOGIN": "0", "SOCIAL_BLUESKY_CLIENT_KEY": key.encoded,
+        ])
         try await app.test(.router) { client in
             try await client.execute(uri: "/social/bluesky/client-metadata.json", method: .get) { response in
                 #expect(response.status == .ok)
@@ -72,7 +74,9 @@ import Testing
         let bad = "not-a-key-" + String(repeating: "A", count: 20)
         do throws(ConfigurationError) {
             _ = try AppConfiguration(
-                environment: TestEnvironment.values.merging(["PUBLIC_BASE_URL": "https://social.rose-ash.com", "SOCIAL_BLUESKY_CLIENT_KEY": bad]) { $1 },
+                environment: TestEnvironment.values.merging(["PUBLIC_BASE_URL": "https://social.rose-ash.com", "SOCIAL_BLUESKY_CLIENT_KEY": bad]) {
+                    $1
+                },
                 requireDatabase: false)
             Issue.record("a malformed key was accepted")
         } catch {

@@ -1,5 +1,7 @@
 import Foundation
+import Platforms
 import PostgresNIO
+import SocialCore
 import Testing
 
 @testable import FragmentService
@@ -53,6 +55,22 @@ struct DatabaseSchemaTests {
             }
             // A different instance's account with the same local id is a different account.
             _ = try await Self.insertConnection(client, user: "u2", platform: "mastodon", account: "1@fosstodon.org")
+        }
+    }
+
+    /// Every platform the service knows can be stored wherever a platform is stored: a new
+    /// platform needs its migration (the tables check the names).
+    @Test func everyPlatformCanBeConnectedAndAuthorized() async throws {
+        try await TestDatabase.withDatabase { client in
+            try await Self.insertUser(client, "u")
+            let states = PostgresOAuthStateStore(client: client, fernet: try Fernet(keyList: FernetKey.generate()), logger: TestDatabase.logger)
+            for platform in PlatformName.allCases {
+                _ = try await Self.insertConnection(client, user: "u", platform: platform.rawValue, account: "account-\(platform.rawValue)")
+                try await states.save(
+                    OAuthState(
+                        nonce: "state-\(platform.rawValue)", userID: "u", platform: platform, codeVerifier: "verifier", instanceURL: nil,
+                        returnTo: "/social/", expiresAt: Date().addingTimeInterval(600)))
+            }
         }
     }
 
