@@ -394,6 +394,16 @@ def test_share_page_at_phone_width_with_previews(browser, context):
         own_text(page, threads, "A pale green vase, thrown and trimmed this week")
         expect(page.locator(f"#text-{threads}")).to_have_text("A pale green vase, thrown and trimmed this week")
         screenshot(page, "phone-share-own-text")
+        # Shared from the phone, Threads receives its own text and nothing else is posted.
+        checked = page.locator("#share-form input[name=account]:checked")
+        while checked.count():
+            checked.first.uncheck()
+        tick(page, ["threads"])
+        before = post_ids()
+        published_link(result_for(submit_share(page), "threads"))
+        new = [post for post in sandbox_posts() if post["id"] not in before]
+        assert [(post["platform"], post["text"]) for post in new] == [
+            ("threads", "A pale green vase, thrown and trimmed this week")], new
     finally:
         view.close()
 
@@ -626,6 +636,27 @@ def test_history_filters_by_platform_outcome_and_origin(page):
     response = page.goto(f"{SERVICE}/social/history/?outcome=deleted")
     assert response.status == 400
     expect(page.locator("main")).to_contain_text("outcome must be one of")
+
+
+def test_history_filters_at_phone_width(browser, context):
+    view = new_context(browser, viewport=PHONE, storage_state=context.storage_state())
+    try:
+        page = view.new_page()
+        page.goto(f"{SERVICE}/social/history/")
+        page.get_by_label("Platform").select_option(label="Bluesky")
+        page.get_by_label("Outcome").select_option(label="Published")
+        page.get_by_role("button", name="Show").click()
+        page.wait_for_url(re.compile(r"platform=bluesky&outcome=published"))
+        rows = history_rows(page)
+        expect(rows.first).to_be_visible()
+        for index in range(rows.count()):
+            expect(rows.nth(index)).to_contain_text("Bluesky ·")
+            expect(rows.nth(index).get_by_role("link", name=re.compile("view the post"))).to_have_count(1)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the history page scrolls sideways on a phone ({width}px)"
+        screenshot(page, "phone-history-filtered")
+    finally:
+        view.close()
 
 
 # ---------------------------------------------------------------- look, labels, keyboard
