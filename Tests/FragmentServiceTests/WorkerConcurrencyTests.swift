@@ -2,6 +2,7 @@ import Foundation
 import Platforms
 import PostgresNIO
 import SocialCore
+import Synchronization
 import Testing
 
 @testable import FragmentService
@@ -105,6 +106,45 @@ struct WorkerConcurrencyTests {
         await drained
         #expect(await gate.counts.maxTotal == 3)
         #expect(try await events.recent(author: nil, limit: 20).allSatisfy { $0.state == .resolved && $0.attempts == 1 })
+    }
+
+    /// A switch the test flips while the worker runs.
+    final class Flag: Sendable {
+        let value: Atomic<Bool>
+        init(_ value: Bool) { self.value = Atomic(value) }
+    }
+
+    @Test func whileRequestsArriveOnePageIsResolvedAtATimeAndAllSlotsReturnAfterwards() async throws {
+        let urls = (0..<6).map { "https://blog.rose-ash.example/q\($0)" }
+        let gate = Gate(holding: Set(urls))
+        let busy = Flag(true)
+        var (events, worker) = try await Self.resolver(gate: gate, urls: urls, concurrency: 3)
+        worker.giveWay = { busy.value.load(ordering: .relaxed) }
+        async let drained: Void = worker.drain()
+        await gate.until { $0.total == 1 }
+        // Requests are arriving: one event claimed (leased), the rest left for later.
+        #expect(try await events.recent(author: nil, limit: 20).map(\.attempts).reduce(0, +) == 1)
+        let counts = await gate.counts
+        let first = try #require(urls.first { counts.inFlight($0) == 1 })
+        busy.value.store(false, ordering: .relaxed)
+        await gate.release(first)
+        // Quiet again: the next claim fills every slot.
+        await gate.until { $0.total == 3 }
+        #expect(try await events.recent(author: nil, limit: 20).map(\.attempts).reduce(0, +) == 4)
+        await gate.releaseAll()
+        await drained
+        #expect(try await events.recent(author: nil, limit: 20).allSatisfy { $0.state == .resolved && $0.attempts == 1 })
+    }
+
+    @Test func foregroundActivityIsBusyOnlyWithinItsWindowAfterARequestBegan() async throws {
+        let long = ForegroundActivity(window: .seconds(600))
+        #expect(!long.isBusy)  // no request yet
+        long.noteRequest()
+        #expect(long.isBusy)
+        let short = ForegroundActivity(window: .milliseconds(1))
+        short.noteRequest()
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(!short.isBusy)
     }
 
     /// One stored event per URL and a worker whose page fetches pass `gate`.

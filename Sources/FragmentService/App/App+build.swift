@@ -21,6 +21,7 @@ func buildApplication<Repositories: RepositorySet>(
     let router = Router(context: AppRequestContext.self)
     // First, so it sees the status every other middleware finally answered with.
     router.add(middleware: RequestMetricsMiddleware(metrics: dependencies.metrics))
+    router.add(middleware: ForegroundActivityMiddleware(activity: dependencies.foreground))
     router.add(middleware: SecurityHeadersMiddleware(allowHTTPImages: !configuration.isHTTPS))
     router.add(middleware: ErrorMiddleware(views: views))
     router.add(middleware: InputValidationMiddleware())

@@ -16,7 +16,7 @@ extension AppDependencies {
         let planner = AutoSharePlanner(rules: rules, connections: connections, jobs: jobs, signal: autoShareSignal, logger: logger)
         return PublishEventWorker(
             apps: apps, events: events, items: items, pages: pages, signal: eventSignal, logger: logger,
-            concurrency: configuration.resolveConcurrency,
+            concurrency: configuration.resolveConcurrency, giveWay: { [foreground] in foreground.isBusy },
             afterResolve: { event, record, attach in try await planner.plan(event: event, record: record, beforeCreating: attach) })
     }
 

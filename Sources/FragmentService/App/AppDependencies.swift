@@ -94,6 +94,8 @@ struct AppDependencies<Repositories: RepositorySet>: Sendable {
     var metrics = ServiceMetrics()
     /// What `/readyz` asks: the database and its migrations in `serve`.
     var readiness = Readiness.alwaysReady
+    /// Request starts, which the publish-event resolver gives way to.
+    var foreground = ForegroundActivity()
 }
 
 extension AppDependencies where Repositories == MemoryRepositories {

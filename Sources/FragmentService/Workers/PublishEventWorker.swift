@@ -20,6 +20,8 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
     var maxAttempts = 5
     /// How many events are resolved at once (`SOCIAL_RESOLVE_CONCURRENCY`).
     var concurrency = 8
+    /// While this answers true (requests are arriving: `ForegroundActivity`), one event at a time.
+    var giveWay: (@Sendable () -> Bool)?
     /// Plans the auto-shares of an event whose record is stored, before the event is marked
     /// resolved. It calls `attach` (which links the event to its record in the database, so the
     /// jobs read the record) before it creates any job; an event with no job to create skips it.
@@ -38,7 +40,7 @@ struct PublishEventWorker<Apps: ContentAppRepository, Events: PublishEventReposi
     /// Each event is one page fetch (up to its timeout): a bounded number run at once.
     private var pool: WorkPool<PublishEvent, Never> {
         WorkPool(
-            capacity: concurrency, perKey: concurrency,
+            capacity: concurrency, perKey: concurrency, giveWay: giveWay,
             claim: { [events, maxAttempts] limit, _, _ in try await events.claimPending(limit: limit, maxAttempts: maxAttempts) },
             parts: { _ in [nil] }, work: { event, _ in await resolve(event) }, logger: logger, what: "pending publish events")
     }

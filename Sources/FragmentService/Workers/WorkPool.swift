@@ -17,6 +17,10 @@ struct WorkPool<Item: Sendable, Key: Hashable & Sendable>: Sendable {
     /// At most this many pieces in flight with one key; pieces without a key count only towards
     /// `capacity`.
     let perKey: Int
+    /// While this answers true, at most one piece is in flight: CPU-bound background work gives
+    /// way to requests. Asked whenever the pool claims, so full capacity returns with the next
+    /// wake-up or finished piece after it turns false.
+    var giveWay: (@Sendable () -> Bool)? = nil
     /// Claims (and leases) up to `limit` pieces of work, and of each key at most `perKey` less the
     /// pieces of that key in flight (`busy`, which names only keys with pieces in flight).
     let claim: @Sendable (_ limit: Int, _ perKey: Int, _ busy: [Key: Int]) async throws -> [Item]
@@ -94,8 +98,9 @@ struct WorkPool<Item: Sendable, Key: Hashable & Sendable>: Sendable {
                     for key in (running.removeValue(forKey: item) ?? [:]).values { free(key) }
                 }
                 var claimed = 0
-                if !stopping, inFlight < capacity {
-                    for item in await claimLogged(limit: capacity - inFlight, perKey: perKey, busy: inFlightByKey) {
+                let room = (giveWay?() ?? false) ? 1 : capacity
+                if !stopping, inFlight < room {
+                    for item in await claimLogged(limit: room - inFlight, perKey: perKey, busy: inFlightByKey) {
                         var parts = parts(item)
                         if parts.isEmpty { parts = [nil] }
                         let number = nextItem
