@@ -334,7 +334,10 @@ def auto_share(ids, label):
                     FROM publish_events e JOIN social_shares s ON s.shared_url = '{url}'
                     WHERE e.event_id = '{event_id}' GROUP BY e.id, e.received_at""")[0]
     stored, planned, first, started, finished, slowest = (float(mark) for mark in marks)
-    return elapsed, [stored - sent, planned - stored, first - planned, started - first, finished - started, sent + elapsed - finished, slowest]
+    # The service's time: from sending the webhook to the last post's recorded finish (the same
+    # machine's clock on both sides); `elapsed` adds the bench's own polling until it saw them.
+    return finished - sent, elapsed, [stored - sent, planned - stored, first - planned, started - first, finished - started,
+                                      sent + elapsed - finished, slowest]
 
 
 def section_fanout():
@@ -353,13 +356,16 @@ def section_fanout():
                                      {"Authorization": f"Bearer {bearer()}", "Content-Type": "application/json"})
                 assert status == 201, f"rule: {status} {text[:200]}"
                 rules.append(json.loads(text)["id"])
-            automatic, steps = min((auto_share(ids[:count], f"a{count}-{n}") for n in range(2)), key=lambda run: run[0])
-            rows.append([count, f"{manual * 1000:.0f}", f"{manual / LATENCY:.2f} ×", f"{automatic * 1000:.0f}", f"{automatic / LATENCY:.2f} ×"])
+            automatic, seen, steps = min((auto_share(ids[:count], f"a{count}-{n}") for n in range(2)), key=lambda run: run[0])
+            rows.append([count, f"{manual * 1000:.0f}", f"{manual / LATENCY:.2f} ×", f"{automatic * 1000:.0f}", f"{automatic / LATENCY:.2f} ×",
+                         f"{seen * 1000:.0f}"])
             breakdown.append([count] + [f"{step * 1000:.0f}" for step in steps])
     finally:
         sandbox("DELETE", "failures")
     table(f"share fan-out to N Mastodon accounts, {LATENCY * 1000:.0f} ms platform latency (best of 2)",
-          ["accounts", "manual ms", "manual / latency", "auto ms", "auto / latency"], rows)
+          ["accounts", "manual ms", "manual / latency", "auto ms", "auto / latency", "auto, seen by the bench ms"], rows)
+    print("  manual: the share POST's response time; auto: webhook sent → last post finished (database timestamps);")
+    print("  'seen by the bench' adds the bench's own polling (a psql process every 10 ms) until it noticed")
     table("where the automatic runs' time went, ms (database timestamps; the last step includes the bench's own polling)",
           ["accounts", "webhook → stored", "→ jobs planned", "→ first post started", "→ last started", "→ last finished", "→ seen",
            "slowest post"],
@@ -377,10 +383,15 @@ def queries_for(action):
     """Statements the service ran for `action`: the smallest of three tries, each started once
     the database has been quiet for a moment (background workers poll now and then, and the
     fan-out section's last jobs may still be settling), less what reading the counter costs."""
+    def reading_cost():
+        before = statement_calls()
+        return statement_calls() - before
+
     counts = []
     for _ in range(3):
-        before = statement_calls()
-        empty = statement_calls() - before
+        # The cheapest of three readings: one that a background statement slipped into would
+        # count it as the reading's own cost and make the action look cheaper than it is.
+        empty = min(reading_cost() for _ in range(3))
         for _ in range(20):
             mark = statement_calls()
             time.sleep(0.25)
