@@ -15,14 +15,7 @@ struct FeedPoller<Apps: ContentAppRepository, Events: PublishEventRepository>: S
     var interval: Duration = .seconds(300)
 
     func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                while !Task.isCancelled {
-                    await pollOnce()
-                    try await Task.sleep(for: interval)
-                }
-            }
-        } catch is CancellationError {}
+        try await repeatUntilShutdown(every: interval) { await pollOnce() }
     }
 
     /// Polls every registered feed once; one failing feed does not stop the others.

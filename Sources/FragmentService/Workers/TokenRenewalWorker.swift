@@ -18,14 +18,7 @@ struct TokenRenewalWorker<Connections: ConnectionRepository>: Service {
     var now: @Sendable () -> Date = { Date() }
 
     func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                while !Task.isCancelled {
-                    await sweep()
-                    try await Task.sleep(for: interval)
-                }
-            }
-        } catch is CancellationError {}
+        try await repeatUntilShutdown(every: interval) { await sweep() }
     }
 
     /// One pass over every available platform that renews by access token. Returns how many
