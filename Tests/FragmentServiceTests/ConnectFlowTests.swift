@@ -78,6 +78,43 @@ import Testing
         }
     }
 
+    @Test func blueskyConnectsASelfHostedHandleThroughItsOwnServerThenDisconnectRevokes() async throws {
+        try await ConnectFlow.with { flow, deps, client in
+            let session = try await BrowserSession.signedIn(client, as: "demo-ada")
+            let (formStatus, form, _) = try await Self.get(client, "/social/connect/bluesky/", session)
+            #expect(formStatus == .ok)
+            #expect(form.contains("Bluesky handle") && form.contains("App password"))
+
+            // grace.example is a did:web account whose own server is its authorization server.
+            let (status, _, location) = try await Self.start(client, "bluesky", session, instance: "grace.example")
+            #expect(status == .seeOther)
+            let authorize = try #require(location)
+            #expect(authorize.hasPrefix("http://127.0.0.1:\(flow.sandboxPort)/pds.grace.example/oauth/authorize?"))
+            let callback = try await flow.consent(at: authorize, account: "did:web:grace.example")
+            #expect(callback.contains("iss="))
+            let (_, _, back) = try await Self.get(client, callback, session)
+            #expect(back == "/social/?notice=connected&platform=bluesky")
+            let connection = try #require(try await deps.connections.connections(userID: "demo-ada").first { $0.platform == .bluesky })
+            #expect(connection.platformUserID == "did:web:grace.example")
+            let credentials = try #require(connection.credentials)
+            let platform = try #require(deps.registry.platform(.bluesky))
+            #expect(try await platform.verify(credentials))
+
+            // A handle that is not one: the form again, with the reason, and nothing started.
+            let (refused, page, nowhere) = try await Self.start(client, "bluesky", session, instance: "not a handle")
+            #expect(refused == .badRequest || refused == .unprocessableContent)
+            #expect(nowhere == nil && page.contains("notice-error"))
+
+            try await client.execute(
+                uri: "/social/disconnect/\(connection.id)/", method: .post,
+                headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(session.csrf)")
+            ) { #expect($0.headers[.location] == "/social/?notice=disconnected&platform=bluesky") }
+            // The session was revoked at Grace's server: the token no longer works.
+            #expect(try await platform.verify(credentials) == false)
+        }
+    }
+
     @Test func aLinkToAConnectURLNeverStartsAnAuthorisation() async throws {
         try await ConnectFlow.with { _, _, client in
             let session = try await BrowserSession.signedIn(client)
