@@ -118,6 +118,25 @@ import Testing
         }
     }
 
+    @Test func thePagesLanguageLabelsThePostAndAnythingElseIsLeftOut() async throws {
+        try await T.with { sandbox in
+            let platform = T.platform(sandbox)
+            let credentials = T.credentials(try await T.connect(platform, hint: "ada.bsky.social", account: T.ada, in: sandbox))
+            var japanese = T.content(message: "新しい記事")
+            japanese.language = "ja"
+            var unreadable = T.content(message: "Another one")
+            unreadable.url += "?2"
+            unreadable.language = "<script>"
+            #expect(await platform.share(japanese, using: credentials).outcome == .published)
+            #expect(await platform.share(unreadable, using: credentials).outcome == .published)
+            let posts = try await sandbox.posts(platform: "bluesky")
+            let labelled = try #require(posts.first { ($0["text"] as? String)?.hasPrefix("新しい記事") == true })
+            #expect(labelled["langs"] as? [String] == ["ja"])
+            let other = try #require(posts.first { ($0["text"] as? String)?.hasPrefix("Another one") == true })
+            #expect((other["langs"] as? [String] ?? []).isEmpty)
+        }
+    }
+
     @Test func anImageOverTheThumbLimitIsLeftOutWithANote() async throws {
         try await T.with { sandbox in
             let platform = T.platform(sandbox, images: T.Images(bytes: T.png(size: 1_000_001)))

@@ -85,6 +85,6 @@ extension AutoShareJob {
             imageAlt: record?.imageURL == nil ? event.imageAlt : record?.imageAlt, message: message,
             // One key for every job of the event at this attempt, so jobs of the event can share
             // one order; keys are unique per account, and one job per event and account exists.
-            idempotencyKey: "auto-e\(eventID)-\(attempts)")
+            idempotencyKey: "auto-e\(eventID)-\(attempts)", language: record?.language)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Platforms
 
 /// The clean record of one content URL, ready to share: what the content app said, filled in
 /// with what its page says. The app's own values win (it knows its content best).
@@ -19,6 +20,9 @@ struct ContentRecord: Sendable, Equatable, Codable {
     var publishedAt: Date?
     /// When the page itself was last read (nil: never; the record came from an event only).
     var fetchedAt: Date? = nil
+    /// The page's declared language as a BCP 47 tag (`LanguageTag`), for platforms that label
+    /// posts with it (Bluesky's `langs`).
+    var language: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case title, description, author, tags
@@ -26,6 +30,7 @@ struct ContentRecord: Sendable, Equatable, Codable {
         case contentType = "content_type"
         case imageURL = "image"
         case imageAlt = "image_alt"
+        case language
         case siteName = "site_name"
         case publishedAt = "published_at"
         case fetchedAt = "fetched_at"
@@ -48,7 +53,8 @@ struct ContentRecord: Sendable, Equatable, Codable {
             siteName: scraped?.siteName,
             author: scraped?.author,
             tags: event.tags.isEmpty ? (scraped?.tags ?? []) : event.tags,
-            publishedAt: event.publishedAt ?? scraped?.displayDate, fetchedAt: scraped == nil ? nil : Date())
+            publishedAt: event.publishedAt ?? scraped?.displayDate, fetchedAt: scraped == nil ? nil : Date(),
+            language: LanguageTag.normalize(scraped?.locale))
     }
 
     /// A record made only from what the page says (the share page opened without parameters).
@@ -56,6 +62,7 @@ struct ContentRecord: Sendable, Equatable, Codable {
         ContentRecord(
             canonicalURL: requestedURL, contentType: metadata.type, title: metadata.title, description: metadata.description,
             imageURL: metadata.image?.url, imageAlt: metadata.image?.alt.flatMap(ShareImageAlt.clean), siteName: metadata.siteName,
-            author: metadata.author, tags: metadata.tags, publishedAt: metadata.displayDate, fetchedAt: Date())
+            author: metadata.author, tags: metadata.tags, publishedAt: metadata.displayDate, fetchedAt: Date(),
+            language: LanguageTag.normalize(metadata.locale))
     }
 }

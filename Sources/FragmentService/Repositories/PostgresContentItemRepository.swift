@@ -11,13 +11,14 @@ struct PostgresContentItemRepository: ContentItemRepository {
         let rows = try await client.query(
             """
             INSERT INTO content_items (canonical_url, content_type, title, description, image_url, image_alt, site_name, author, tags,
-                published_at, fetched_at)
+                published_at, fetched_at, language)
             VALUES (\(r.canonicalURL), \(r.contentType), \(r.title), \(r.description), \(r.imageURL), \(r.imageAlt), \(r.siteName),
-                \(r.author), \(r.tags), \(r.publishedAt), \(r.fetchedAt))
+                \(r.author), \(r.tags), \(r.publishedAt), \(r.fetchedAt), \(r.language))
             ON CONFLICT (canonical_url) DO UPDATE SET content_type = EXCLUDED.content_type, title = EXCLUDED.title,
                 description = EXCLUDED.description, image_url = EXCLUDED.image_url, image_alt = EXCLUDED.image_alt, site_name = EXCLUDED.site_name,
                 author = EXCLUDED.author, tags = EXCLUDED.tags, published_at = EXCLUDED.published_at,
-                fetched_at = COALESCE(EXCLUDED.fetched_at, content_items.fetched_at), updated_at = now()
+                fetched_at = COALESCE(EXCLUDED.fetched_at, content_items.fetched_at),
+                language = COALESCE(EXCLUDED.language, content_items.language), updated_at = now()
             RETURNING id
             """, logger: logger)
         for try await id in rows.decode(Int64.self) { return id }
@@ -42,19 +43,19 @@ struct PostgresContentItemRepository: ContentItemRepository {
 
     /// Every column of a record, in the order `records` decodes them (a code constant).
     private static let columns =
-        "canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at, fetched_at, image_alt"
+        "canonical_url, content_type, title, description, image_url, site_name, author, tags, published_at, fetched_at, image_alt, language"
 
     private func records(_ query: PostgresQuery) async throws -> [(id: Int64, record: ContentRecord)] {
         var result: [(id: Int64, record: ContentRecord)] = []
         for try await c in try await client.query(query, logger: logger)
-            .decode((String, String?, String?, String?, String?, String?, String?, [String], Date?, Date?, String?, Int64).self)
+            .decode((String, String?, String?, String?, String?, String?, String?, [String], Date?, Date?, String?, String?, Int64).self)
         {
             result.append(
                 (
-                    c.11,
+                    c.12,
                     ContentRecord(
                         canonicalURL: c.0, contentType: c.1, title: c.2, description: c.3, imageURL: c.4, imageAlt: c.10, siteName: c.5, author: c.6,
-                        tags: c.7, publishedAt: c.8, fetchedAt: c.9)
+                        tags: c.7, publishedAt: c.8, fetchedAt: c.9, language: c.11)
                 ))
         }
         return result

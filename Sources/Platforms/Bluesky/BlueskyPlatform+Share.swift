@@ -21,7 +21,7 @@ extension BlueskyPlatform {
         let (thumb, note) = await thumbnail(for: content, pds: pds, token: token)
         let rkey = BlueskyTID.make()
         let record = BlueskyPostRecord(
-            text: check.text, createdAt: Self.timestamp(Date()), langs: nil,
+            text: check.text, createdAt: Self.timestamp(Date()), langs: LanguageTag.normalize(content.language).map { [$0] },
             facets: [facet],
             embed: .init(external: .init(uri: content.url, title: content.title, description: content.description ?? "", thumb: thumb)))
         guard let body = try? JSONEncoder().encode(BlueskyCreateRecord(repo: did, rkey: rkey, record: record)) else {

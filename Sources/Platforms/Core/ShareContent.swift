@@ -11,10 +11,13 @@ package struct ShareContent: Sendable, Equatable {
     package var message: String?
     /// Stable per attempt: platforms that support it (Mastodon) deduplicate with it.
     package var idempotencyKey: String
+    /// The content's language as a BCP 47 tag (`LanguageTag`), when the page declares one:
+    /// Bluesky labels posts with it (`langs`).
+    package var language: String?
 
     package init(
         url: String, title: String, description: String? = nil, imageURL: String? = nil, imageAlt: String? = nil, message: String? = nil,
-        idempotencyKey: String
+        idempotencyKey: String, language: String? = nil
     ) {
         self.url = url
         self.title = title
@@ -23,5 +26,6 @@ package struct ShareContent: Sendable, Equatable {
         self.imageAlt = imageAlt
         self.message = message
         self.idempotencyKey = idempotencyKey
+        self.language = language
     }
 }
